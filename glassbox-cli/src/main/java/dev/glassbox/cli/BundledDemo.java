@@ -1,0 +1,81 @@
+package dev.glassbox.cli;
+
+import dev.glassbox.core.input.IdxReader;
+import dev.glassbox.core.input.LabelledImages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The demo's bundled default: the Fashion-MNIST CNN trained by {@code glassbox train fashion-mnist} and the first 200
+ * images of the Fashion-MNIST test set (MIT licence) with their labels. They live in the jar and are unpacked into a
+ * temporary folder for the engine, which reads models from files.
+ */
+final class BundledDemo implements AutoCloseable {
+    private static final String ROOT = "/dev/glassbox/cli/demo/";
+    static final String IMAGES = "data/t10k-first200-images-idx3-ubyte.gz";
+    static final String LABELS = "data/t10k-first200-labels-idx1-ubyte.gz";
+
+    private final Path dir;
+
+    private BundledDemo(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Unpacks the bundled files (listed in {@code files.txt}) into a temporary folder. */
+    static BundledDemo unpack() {
+        try {
+            Path dir = Files.createTempDirectory("glassbox-demo-");
+            for (String file : listing()) {
+                Path target = dir.resolve(file);
+                Files.createDirectories(target.getParent());
+                try (InputStream in = resource(file)) {
+                    Files.copy(in, target);
+                }
+            }
+            return new BundledDemo(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the bundled demo", e);
+        }
+    }
+
+    private static List<String> listing() throws IOException {
+        try (InputStream in = resource("files.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
+    private static InputStream resource(String file) {
+        InputStream in = BundledDemo.class.getResourceAsStream(ROOT + file);
+        if (in == null) {
+            throw new IllegalStateException("the bundled demo file " + file + " is missing from the build");
+        }
+        return in;
+    }
+
+    /** The bundled model folder. */
+    Path modelDir() {
+        return dir.resolve("model");
+    }
+
+    /** The bundled images and labels. */
+    LabelledImages images() {
+        return IdxReader.read(dir.resolve(IMAGES), dir.resolve(LABELS));
+    }
+
+    @Override
+    public void close() {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.glassbox.cli;
+
+import com.google.gson.GsonBuilder;
+import dev.glassbox.core.input.ImageWriter;
+import dev.glassbox.core.input.LabelledImages;
+import dev.glassbox.core.math.Vectors;
+import dev.glassbox.core.metrics.Classification;
+import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.render.HtmlReport;
+import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.zoo.SavedModels;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code glassbox demo}: runs glassbox on the bundled Fashion-MNIST model and images and writes the report. Later
+ * capabilities add their sections here.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run glassbox on the bundled Fashion-MNIST CNN and 200 test images; write an HTML report and JSON.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("glassbox-demo");
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        try (BundledDemo bundle = BundledDemo.unpack();
+                BlockModel model = SavedModels.load(bundle.modelDir(), 100);
+                AtomicDirectory output = AtomicDirectory.open(out)) {
+            LabelledImages images = bundle.images();
+            float[][] rows = new float[images.count()][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = images.image(i);
+            }
+            float[][] scores = model.predict(rows);
+            double accuracy = Classification.accuracy(scores, images.labels());
+            List<Map<String, Object>> predictions = predictions(model, images, scores);
+            Files.writeString(output.path().resolve("predictions.json"),
+                    new GsonBuilder().setPrettyPrinting().create().toJson(predictions));
+            Files.writeString(output.path().resolve("index.html"), report(model, images, predictions, accuracy).render());
+            output.commit();
+            spec.commandLine().getOut().printf("glassbox demo: %d bundled Fashion-MNIST test images, accuracy %.1f%%; "
+                    + "report: %s%n", images.count(), 100 * accuracy, out.resolve("index.html"));
+        }
+        return 0;
+    }
+
+    private static List<Map<String, Object>> predictions(BlockModel model, LabelledImages images, float[][] scores) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            double[] p = Vectors.softmax(scores[i]);
+            int predicted = Vectors.argmax(scores[i]);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("image", i);
+            row.put("label", images.label(i));
+            row.put("labelName", model.outputNames().get(images.label(i)));
+            row.put("predicted", predicted);
+            row.put("predictedName", model.outputNames().get(predicted));
+            row.put("probability", p[predicted]);
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static HtmlReport report(BlockModel model, LabelledImages images, List<Map<String, Object>> predictions,
+            double accuracy) {
+        HtmlReport report = new HtmlReport("glassbox demo",
+                "Fashion-MNIST CNN (" + model.layerNames().size() + " layers) on " + images.count()
+                        + " bundled test images. Fashion-MNIST © Zalando SE, MIT licence.");
+        long wrong = predictions.stream().filter(p -> !p.get("label").equals(p.get("predicted"))).count();
+        report.section("Predictions").stats(List.of(
+                new String[] {"accuracy on the bundled images", String.format("%.1f%%", 100 * accuracy)},
+                new String[] {"images", Integer.toString(images.count())},
+                new String[] {"misclassified", Long.toString(wrong)}));
+        report.paragraph("Each image with its true class, the model's prediction and the probability it gives it. "
+                + "Misclassified images are shaded.");
+        List<HtmlReport.Row> rows = new ArrayList<>();
+        for (Map<String, Object> p : predictions) {
+            int i = (int) p.get("image");
+            byte[] png = ImageWriter.toPng(images.image(i), images.shape());
+            rows.add(new HtmlReport.Row(List.of(new HtmlReport.Number(Integer.toString(i)),
+                    new HtmlReport.Picture(png, "test image " + i, 56),
+                    new HtmlReport.Text((String) p.get("labelName")),
+                    new HtmlReport.Text((String) p.get("predictedName")),
+                    new HtmlReport.Number(String.format("%.1f%%", 100 * (double) p.get("probability")))),
+                    !p.get("label").equals(p.get("predicted"))));
+        }
+        return report.table(List.of("#", "image", "true class", "predicted", "probability"), rows);
+    }
+}

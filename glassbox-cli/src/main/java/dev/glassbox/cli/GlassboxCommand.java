@@ -1,0 +1,61 @@
+package dev.glassbox.cli;
+
+import dev.glassbox.core.model.ModelLoadException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code glassbox} command. Exit codes: 0 success, 2 bad usage or bad input (a one-line reason on stderr),
+ * 1 internal failure.
+ */
+@Command(name = "glassbox", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "The trust toolkit for deep learning on the JVM: explain predictions, measure certainty, look at the data.",
+        subcommands = {PredictCommand.class, TrainCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class GlassboxCommand implements Runnable {
+    /** Bad usage or bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Something broke inside glassbox or the engine. */
+    public static final int INTERNAL_FAILURE = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line on the standard streams and returns its exit code. */
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error streams and returns its exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new GlassboxCommand()).setOut(out).setErr(err)
+                .setUnmatchedOptionsAllowedAsOptionParameters(false);
+        cli.setExecutionExceptionHandler(GlassboxCommand::handle);
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("glassbox: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof IllegalArgumentException || e instanceof ModelLoadException) {
+            err.println("glassbox: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        err.println("glassbox: internal failure: " + e);
+        e.printStackTrace(err);
+        return INTERNAL_FAILURE;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}

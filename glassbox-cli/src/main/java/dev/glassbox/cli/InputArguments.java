@@ -1,0 +1,74 @@
+package dev.glassbox.cli;
+
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.input.Channels;
+import dev.glassbox.core.input.ImageOptions;
+import dev.glassbox.core.input.InputFiles;
+import dev.glassbox.core.input.Sample;
+import dev.glassbox.core.model.Shape;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options that say which inputs to read and how to turn images into tensors. */
+final class InputArguments {
+    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "I",
+            description = "Input files: PNG/JPEG images, .npy arrays (one sample or a batch), CSV with a header.")
+    List<Path> inputs;
+
+    @Option(names = "--channels", paramLabel = "auto|grey|rgb",
+            description = "How to read images (default: as many channels as the model expects).")
+    String channels;
+
+    @Option(names = "--mean", split = ",", paramLabel = "M", description = "Per-channel mean subtracted from images.")
+    float[] mean;
+
+    @Option(names = "--std", split = ",", paramLabel = "S", description = "Per-channel standard deviation images are divided by.")
+    float[] std;
+
+    /** Reads every input, checked against {@code expected} when it is known. */
+    List<Sample> read(Shape expected) {
+        ImageOptions options = imageOptions(expected);
+        List<Sample> samples = new ArrayList<>();
+        for (Path input : inputs) {
+            samples.addAll(InputFiles.read(input, expected, options));
+        }
+        return samples;
+    }
+
+    private ImageOptions imageOptions(Shape expected) {
+        ImageOptions options = ImageOptions.of(channelsFor(expected));
+        if (mean == null && std == null) {
+            return options;
+        }
+        if (mean == null || std == null) {
+            throw new InvalidInputException("--mean and --std go together: give both or neither");
+        }
+        return options.normalised(mean, std);
+    }
+
+    private Channels channelsFor(Shape expected) {
+        if (channels != null) {
+            return Channels.parse(channels);
+        }
+        if (expected != null && expected.rank() == 3) {
+            return switch (expected.dim(0)) {
+                case 1 -> Channels.GREY;
+                case 3 -> Channels.RGB;
+                default -> Channels.AUTO;
+            };
+        }
+        return Channels.AUTO;
+    }
+
+    /** The first sample of the first input, read as it is (its shape tells a shapeless model what to expect). */
+    Sample readFirst() {
+        return InputFiles.read(inputs.get(0), null, imageOptions(null)).get(0);
+    }
+
+    /** The samples as model rows. */
+    static float[][] rows(List<Sample> samples) {
+        return samples.stream().map(Sample::values).toArray(float[][]::new);
+    }
+}

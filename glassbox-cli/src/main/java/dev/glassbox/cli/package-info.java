@@ -1,0 +1,2 @@
+/** The {@code glassbox} command line: predict, train, demo; progress bars and exit codes. */
+package dev.glassbox.cli;

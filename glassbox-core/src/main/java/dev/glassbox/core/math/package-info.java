@@ -1,0 +1,2 @@
+/** Numerical helpers shared by explainers and metrics. */
+package dev.glassbox.core.math;

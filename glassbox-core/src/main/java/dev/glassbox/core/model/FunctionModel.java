@@ -1,0 +1,85 @@
+package dev.glassbox.core.model;
+
+import dev.glassbox.core.InvalidInputException;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Any Java function over batches as a {@link Model}: wrap a Tribuo, Smile or XGBoost4J predictor, or a lambda, and
+ * every black-box method applies to it without a native engine. The function's output is checked for shape and
+ * finiteness on every call.
+ */
+public final class FunctionModel implements Model {
+    private final Shape inputShape;
+    private final int outputSize;
+    private final UnaryOperator<float[][]> function;
+    private final List<String> outputNames;
+    private final boolean logits;
+
+    private FunctionModel(Shape inputShape, int outputSize, UnaryOperator<float[][]> function,
+            List<String> outputNames, boolean logits) {
+        if (outputSize <= 0) {
+            throw new InvalidInputException("a model needs at least one output, was " + outputSize);
+        }
+        if (outputNames != null && outputNames.size() != outputSize) {
+            throw new InvalidInputException(outputNames.size() + " output names given for " + outputSize + " outputs");
+        }
+        this.inputShape = inputShape;
+        this.outputSize = outputSize;
+        this.function = function;
+        this.outputNames = outputNames == null ? null : List.copyOf(outputNames);
+        this.logits = logits;
+    }
+
+    /** A model whose function returns logits (scores to be turned into probabilities by a softmax). */
+    public static FunctionModel ofLogits(Shape inputShape, int outputSize, UnaryOperator<float[][]> function) {
+        return new FunctionModel(inputShape, outputSize, function, null, true);
+    }
+
+    /** A model whose function already returns probabilities or regression outputs. */
+    public static FunctionModel ofScores(Shape inputShape, int outputSize, UnaryOperator<float[][]> function) {
+        return new FunctionModel(inputShape, outputSize, function, null, false);
+    }
+
+    /** The same model with class names. */
+    public FunctionModel withOutputNames(List<String> names) {
+        return new FunctionModel(inputShape, outputSize, function, names, logits);
+    }
+
+    @Override
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    @Override
+    public int outputSize() {
+        return outputSize;
+    }
+
+    @Override
+    public boolean outputsLogits() {
+        return logits;
+    }
+
+    @Override
+    public List<String> outputNames() {
+        return outputNames == null ? Model.super.outputNames() : outputNames;
+    }
+
+    @Override
+    public float[][] predict(float[][] batch) {
+        Batches.requireValid(batch, inputShape);
+        float[][] out = function.apply(batch);
+        if (out == null || out.length != batch.length) {
+            throw new IllegalStateException("the model function returned " + (out == null ? "null" : out.length + " rows")
+                    + " for a batch of " + batch.length);
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null || out[i].length != outputSize) {
+                throw new IllegalStateException("the model function returned a row of "
+                        + (out[i] == null ? 0 : out[i].length) + " scores, expected " + outputSize);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.glassbox.djl;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import dev.glassbox.core.model.Batches;
+import dev.glassbox.core.model.Shape;
+import java.util.List;
+
+/**
+ * A model built in Java from DJL blocks with named layers. Every layer's output is reachable, with its gradient, so
+ * layer methods (Grad-CAM, TCAV, dissection) can address any of them by name. Passes run in inference mode: dropout
+ * off, BatchNorm on its running statistics.
+ */
+public final class BlockModel extends EngineModel implements LayeredModel {
+    private final Model model;
+    private final NamedBlocks layers;
+
+    private BlockModel(Model model, NamedBlocks layers, Shape inputShape, int outputSize, ModelOptions options) {
+        super(model.getNDManager().newSubManager(), inputShape, outputSize, options);
+        this.model = model;
+        this.layers = layers;
+    }
+
+    /**
+     * Wraps a DJL model whose block is {@code layers.block()} and whose parameters are initialised or loaded. The
+     * model is closed with this object.
+     */
+    public static BlockModel of(Model model, NamedBlocks layers, ModelOptions options) {
+        if (model.getBlock() != layers.block()) {
+            throw new IllegalArgumentException("the DJL model's block must be the named block");
+        }
+        Shape shape = java.util.Objects.requireNonNull(options.inputShape(), "input shape");
+        int outputSize = EngineModel.probeOutputSize(model.getNDManager(), shape,
+                x -> run(layers, x, 0, layers.names().size()), "DJL model " + model.getName());
+        return new BlockModel(model, layers, shape, outputSize, options);
+    }
+
+    /** The named layers. */
+    public NamedBlocks layers() {
+        return layers;
+    }
+
+    /** The DJL model (for saving, or training further). */
+    public Model djlModel() {
+        return model;
+    }
+
+    @Override
+    protected NDArray forward(NDArray x) {
+        return run(layers, x, 0, layers.names().size());
+    }
+
+    @Override
+    public List<String> layerNames() {
+        return layers.names();
+    }
+
+    @Override
+    public LayerGradient layerGradient(float[][] batch, String layer, float[][] outputCotangent) {
+        int split = layers.indexOf(layer) + 1;
+        Batches.requireValid(batch, inputShape());
+        Cotangents.requireShape(outputCotangent, batch.length, outputSize());
+        int end = layers.names().size();
+        return Backprop.layerGradient(manager, layer, inputShape(), batch, outputCotangent,
+                x -> run(layers, x, 0, split), a -> run(layers, a, split, end));
+    }
+
+    /** Runs layers {@code [from, to)} in inference mode. */
+    private static NDArray run(NamedBlocks layers, NDArray x, int from, int to) {
+        ParameterStore store = new ParameterStore(x.getManager(), false);
+        NDList values = new NDList(x);
+        var children = layers.block().getChildren();
+        for (int i = from; i < to; i++) {
+            Block child = children.get(i).getValue();
+            values = child.forward(store, values, false);
+        }
+        return values.singletonOrThrow();
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        model.close();
+    }
+
+    @Override
+    public String toString() {
+        return "DJL model " + model.getName() + " " + layers.names();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.glassbox.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.model.Batches;
+import dev.glassbox.core.model.ModelLoadException;
+import dev.glassbox.core.model.Shape;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Shared mechanics of models that run on the PyTorch engine: input checks, batches streamed through the engine in
+ * chunks of at most {@link ModelOptions#batchSize()} samples, and gradients through {@link Backprop}. Subclasses
+ * supply the forward pass.
+ */
+abstract class EngineModel implements DifferentiableModel {
+    protected final NDManager manager;
+    private final Shape inputShape;
+    private final int outputSize;
+    private final List<String> classNames;
+    private final int batchSize;
+
+    EngineModel(NDManager manager, Shape inputShape, int outputSize, ModelOptions options) {
+        this.manager = manager;
+        this.inputShape = inputShape;
+        this.outputSize = outputSize;
+        this.batchSize = options.batchSize();
+        if (options.classNames() != null && options.classNames().size() != outputSize) {
+            throw new InvalidInputException(options.classNames().size() + " class names given but the model has "
+                    + outputSize + " outputs");
+        }
+        this.classNames = options.classNames();
+    }
+
+    /** The model's scores for a batch already on the engine. */
+    protected abstract NDArray forward(NDArray x);
+
+    @Override
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    @Override
+    public int outputSize() {
+        return outputSize;
+    }
+
+    @Override
+    public List<String> outputNames() {
+        return classNames == null ? DifferentiableModel.super.outputNames() : classNames;
+    }
+
+    /** How many samples go through the engine at once. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public float[][] predict(float[][] batch) {
+        Batches.requireValid(batch, inputShape);
+        return Batches.mapInChunks(batch, batchSize, chunk -> {
+            try (NDManager scope = manager.newSubManager()) {
+                return Tensors.toRows(forward(Tensors.fromRows(scope, chunk, inputShape)));
+            }
+        });
+    }
+
+    @Override
+    public float[][] inputGradient(float[][] batch, float[][] outputCotangent) {
+        Batches.requireValid(batch, inputShape);
+        Cotangents.requireShape(outputCotangent, batch.length, outputSize);
+        return Batches.mapInChunks(batch, outputCotangent, batchSize,
+                (rows, weights) -> Backprop.inputGradient(manager, inputShape, rows, weights, this::forward));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    /** Runs {@code forward} on one zero sample to learn the output size, with a clear error if the shape is refused. */
+    static int probeOutputSize(NDManager manager, Shape inputShape, UnaryOperator<NDArray> forward, String what) {
+        long[] outputShape;
+        try (NDManager scope = manager.newSubManager()) {
+            outputShape = forward.apply(scope.zeros(new ai.djl.ndarray.types.Shape(inputShape.withBatch(1))))
+                    .getShape().getShape();
+        } catch (RuntimeException e) {
+            throw new ModelLoadException(what + " does not accept inputs of shape " + inputShape + ": "
+                    + Errors.firstLine(e), e);
+        }
+        if (outputShape.length != 2) {
+            throw new ModelLoadException(what + " returns scores of shape " + java.util.Arrays.toString(outputShape)
+                    + " for one sample; glassbox expects one row of scores per sample (batch × outputs)");
+        }
+        return Math.toIntExact(outputShape[1]);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.glassbox.djl;
+
+/** Turns engine exceptions, which often carry native stack traces, into one readable line. */
+final class Errors {
+    private Errors() {
+    }
+
+    /** The first line of the deepest message in the cause chain, or the exception's type when none has one. */
+    static String firstLine(Throwable error) {
+        String message = null;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        if (message == null) {
+            return error.getClass().getSimpleName();
+        }
+        String line = message.strip().lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

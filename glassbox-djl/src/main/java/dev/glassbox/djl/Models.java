@@ -1,0 +1,49 @@
+package dev.glassbox.djl;
+
+import dev.glassbox.core.model.Model;
+import dev.glassbox.core.model.ModelLoadException;
+import dev.glassbox.djl.zoo.SavedModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Loads a model from a path, choosing the engine by what the path is: a glassbox model folder (DJL blocks with a
+ * {@code model.json}), a TorchScript file ({@code .pt}, {@code .pth}, {@code .torchscript}) or an ONNX file.
+ */
+public final class Models {
+    private Models() {
+    }
+
+    /** Loads a whole model. */
+    public static Model load(Path path, ModelOptions options) {
+        if (!Files.exists(path)) {
+            throw new ModelLoadException("model file not found: " + path);
+        }
+        if (Files.isDirectory(path)) {
+            if (!SavedModels.isSavedModel(path)) {
+                throw new ModelLoadException("model folder " + path + " has no model.json; expected a folder saved by "
+                        + "glassbox, or a .pt / .onnx file");
+            }
+            return SavedModels.load(path, options.batchSize());
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".onnx")) {
+            return OnnxModel.load(path, options);
+        }
+        if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".torchscript")) {
+            return TorchScriptModel.load(path, options);
+        }
+        throw new ModelLoadException("cannot tell what kind of model " + path + " is: expected a .pt/.pth TorchScript "
+                + "file, an .onnx file, or a glassbox model folder");
+    }
+
+    /**
+     * Loads a TorchScript model split at a layer: {@code head == null} means one file exporting {@code features} and
+     * {@code head} methods; otherwise two files.
+     */
+    public static TorchScriptModel loadSplit(Path features, Path head, ModelOptions options) {
+        return head == null ? TorchScriptModel.loadSplit(features, options)
+                : TorchScriptModel.loadSplit(features, head, options);
+    }
+}

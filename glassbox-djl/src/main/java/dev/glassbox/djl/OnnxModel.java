@@ -1,0 +1,166 @@
+package dev.glassbox.djl;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.math.Vectors;
+import dev.glassbox.core.model.Batches;
+import dev.glassbox.core.model.Model;
+import dev.glassbox.core.model.ModelLoadException;
+import dev.glassbox.core.model.Shape;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An ONNX model run by ONNX Runtime. Forward only: the methods that need no gradient (perturbation explainers,
+ * calibration, embeddings of outputs) apply to it; gradient methods need a TorchScript or DJL model.
+ */
+public final class OnnxModel implements Model {
+    private final Path file;
+    private final OrtSession session;
+    private final String inputName;
+    private final Shape inputShape;
+    private final int outputSize;
+    private final List<String> classNames;
+    private final int batchSize;
+
+    private OnnxModel(Path file, OrtSession session, Shape inputShape, ModelOptions options) throws OrtException {
+        this.file = file;
+        this.session = session;
+        this.inputName = session.getInputNames().iterator().next();
+        this.inputShape = inputShape;
+        this.batchSize = options.batchSize();
+        this.outputSize = probeOutputSize();
+        if (options.classNames() != null && options.classNames().size() != outputSize) {
+            throw new InvalidInputException(options.classNames().size() + " class names given but the model has "
+                    + outputSize + " outputs");
+        }
+        this.classNames = options.classNames();
+    }
+
+    /**
+     * Loads an ONNX file. The input shape comes from the options, or else from the model's own input description when
+     * all of its non-batch dimensions are fixed.
+     */
+    public static OnnxModel load(Path file, ModelOptions options) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelLoadException("model file not found: " + file);
+        }
+        OrtSession session;
+        try {
+            session = OrtEnvironment.getEnvironment().createSession(file.toString(), new OrtSession.SessionOptions());
+        } catch (OrtException | RuntimeException e) {
+            throw new ModelLoadException("cannot load " + file + " as an ONNX model: " + Errors.firstLine(e), e);
+        }
+        try {
+            if (session.getNumInputs() != 1) {
+                throw new ModelLoadException("ONNX model " + file + " has " + session.getNumInputs()
+                        + " inputs; glassbox needs a model with exactly one input");
+            }
+            Shape shape = options.inputShape() != null ? options.inputShape() : declaredInputShape(session, file);
+            return new OnnxModel(file, session, shape, options);
+        } catch (OrtException | RuntimeException e) {
+            closeQuietly(session, e);
+            throw e instanceof ModelLoadException m ? m
+                    : new ModelLoadException("cannot use ONNX model " + file + ": " + Errors.firstLine(e), e);
+        }
+    }
+
+    private static Shape declaredInputShape(OrtSession session, Path file) throws OrtException {
+        NodeInfo input = session.getInputInfo().values().iterator().next();
+        if (!(input.getInfo() instanceof TensorInfo tensor)) {
+            throw new ModelLoadException("ONNX model " + file + " takes a non-tensor input");
+        }
+        long[] dims = tensor.getShape();
+        int[] sample = new int[dims.length - 1];
+        for (int i = 1; i < dims.length; i++) {
+            if (dims[i] <= 0) {
+                throw new ModelLoadException("ONNX model " + file + " has a dynamic input dimension: give the input shape");
+            }
+            sample[i - 1] = Math.toIntExact(dims[i]);
+        }
+        return new Shape(sample);
+    }
+
+    private int probeOutputSize() {
+        try {
+            return run(new float[][] {new float[inputShape.size()]})[0].length;
+        } catch (RuntimeException e) {
+            throw new ModelLoadException("ONNX model " + file + " does not accept inputs of shape " + inputShape + ": "
+                    + Errors.firstLine(e), e);
+        }
+    }
+
+    private static void closeQuietly(OrtSession session, Exception cause) {
+        try {
+            session.close();
+        } catch (OrtException | RuntimeException closeError) {
+            cause.addSuppressed(closeError);
+        }
+    }
+
+    @Override
+    public Shape inputShape() {
+        return inputShape;
+    }
+
+    @Override
+    public int outputSize() {
+        return outputSize;
+    }
+
+    @Override
+    public List<String> outputNames() {
+        return classNames == null ? Model.super.outputNames() : classNames;
+    }
+
+    @Override
+    public float[][] predict(float[][] batch) {
+        Batches.requireValid(batch, inputShape);
+        return Batches.mapInChunks(batch, batchSize, this::run);
+    }
+
+    private float[][] run(float[][] rows) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(Vectors.flatten(rows)), inputShape.withBatch(rows.length));
+                OrtSession.Result result = session.run(Map.of(inputName, x))) {
+            if (!(result.get(0) instanceof OnnxTensor y)) {
+                throw new IllegalStateException("ONNX model " + file + " returned a non-tensor output");
+            }
+            long[] shape = y.getInfo().getShape();
+            if (shape.length != 2) {
+                throw new IllegalStateException("ONNX model " + file + " returns scores of shape "
+                        + java.util.Arrays.toString(shape) + "; glassbox expects batch × outputs");
+            }
+            FloatBuffer values = y.getFloatBuffer();
+            float[][] out = new float[rows.length][(int) shape[1]];
+            for (float[] row : out) {
+                values.get(row);
+            }
+            return out;
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on " + file + ": " + Errors.firstLine(e), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot close ONNX session of " + file + ": " + Errors.firstLine(e), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ONNX model " + file;
+    }
+}

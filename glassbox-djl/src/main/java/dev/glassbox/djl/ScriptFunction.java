@@ -1,0 +1,95 @@
+package dev.glassbox.djl;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import dev.glassbox.core.model.ModelLoadException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One callable method of a loaded TorchScript module: {@code forward}, or an exported method such as
+ * {@code features} or {@code head}. Modules are loaded with trainable parameters (so that autograd can record the
+ * pass), frozen, and kept in eval mode; every call passes {@code training=true} so that DJL never switches the
+ * module's mode behind glassbox's back (see the engine notes in the design).
+ */
+final class ScriptFunction implements AutoCloseable {
+    private static final String METHOD_MARKER = "module_method:";
+
+    private final Model owner;
+    private final PtSymbolBlock block;
+    private final String method;
+
+    private ScriptFunction(Model owner, PtSymbolBlock block, String method) {
+        this.owner = owner;
+        this.block = block;
+        this.method = method;
+    }
+
+    /** Loads a TorchScript file and calls its {@code forward}. */
+    static ScriptFunction load(Path file) {
+        return load(file, null);
+    }
+
+    /** Loads a TorchScript file and calls the named exported method ({@code null}: {@code forward}). */
+    static ScriptFunction load(Path file, String method) {
+        Engines.offline();
+        if (!Files.isRegularFile(file)) {
+            throw new ModelLoadException("model file not found: " + file);
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Model model = Model.newInstance(name, Device.cpu(), "PyTorch");
+        try {
+            model.load(file, name, Map.of("trainParam", "true"));
+        } catch (Exception | Error e) {
+            model.close();
+            throw new ModelLoadException("cannot load " + file + " as a TorchScript model: " + Errors.firstLine(e), e);
+        }
+        PtSymbolBlock block = (PtSymbolBlock) model.getBlock();
+        block.freezeParameters(true);
+        JniUtils.enableInferenceMode(block);
+        return new ScriptFunction(model, block, method);
+    }
+
+    /** The same module, calling another of its methods. The returned function does not own the module. */
+    ScriptFunction method(String name) {
+        return new ScriptFunction(null, block, name);
+    }
+
+    /** Calls the method on a batch and returns every output it gives. */
+    NDList call(NDArray x) {
+        NDList inputs = new NDList(x);
+        if (method != null) {
+            NDArray marker = x.getManager().create(0f);
+            marker.setName(METHOD_MARKER + method);
+            inputs.add(marker);
+        }
+        return block.forward(new ParameterStore(x.getManager(), false), inputs, true);
+    }
+
+    /** Calls the method and returns its single output. */
+    NDArray apply(NDArray x) {
+        return call(x).get(0);
+    }
+
+    /** Switches dropout and BatchNorm between eval mode ({@code false}) and train mode. */
+    void trainMode(boolean train) {
+        if (train) {
+            JniUtils.enableTrainingMode(block);
+        } else {
+            JniUtils.enableInferenceMode(block);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (owner != null) {
+            owner.close();
+        }
+    }
+}

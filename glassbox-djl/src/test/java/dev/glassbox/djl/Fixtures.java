@@ -1,0 +1,54 @@
+package dev.glassbox.djl;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The committed models made by scripts/make_fixtures.py and PyTorch's reference outputs for them. */
+final class Fixtures {
+    private static JsonObject reference;
+
+    private Fixtures() {
+    }
+
+    static Path path(String name) {
+        try {
+            return Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static synchronized JsonObject reference(String model) {
+        if (reference == null) {
+            try {
+                reference = JsonParser.parseString(Files.readString(path("reference.json"))).getAsJsonObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return reference.getAsJsonObject(model);
+    }
+
+    static float[] floats(JsonObject object, String key) {
+        JsonArray array = object.getAsJsonArray(key);
+        float[] out = new float[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).getAsFloat();
+        }
+        return out;
+    }
+
+    static float[][] rows(float[] flat, int width) {
+        float[][] out = new float[flat.length / width][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * width, (i + 1) * width);
+        }
+        return out;
+    }
+}
