@@ -86,6 +86,44 @@ def input_gradient(model, x, target):
     return x.grad
 
 
+def integrated_gradients(model, x, target, alphas, weights):
+    """IG from a zero baseline, straight from the definition with PyTorch autograd."""
+    total = torch.zeros_like(x)
+    for alpha, weight in zip(alphas, weights):
+        total += weight * input_gradient(model, alpha * x, target)
+    return x * total
+
+
+def rule_nodes(rule, n):
+    """Points and weights of Captum's integration rules."""
+    if rule == "left":
+        return [i / n for i in range(n)], [1 / n] * n
+    if rule == "right":
+        return [(i + 1) / n for i in range(n)], [1 / n] * n
+    if rule == "middle":
+        return [(i + 0.5) / n for i in range(n)], [1 / n] * n
+    if rule == "trapezoid":
+        return list(np.linspace(0, 1, n)), [0.5 / (n - 1)] + [1 / (n - 1)] * (n - 2) + [0.5 / (n - 1)]
+    nodes, weights = np.polynomial.legendre.leggauss(n)
+    return list(0.5 * (nodes + 1)), list(0.5 * weights)
+
+
+def explanations(cnn, x, target):
+    """Reference attributions for one image: IG under every rule, Grad-CAM at the features/head split."""
+    out = {"steps": 20, "ig": {}}
+    for rule in ["left", "right", "middle", "trapezoid", "gauss-legendre"]:
+        alphas, weights = rule_nodes(rule, 20)
+        out["ig"][rule] = flat(integrated_gradients(cnn, x, target, alphas, weights))
+    a = cnn.features(x).detach().requires_grad_(True)
+    cnn.head(a)[:, target].sum().backward()
+    alpha = a.grad.mean(dim=(2, 3), keepdim=True)
+    cam = (alpha * a).sum(dim=1, keepdim=True)
+    out["gradcamRaw"] = flat(cam)
+    out["gradcamReluBilinear"] = flat(torch.nn.functional.interpolate(torch.relu(cam), size=(28, 28), mode="bilinear"))
+    out["gradcamReluNearest"] = flat(torch.nn.functional.interpolate(torch.relu(cam), size=(28, 28), mode="nearest"))
+    return out
+
+
 def flat(t):
     return [float(v) for v in t.detach().reshape(-1).numpy()]
 
@@ -124,6 +162,8 @@ def main(out):
                         "target": target, "inputGradient": flat(input_gradient(cnn, images, target)),
                         "activationShape": list(activation.shape[1:]), "activation": flat(activation),
                         "activationGradient": flat(activation.grad)}
+
+    reference["cnnExplanations"] = explanations(cnn, images[:1], target)
 
     # A grey 28x28 PNG and the logits PyTorch gives for it (pixels / 255, shape 1x1x28x28).
     pixels = (np.random.rand(28, 28) * 255).round().astype(np.uint8)

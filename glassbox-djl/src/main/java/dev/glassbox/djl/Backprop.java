@@ -54,4 +54,16 @@ final class Backprop {
             }
         }
     }
+
+    /** The vector–Jacobian product {@code cotangentᵀ · ∂f/∂x} at {@code x}, for one layer of a rule-based pass. */
+    static NDArray vectorJacobian(NDArray x, UnaryOperator<NDArray> f, NDArray cotangent) {
+        synchronized (ONE_COLLECTOR) {
+            NDArray input = x.duplicate();
+            input.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(f.apply(input).mul(cotangent).sum());
+            }
+            return input.getGradient().duplicate();
+        }
+    }
 }

@@ -18,21 +18,21 @@ class OnnxModelTest {
 
     @Test
     void cnnMatchesPyTorchAndReadsItsInputShape() {
-        JsonObject ref = Fixtures.reference("cnn");
-        try (OnnxModel model = OnnxModel.load(Fixtures.path("cnn.onnx"), new ModelOptions(null, null, 2))) {
+        JsonObject ref = TestFixtures.reference("cnn");
+        try (OnnxModel model = OnnxModel.load(TestFixtures.path("cnn.onnx"), new ModelOptions(null, null, 2))) {
             assertThat(model.inputShape()).isEqualTo(Shape.of(1, 28, 28));
             assertThat(model.outputSize()).isEqualTo(10);
-            float[][] x = Fixtures.rows(Fixtures.floats(ref, "input"), 784);
-            assertThat(Vectors.flatten(model.predict(x))).containsExactly(Fixtures.floats(ref, "logits"), within(1e-5f));
+            float[][] x = TestFixtures.rows(TestFixtures.floats(ref, "input"), 784);
+            assertThat(Vectors.flatten(model.predict(x))).containsExactly(TestFixtures.floats(ref, "logits"), within(1e-5f));
         }
     }
 
     @Test
     void linearMatchesPyTorch() {
-        JsonObject ref = Fixtures.reference("linear");
-        try (OnnxModel model = OnnxModel.load(Fixtures.path("linear.onnx"), ModelOptions.withShape(Shape.of(4)))) {
-            float[][] x = Fixtures.rows(Fixtures.floats(ref, "input"), 4);
-            assertThat(Vectors.flatten(model.predict(x))).containsExactly(Fixtures.floats(ref, "logits"), within(1e-6f));
+        JsonObject ref = TestFixtures.reference("linear");
+        try (OnnxModel model = OnnxModel.load(TestFixtures.path("linear.onnx"), ModelOptions.withShape(Shape.of(4)))) {
+            float[][] x = TestFixtures.rows(TestFixtures.floats(ref, "input"), 4);
+            assertThat(Vectors.flatten(model.predict(x))).containsExactly(TestFixtures.floats(ref, "logits"), within(1e-6f));
         }
     }
 
@@ -43,7 +43,7 @@ class OnnxModelTest {
         Path corrupt = Files.write(dir.resolve("corrupt.onnx"), new byte[] {1, 2, 3, 4, 5});
         assertThatThrownBy(() -> OnnxModel.load(corrupt, ModelOptions.withShape(Shape.of(4))))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("cannot load");
-        assertThatThrownBy(() -> OnnxModel.load(Fixtures.path("linear.onnx"), ModelOptions.withShape(Shape.of(5))))
+        assertThatThrownBy(() -> OnnxModel.load(TestFixtures.path("linear.onnx"), ModelOptions.withShape(Shape.of(5))))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("does not accept inputs of shape 5");
     }
 }

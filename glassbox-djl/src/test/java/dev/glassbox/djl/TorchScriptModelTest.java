@@ -21,12 +21,12 @@ class TorchScriptModelTest {
 
     @Test
     void linearModelGradientIsItsWeightRow() {
-        JsonObject ref = Fixtures.reference("linear");
-        try (TorchScriptModel model = TorchScriptModel.load(Fixtures.path("linear.pt"), ModelOptions.withShape(Shape.of(4)))) {
-            float[][] x = Fixtures.rows(Fixtures.floats(ref, "input"), 4);
+        JsonObject ref = TestFixtures.reference("linear");
+        try (TorchScriptModel model = TorchScriptModel.load(TestFixtures.path("linear.pt"), ModelOptions.withShape(Shape.of(4)))) {
+            float[][] x = TestFixtures.rows(TestFixtures.floats(ref, "input"), 4);
             assertThat(model.outputSize()).isEqualTo(3);
-            assertThat(Vectors.flatten(model.predict(x))).containsExactly(Fixtures.floats(ref, "logits"), within(1e-6f));
-            float[] weight = Fixtures.floats(ref, "weight");
+            assertThat(Vectors.flatten(model.predict(x))).containsExactly(TestFixtures.floats(ref, "logits"), within(1e-6f));
+            float[] weight = TestFixtures.floats(ref, "weight");
             for (int k = 0; k < 3; k++) {
                 float[][] gradient = model.inputGradient(x, Target.index(k));
                 for (float[] row : gradient) {
@@ -38,65 +38,65 @@ class TorchScriptModelTest {
 
     @Test
     void cnnLogitsAndInputGradientsMatchPyTorch() {
-        JsonObject ref = Fixtures.reference("cnn");
-        try (TorchScriptModel model = TorchScriptModel.load(Fixtures.path("cnn.pt"), ModelOptions.withShape(IMAGE))) {
-            float[][] x = Fixtures.rows(Fixtures.floats(ref, "input"), IMAGE.size());
-            assertThat(Vectors.flatten(model.predict(x))).containsExactly(Fixtures.floats(ref, "logits"), within(1e-5f));
+        JsonObject ref = TestFixtures.reference("cnn");
+        try (TorchScriptModel model = TorchScriptModel.load(TestFixtures.path("cnn.pt"), ModelOptions.withShape(IMAGE))) {
+            float[][] x = TestFixtures.rows(TestFixtures.floats(ref, "input"), IMAGE.size());
+            assertThat(Vectors.flatten(model.predict(x))).containsExactly(TestFixtures.floats(ref, "logits"), within(1e-5f));
             // a second call gives the same scores: the module stays in eval mode (BatchNorm running statistics)
-            assertThat(Vectors.flatten(model.predict(x))).containsExactly(Fixtures.floats(ref, "logits"), within(1e-5f));
+            assertThat(Vectors.flatten(model.predict(x))).containsExactly(TestFixtures.floats(ref, "logits"), within(1e-5f));
             float[][] gradient = model.inputGradient(x, Target.index(ref.get("target").getAsInt()));
-            assertThat(Vectors.flatten(gradient)).containsExactly(Fixtures.floats(ref, "inputGradient"), within(1e-5f));
+            assertThat(Vectors.flatten(gradient)).containsExactly(TestFixtures.floats(ref, "inputGradient"), within(1e-5f));
         }
     }
 
     @Test
     void gradientsAreTheSameInChunksAsInOneBatch() {
-        JsonObject ref = Fixtures.reference("cnn");
+        JsonObject ref = TestFixtures.reference("cnn");
         ModelOptions oneAtATime = new ModelOptions(IMAGE, null, 1);
-        try (TorchScriptModel model = TorchScriptModel.load(Fixtures.path("cnn.pt"), oneAtATime)) {
-            float[][] x = Fixtures.rows(Fixtures.floats(ref, "input"), IMAGE.size());
+        try (TorchScriptModel model = TorchScriptModel.load(TestFixtures.path("cnn.pt"), oneAtATime)) {
+            float[][] x = TestFixtures.rows(TestFixtures.floats(ref, "input"), IMAGE.size());
             float[][] gradient = model.inputGradient(x, Target.index(ref.get("target").getAsInt()));
-            assertThat(Vectors.flatten(gradient)).containsExactly(Fixtures.floats(ref, "inputGradient"), within(1e-5f));
+            assertThat(Vectors.flatten(gradient)).containsExactly(TestFixtures.floats(ref, "inputGradient"), within(1e-5f));
         }
     }
 
     @Test
     void splitInOneFileGivesActivationAndItsGradient() {
-        JsonObject ref = Fixtures.reference("cnn");
-        try (TorchScriptModel model = TorchScriptModel.loadSplit(Fixtures.path("cnn.pt"), ModelOptions.withShape(IMAGE))) {
+        JsonObject ref = TestFixtures.reference("cnn");
+        try (TorchScriptModel model = TorchScriptModel.loadSplit(TestFixtures.path("cnn.pt"), ModelOptions.withShape(IMAGE))) {
             checkSplit(model, ref);
         }
     }
 
     @Test
     void splitInTwoFilesGivesActivationAndItsGradient() {
-        JsonObject ref = Fixtures.reference("cnn");
-        try (TorchScriptModel model = TorchScriptModel.loadSplit(Fixtures.path("cnn_features.pt"),
-                Fixtures.path("cnn_head.pt"), ModelOptions.withShape(IMAGE))) {
+        JsonObject ref = TestFixtures.reference("cnn");
+        try (TorchScriptModel model = TorchScriptModel.loadSplit(TestFixtures.path("cnn_features.pt"),
+                TestFixtures.path("cnn_head.pt"), ModelOptions.withShape(IMAGE))) {
             checkSplit(model, ref);
         }
     }
 
     private static void checkSplit(TorchScriptModel model, JsonObject ref) {
-        float[][] x = Fixtures.rows(Fixtures.floats(ref, "input"), IMAGE.size());
+        float[][] x = TestFixtures.rows(TestFixtures.floats(ref, "input"), IMAGE.size());
         assertThat(model.layerNames()).containsExactly(TorchScriptModel.SPLIT_LAYER);
-        assertThat(Vectors.flatten(model.predict(x))).containsExactly(Fixtures.floats(ref, "logits"), within(1e-5f));
+        assertThat(Vectors.flatten(model.predict(x))).containsExactly(TestFixtures.floats(ref, "logits"), within(1e-5f));
         float[][] cotangent = Cotangents.oneHot(model.predict(x), Target.index(ref.get("target").getAsInt()));
         LayerGradient layer = model.layerGradient(x, TorchScriptModel.SPLIT_LAYER, cotangent);
         assertThat(layer.shape()).isEqualTo(Shape.of(8, 14, 14));
-        assertThat(Vectors.flatten(layer.activations())).containsExactly(Fixtures.floats(ref, "activation"), within(1e-5f));
+        assertThat(Vectors.flatten(layer.activations())).containsExactly(TestFixtures.floats(ref, "activation"), within(1e-5f));
         assertThat(Vectors.flatten(layer.gradients()))
-                .containsExactly(Fixtures.floats(ref, "activationGradient"), within(1e-6f));
+                .containsExactly(TestFixtures.floats(ref, "activationGradient"), within(1e-6f));
         assertThat(Vectors.flatten(model.inputGradient(x, cotangent)))
-                .containsExactly(Fixtures.floats(ref, "inputGradient"), within(1e-5f));
+                .containsExactly(TestFixtures.floats(ref, "inputGradient"), within(1e-5f));
     }
 
     @Test
     void tupleForwardPredictsButRefusesGradients() {
-        JsonObject ref = Fixtures.reference("cnn");
-        try (TorchScriptModel model = TorchScriptModel.load(Fixtures.path("cnn_tuple.pt"), ModelOptions.withShape(IMAGE))) {
-            float[][] x = Fixtures.rows(Fixtures.floats(ref, "input"), IMAGE.size());
-            assertThat(Vectors.flatten(model.predict(x))).containsExactly(Fixtures.floats(ref, "logits"), within(1e-5f));
+        JsonObject ref = TestFixtures.reference("cnn");
+        try (TorchScriptModel model = TorchScriptModel.load(TestFixtures.path("cnn_tuple.pt"), ModelOptions.withShape(IMAGE))) {
+            float[][] x = TestFixtures.rows(TestFixtures.floats(ref, "input"), IMAGE.size());
+            assertThat(Vectors.flatten(model.predict(x))).containsExactly(TestFixtures.floats(ref, "logits"), within(1e-5f));
             assertThatThrownBy(() -> model.inputGradient(x, Target.PREDICTED))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("tuple")
                     .hasMessageContaining("features(x)/head(a)");
@@ -105,7 +105,7 @@ class TorchScriptModelTest {
 
     @Test
     void opaqueModelHasNoLayers() {
-        try (TorchScriptModel model = TorchScriptModel.load(Fixtures.path("cnn.pt"), ModelOptions.withShape(IMAGE))) {
+        try (TorchScriptModel model = TorchScriptModel.load(TestFixtures.path("cnn.pt"), ModelOptions.withShape(IMAGE))) {
             float[][] x = {new float[IMAGE.size()]};
             assertThat(model.layerNames()).isEmpty();
             assertThatThrownBy(() -> model.layerGradient(x, "conv1", new float[][] {new float[10]}))
@@ -120,13 +120,13 @@ class TorchScriptModelTest {
         Path corrupt = Files.write(dir.resolve("corrupt.pt"), "this is not a TorchScript archive".getBytes());
         assertThatThrownBy(() -> TorchScriptModel.load(corrupt, ModelOptions.withShape(IMAGE)))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("cannot load");
-        assertThatThrownBy(() -> TorchScriptModel.load(Fixtures.path("cnn.pt"), ModelOptions.withShape(Shape.of(3, 28, 28))))
+        assertThatThrownBy(() -> TorchScriptModel.load(TestFixtures.path("cnn.pt"), ModelOptions.withShape(Shape.of(3, 28, 28))))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("does not accept inputs of shape 3×28×28");
     }
 
     @Test
     void badBatchesAreRefusedBeforeTheEngine() {
-        try (TorchScriptModel model = TorchScriptModel.load(Fixtures.path("linear.pt"), ModelOptions.withShape(Shape.of(4)))) {
+        try (TorchScriptModel model = TorchScriptModel.load(TestFixtures.path("linear.pt"), ModelOptions.withShape(Shape.of(4)))) {
             assertThatThrownBy(() -> model.predict(new float[][] {{1, 2, 3}}))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("expects 4");
             assertThatThrownBy(() -> model.predict(new float[][] {{1, Float.NaN, 3, 4}}))

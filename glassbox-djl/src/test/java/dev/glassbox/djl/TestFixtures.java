@@ -10,21 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The committed models made by scripts/make_fixtures.py and PyTorch's reference outputs for them. */
-final class Fixtures {
+public final class TestFixtures {
     private static JsonObject reference;
 
-    private Fixtures() {
+    private TestFixtures() {
     }
 
-    static Path path(String name) {
+    public static Path path(String name) {
         try {
-            return Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI());
+            return Path.of(TestFixtures.class.getResource("/fixtures/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    static synchronized JsonObject reference(String model) {
+    public static synchronized JsonObject reference(String model) {
         if (reference == null) {
             try {
                 reference = JsonParser.parseString(Files.readString(path("reference.json"))).getAsJsonObject();
@@ -35,7 +35,7 @@ final class Fixtures {
         return reference.getAsJsonObject(model);
     }
 
-    static float[] floats(JsonObject object, String key) {
+    public static float[] floats(JsonObject object, String key) {
         JsonArray array = object.getAsJsonArray(key);
         float[] out = new float[array.size()];
         for (int i = 0; i < out.length; i++) {
@@ -44,7 +44,7 @@ final class Fixtures {
         return out;
     }
 
-    static float[][] rows(float[] flat, int width) {
+    public static float[][] rows(float[] flat, int width) {
         float[][] out = new float[flat.length / width][];
         for (int i = 0; i < out.length; i++) {
             out[i] = java.util.Arrays.copyOfRange(flat, i * width, (i + 1) * width);

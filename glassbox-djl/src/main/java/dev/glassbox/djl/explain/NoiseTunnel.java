@@ -1,0 +1,167 @@
+package dev.glassbox.djl.explain;
+
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.explain.Attribution;
+import dev.glassbox.core.explain.Explainer;
+import dev.glassbox.core.model.Model;
+import dev.glassbox.core.model.Target;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The noise tunnel around any explainer (Captum's {@code NoiseTunnel}): the explainer runs on {@code samples} noisy
+ * copies x + ε, ε ~ N(0, σ²) with σ = noise · (max(x) − min(x)) as in the SmoothGrad paper, all for the class
+ * resolved on the clean input, and the maps are aggregated as their mean (SmoothGrad), the mean of their squares
+ * (SmoothGrad²) or their variance (VarGrad). Noise comes from the seed and the input's position in the batch only.
+ */
+public final class NoiseTunnel implements Explainer {
+    /** How the noisy maps are combined. */
+    public enum Aggregation {
+        /** Mean of the maps. */
+        SMOOTHGRAD("smoothgrad"),
+        /** Mean of the squared maps. */
+        SMOOTHGRAD_SQUARED("smoothgrad-sq"),
+        /** Variance of the maps. */
+        VARGRAD("vargrad");
+
+        private final String method;
+
+        Aggregation(String method) {
+            this.method = method;
+        }
+    }
+
+    private final Model model;
+    private final Explainer inner;
+    private final String innerName;
+    private final Aggregation aggregation;
+    private final int samples;
+    private final double noise;
+    private final long seed;
+
+    private NoiseTunnel(Builder b) {
+        this.model = b.model;
+        this.inner = b.inner;
+        this.innerName = b.innerName;
+        this.aggregation = b.aggregation;
+        this.samples = b.samples;
+        this.noise = b.noise;
+        this.seed = b.seed;
+    }
+
+    /** Starts a noise tunnel around {@code inner}, which explains {@code model} and is named {@code innerName}. */
+    public static Builder around(Model model, Explainer inner, String innerName) {
+        return new Builder(model, inner, innerName);
+    }
+
+    @Override
+    public Attribution explain(float[] input, Target target) {
+        return explain(new float[][] {input}, target).get(0);
+    }
+
+    @Override
+    public List<Attribution> explain(float[][] inputs, Target target) {
+        int[] targets = Targets.resolve(model, inputs, target);
+        return java.util.stream.IntStream.range(0, inputs.length)
+                .mapToObj(i -> explainOne(inputs[i], targets[i], new SplittableRandom(seed + 0x9E3779B97F4A7C15L * i)))
+                .toList();
+    }
+
+    private Attribution explainOne(float[] input, int target, SplittableRandom random) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : input) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double sigma = noise * (max - min);
+        float[][] noisy = new float[samples][input.length];
+        for (float[] row : noisy) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = (float) (input[j] + sigma * random.nextGaussian());
+            }
+        }
+        List<Attribution> maps = inner.explain(noisy, Target.index(target));
+        double[] sum = new double[input.length];
+        double[] sumSquares = new double[input.length];
+        for (Attribution map : maps) {
+            float[] v = map.values();
+            for (int j = 0; j < v.length; j++) {
+                sum[j] += v[j];
+                sumSquares[j] += (double) v[j] * v[j];
+            }
+        }
+        float[] values = new float[input.length];
+        for (int j = 0; j < values.length; j++) {
+            double mean = sum[j] / samples;
+            double meanSquare = sumSquares[j] / samples;
+            values[j] = (float) switch (aggregation) {
+                case SMOOTHGRAD -> mean;
+                case SMOOTHGRAD_SQUARED -> meanSquare;
+                case VARGRAD -> Math.max(0, meanSquare - mean * mean);
+            };
+        }
+        Map<String, Object> params = new HashMap<>(maps.get(0).params());
+        params.put("inner", innerName);
+        params.put("samples", samples);
+        params.put("noise", noise);
+        params.put("sigma", sigma);
+        params.put("seed", seed);
+        return new Attribution(aggregation.method, target, maps.get(0).shape(), values, maps.get(0).featureNames(),
+                params, Map.of());
+    }
+
+    /** Settings of a noise tunnel. */
+    public static final class Builder {
+        private final Model model;
+        private final Explainer inner;
+        private final String innerName;
+        private Aggregation aggregation = Aggregation.SMOOTHGRAD;
+        private int samples = 50;
+        private double noise = 0.15;
+        private long seed;
+
+        private Builder(Model model, Explainer inner, String innerName) {
+            this.model = model;
+            this.inner = inner;
+            this.innerName = innerName;
+        }
+
+        /** How to combine the noisy maps (default SmoothGrad). */
+        public Builder aggregation(Aggregation value) {
+            aggregation = value;
+            return this;
+        }
+
+        /** Noisy copies per input (default 50). */
+        public Builder samples(int value) {
+            if (value < 1) {
+                throw new InvalidInputException("the noise tunnel needs at least 1 sample, got " + value);
+            }
+            samples = value;
+            return this;
+        }
+
+        /** σ as a fraction of the input's range (default 0.15, the paper's 10–20%). */
+        public Builder noise(double value) {
+            if (!(value >= 0) || !Double.isFinite(value)) {
+                throw new InvalidInputException("noise must be a finite fraction ≥ 0, got " + value);
+            }
+            noise = value;
+            return this;
+        }
+
+        /** The seed of the noise (default 0). */
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** The noise tunnel. */
+        public NoiseTunnel build() {
+            return new NoiseTunnel(this);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.glassbox.djl.rules;
+
+import ai.djl.ndarray.NDArray;
+import dev.glassbox.djl.LayerPass;
+
+/** Deconvnet at a ReLU: apply the ReLU to the cotangent, ignoring the forward input. */
+public final class DeconvReluRule extends ReluRule {
+    @Override
+    public NDArray backward(LayerPass pass, NDArray cotangent) {
+        return cotangent.maximum(0f);
+    }
+}

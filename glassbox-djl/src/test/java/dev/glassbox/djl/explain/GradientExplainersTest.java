@@ -1,0 +1,199 @@
+package dev.glassbox.djl.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.gson.JsonObject;
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.explain.Attribution;
+import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.explain.path.IntegrationRule;
+import dev.glassbox.core.math.Upsampling;
+import dev.glassbox.core.model.Shape;
+import dev.glassbox.core.model.Target;
+import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.djl.TorchScriptModel;
+import dev.glassbox.djl.TestFixtures;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GradientExplainersTest {
+    private static final Shape IMAGE = Shape.of(1, 28, 28);
+    private static final float[] X = {0.5f, -1.5f, 2f, 0.25f};
+
+    private static TorchScriptModel linear() {
+        return TorchScriptModel.load(TestFixtures.path("linear.pt"), ModelOptions.withShape(Shape.of(4)));
+    }
+
+    private static float[] weightRow(int k) {
+        float[] w = TestFixtures.floats(TestFixtures.reference("linear"), "weight");
+        return Arrays.copyOfRange(w, 4 * k, 4 * k + 4);
+    }
+
+    @Test
+    void saliencyAndGradientTimesInputOfALinearModel() {
+        try (TorchScriptModel model = linear()) {
+            float[] w = weightRow(2);
+            assertThat(Saliency.gradients(model, false).explain(X, Target.index(2)).values()).containsExactly(w, within(1e-7f));
+            float[] abs = Saliency.gradients(model, true).explain(X, Target.index(2)).values();
+            float[] ixg = Saliency.timesInput(model).explain(X, Target.index(2)).values();
+            for (int j = 0; j < 4; j++) {
+                assertThat(abs[j]).isCloseTo(Math.abs(w[j]), within(1e-7f));
+                assertThat(ixg[j]).isCloseTo(w[j] * X[j], within(1e-6f));
+            }
+        }
+    }
+
+    @Test
+    void integratedGradientsIsExactOnALinearModelForEveryRule() {
+        try (TorchScriptModel model = linear()) {
+            float[] w = weightRow(1);
+            Baseline baseline = Baseline.constant(0.3f);
+            for (IntegrationRule rule : IntegrationRule.values()) {
+                Attribution a = IntegratedGradients.of(model).rule(rule).steps(7).baseline(baseline).build()
+                        .explain(X, Target.index(1));
+                for (int j = 0; j < 4; j++) {
+                    assertThat(a.values()[j]).as(rule.name()).isCloseTo(w[j] * (X[j] - 0.3f), within(1e-5f));
+                }
+                assertThat(a.diagnostics().get("completenessDelta")).isCloseTo(0.0, within(1e-5));
+            }
+        }
+    }
+
+    @Test
+    void integratedGradientsMatchesPyTorchOnTheCnnUnderEveryRule() {
+        JsonObject ref = TestFixtures.reference("cnn");
+        JsonObject expected = TestFixtures.reference("cnnExplanations").getAsJsonObject("ig");
+        float[] image = Arrays.copyOf(TestFixtures.floats(ref, "input"), IMAGE.size());
+        int target = ref.get("target").getAsInt();
+        try (TorchScriptModel model = TorchScriptModel.load(TestFixtures.path("cnn.pt"), ModelOptions.withShape(IMAGE))) {
+            for (IntegrationRule rule : IntegrationRule.values()) {
+                // a budget of three path points per pass: the result must not depend on how the path is cut
+                IntegratedGradients ig = IntegratedGradients.of(model).rule(rule).steps(20).memoryBudget(3L * 784 * 16).build();
+                assertThat(ig.pointsPerPass()).isEqualTo(3);
+                float[] values = ig.explain(image, Target.index(target)).values();
+                assertThat(values).as(rule.cliName())
+                        .containsExactly(TestFixtures.floats(expected, rule.cliName()), within(2e-6f));
+            }
+        }
+    }
+
+    @Test
+    void integratedGradientsIsCompleteOnTheCnnWithEnoughSteps() {
+        JsonObject ref = TestFixtures.reference("cnn");
+        float[] image = Arrays.copyOf(TestFixtures.floats(ref, "input"), IMAGE.size());
+        try (TorchScriptModel model = TorchScriptModel.load(TestFixtures.path("cnn.pt"), ModelOptions.withShape(IMAGE))) {
+            Attribution a = IntegratedGradients.of(model).steps(64).build().explain(image, Target.PREDICTED);
+            double change = a.diagnostics().get("score") - a.diagnostics().get("baselineScore");
+            assertThat(Math.abs(a.diagnostics().get("completenessDelta"))).isLessThan(1e-3 * Math.max(1, Math.abs(change)));
+            assertThat(a.sum()).isCloseTo(change, within(1e-3 * Math.max(1, Math.abs(change))));
+        }
+    }
+
+    @Test
+    void expectedGradientsAverageTheAttributionsOfEachBaseline() {
+        try (BlockModel model = TestNets.mlp()) {
+            float[] r1 = {0f, 0f, 0f, 0f};
+            float[] r2 = {1f, -1f, 0.5f, 0f};
+            IntegratedGradients.Builder b = IntegratedGradients.of(model).steps(16);
+            float[] both = b.baseline(Baseline.of(List.of(r1, r2), "two")).build().explain(X, Target.index(0)).values();
+            float[] first = b.baseline(Baseline.of(List.of(r1), "r1")).build().explain(X, Target.index(0)).values();
+            float[] second = b.baseline(Baseline.of(List.of(r2), "r2")).build().explain(X, Target.index(0)).values();
+            for (int j = 0; j < 4; j++) {
+                assertThat(both[j]).isCloseTo((first[j] + second[j]) / 2, within(1e-6f));
+            }
+        }
+    }
+
+    @Test
+    void noiseTunnelOnALinearModelKeepsTheConstantGradient() {
+        try (TorchScriptModel model = linear()) {
+            float[] w = weightRow(0);
+            Saliency saliency = Saliency.gradients(model, false);
+            NoiseTunnel.Builder tunnel = NoiseTunnel.around(model, saliency, "saliency").samples(8).noise(0.3).seed(4);
+            float[] smooth = tunnel.build().explain(X, Target.index(0)).values();
+            float[] squared = tunnel.aggregation(NoiseTunnel.Aggregation.SMOOTHGRAD_SQUARED).build().explain(X, Target.index(0)).values();
+            float[] variance = tunnel.aggregation(NoiseTunnel.Aggregation.VARGRAD).build().explain(X, Target.index(0)).values();
+            for (int j = 0; j < 4; j++) {
+                assertThat(smooth[j]).isCloseTo(w[j], within(1e-6f));
+                assertThat(squared[j]).isCloseTo(w[j] * w[j], within(1e-6f));
+                assertThat(variance[j]).isCloseTo(0f, within(1e-6f));
+            }
+        }
+    }
+
+    @Test
+    void noiseTunnelIsSeededAndAveragesNoisyMaps() {
+        JsonObject ref = TestFixtures.reference("cnn");
+        float[] image = Arrays.copyOf(TestFixtures.floats(ref, "input"), IMAGE.size());
+        try (TorchScriptModel model = TorchScriptModel.load(TestFixtures.path("cnn.pt"), ModelOptions.withShape(IMAGE))) {
+            Saliency saliency = Saliency.gradients(model, false);
+            NoiseTunnel.Builder tunnel = NoiseTunnel.around(model, saliency, "saliency").samples(4).noise(0.2);
+            Attribution a = tunnel.seed(1).build().explain(image, Target.index(3));
+            Attribution again = tunnel.seed(1).build().explain(image, Target.index(3));
+            Attribution other = tunnel.seed(2).build().explain(image, Target.index(3));
+            assertThat(a.values()).containsExactly(again.values());
+            assertThat(a.values()).isNotEqualTo(other.values());
+            Attribution noiseless = tunnel.noise(0).build().explain(image, Target.index(3));
+            assertThat(noiseless.values()).containsExactly(saliency.explain(image, Target.index(3)).values(), within(1e-7f));
+        }
+    }
+
+    @Test
+    void gradCamMatchesPyTorchAtTheSplit() {
+        JsonObject ref = TestFixtures.reference("cnn");
+        JsonObject expected = TestFixtures.reference("cnnExplanations");
+        float[] image = Arrays.copyOf(TestFixtures.floats(ref, "input"), IMAGE.size());
+        Target target = Target.index(ref.get("target").getAsInt());
+        try (TorchScriptModel model = TorchScriptModel.loadSplit(TestFixtures.path("cnn.pt"), ModelOptions.withShape(IMAGE))) {
+            String layer = TorchScriptModel.SPLIT_LAYER;
+            Attribution raw = ClassActivationMap.gradCam(model, layer, false, null).explain(image, target);
+            assertThat(raw.shape()).isEqualTo(Shape.of(1, 14, 14));
+            assertThat(raw.values()).containsExactly(TestFixtures.floats(expected, "gradcamRaw"), within(1e-6f));
+            assertThat(ClassActivationMap.gradCam(model, layer, true, Upsampling.BILINEAR).explain(image, target).values())
+                    .containsExactly(TestFixtures.floats(expected, "gradcamReluBilinear"), within(1e-6f));
+            assertThat(ClassActivationMap.gradCam(model, layer, true, Upsampling.NEAREST).explain(image, target).values())
+                    .containsExactly(TestFixtures.floats(expected, "gradcamReluNearest"), within(1e-6f));
+            // the head is global average pooling, dropout and a linear layer: CAM = (h·w) × Grad-CAM
+            float[] cam = ClassActivationMap.cam(model, layer, false, null).explain(image, target).values();
+            float[] gradCam = TestFixtures.floats(expected, "gradcamRaw");
+            for (int p = 0; p < cam.length; p++) {
+                assertThat(cam[p]).isCloseTo(196 * gradCam[p], within(1e-4f));
+            }
+        }
+    }
+
+    @Test
+    void camOfADjlModelIsTheHeadWeightedSumOfChannels() {
+        try (BlockModel model = TestNets.gapCnn()) {
+            float[] image = new float[36];
+            for (int i = 0; i < image.length; i++) {
+                image[i] = (float) Math.sin(i * 0.7);
+            }
+            int k = 2;
+            Attribution cam = ClassActivationMap.cam(model, "relu", false, null).explain(image, Target.index(k));
+            float[] activation = model.layerGradient(new float[][] {image}, "relu", new float[][] {new float[3]}).activations()[0];
+            float[] w = TestNets.weight(model, "fc")[k];
+            for (int p = 0; p < 36; p++) {
+                double expected = 0;
+                for (int c = 0; c < 4; c++) {
+                    expected += w[c] * activation[c * 36 + p];
+                }
+                assertThat((double) cam.values()[p]).isCloseTo(expected, within(1e-5));
+            }
+            assertThatThrownBy(() -> ClassActivationMap.cam(model, "conv", false, null).explain(image, Target.index(k)))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("use gradcam");
+        }
+    }
+
+    @Test
+    void layerMethodsRefuseLayersTheyCannotUse() {
+        try (BlockModel model = TestNets.gapCnn()) {
+            assertThatThrownBy(() -> ClassActivationMap.gradCam(model, "fc", true, null).explain(new float[36], Target.PREDICTED))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("channels × height × width");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.glassbox.djl.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.explain.Attribution;
+import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.math.Upsampling;
+import dev.glassbox.core.model.Shape;
+import dev.glassbox.core.model.Target;
+import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.djl.TestFixtures;
+import dev.glassbox.djl.TorchScriptModel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The rules engine on a ReLU network, against the backward passes written out by hand. */
+class RuleBasedAttributionTest {
+    private static final float[] X = {0.8f, -0.6f, 1.3f, 0.2f};
+    private static final float[] REFERENCE = {0.1f, 0.4f, -0.2f, 0.5f};
+
+    /** Hidden pre-activations W1 x + b1. */
+    private static double[] hidden(BlockModel model, float[] x) {
+        float[][] w1 = TestNets.weight(model, "fc1");
+        float[] b1 = TestNets.bias(model, "fc1");
+        double[] z = new double[w1.length];
+        for (int h = 0; h < z.length; h++) {
+            z[h] = b1[h];
+            for (int j = 0; j < x.length; j++) {
+                z[h] += w1[h][j] * x[j];
+            }
+        }
+        return z;
+    }
+
+    /** W1ᵀ m: pulls a hidden cotangent back to the input. */
+    private static double[] toInput(BlockModel model, double[] m) {
+        float[][] w1 = TestNets.weight(model, "fc1");
+        double[] out = new double[4];
+        for (int h = 0; h < m.length; h++) {
+            for (int j = 0; j < 4; j++) {
+                out[j] += w1[h][j] * m[h];
+            }
+        }
+        return out;
+    }
+
+    private static void assertClose(float[] actual, double[] expected) {
+        for (int j = 0; j < expected.length; j++) {
+            assertThat((double) actual[j]).isCloseTo(expected[j], within(1e-5));
+        }
+    }
+
+    @Test
+    void guidedBackpropAndDeconvnetFollowTheirReluRules() {
+        try (BlockModel model = TestNets.mlp()) {
+            int k = 1;
+            float[] w2 = TestNets.weight(model, "fc2")[k];
+            double[] z = hidden(model, X);
+            double[] guided = new double[z.length];
+            double[] deconv = new double[z.length];
+            for (int h = 0; h < z.length; h++) {
+                guided[h] = z[h] > 0 ? Math.max(0, w2[h]) : 0;
+                deconv[h] = Math.max(0, w2[h]);
+            }
+            assertClose(RuleBasedAttribution.guidedBackprop(model).explain(X, Target.index(k)).values(), toInput(model, guided));
+            assertClose(RuleBasedAttribution.deconvnet(model).explain(X, Target.index(k)).values(), toInput(model, deconv));
+        }
+    }
+
+    @Test
+    void deepLiftRescaleSumsToTheChangeInOutput() {
+        try (BlockModel model = TestNets.mlp()) {
+            int k = 2;
+            float[] w2 = TestNets.weight(model, "fc2")[k];
+            double[] z = hidden(model, X);
+            double[] z0 = hidden(model, REFERENCE);
+            double[] m = new double[z.length];
+            for (int h = 0; h < z.length; h++) {
+                double dz = z[h] - z0[h];
+                double slope = Math.abs(dz) < 1e-7 ? (z[h] > 0 ? 1 : 0) : (Math.max(0, z[h]) - Math.max(0, z0[h])) / dz;
+                m[h] = slope * w2[h];
+            }
+            double[] multipliers = toInput(model, m);
+            double[] expected = new double[4];
+            for (int j = 0; j < 4; j++) {
+                expected[j] = (X[j] - REFERENCE[j]) * multipliers[j];
+            }
+            Attribution a = RuleBasedAttribution.deepLift(model, Baseline.of(List.of(REFERENCE), "reference"))
+                    .explain(X, Target.index(k));
+            assertClose(a.values(), expected);
+            double change = model.predict(new float[][] {X})[0][k] - model.predict(new float[][] {REFERENCE})[0][k];
+            assertThat(a.sum()).isCloseTo(change, within(1e-5));
+            assertThat(a.diagnostics().get("completenessDelta")).isCloseTo(0.0, within(1e-5));
+        }
+    }
+
+    @Test
+    void guidedGradCamIsGuidedBackpropTimesUpsampledGradCam() {
+        try (BlockModel model = TestNets.gapCnn()) {
+            float[] image = new float[36];
+            for (int i = 0; i < 36; i++) {
+                image[i] = (float) Math.cos(i * 0.3);
+            }
+            Attribution combined = new GuidedGradCam(model, "relu", Upsampling.BILINEAR).explain(image, Target.index(0));
+            float[] guided = RuleBasedAttribution.guidedBackprop(model).explain(image, Target.index(0)).values();
+            float[] cam = ClassActivationMap.gradCam(model, "relu", true, Upsampling.BILINEAR).explain(image, Target.index(0)).values();
+            for (int p = 0; p < 36; p++) {
+                assertThat(combined.values()[p]).isCloseTo(guided[p] * cam[p], within(1e-7f));
+            }
+        }
+    }
+
+    @Test
+    void opaqueModelsAreRefused() {
+        try (TorchScriptModel model = TorchScriptModel.load(TestFixtures.path("cnn.pt"), ModelOptions.withShape(Shape.of(1, 28, 28)))) {
+            assertThatThrownBy(() -> RuleBasedAttribution.guidedBackprop(model))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("opaque");
+            assertThatThrownBy(() -> RuleBasedAttribution.deepLift(model, Baseline.zero()))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("DeepLIFT");
+        }
+    }
+}

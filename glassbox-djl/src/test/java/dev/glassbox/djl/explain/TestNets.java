@@ -1,0 +1,64 @@
+package dev.glassbox.djl.explain;
+
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.djl.NamedBlocks;
+
+/** Small DJL networks with seeded random weights whose attributions can be worked out by hand. */
+final class TestNets {
+    private TestNets() {
+    }
+
+    /** fc1 (4 → 6), relu, fc2 (6 → 3). */
+    static BlockModel mlp() {
+        return build(new NamedBlocks()
+                .add("fc1", Linear.builder().setUnits(6).build())
+                .add("relu", Activation.reluBlock())
+                .add("fc2", Linear.builder().setUnits(3).build()), Shape.of(4), 11);
+    }
+
+    /** conv (1 → 4 channels, 3×3, same padding), relu, global average pooling, dropout, fc (4 → 3) on 1×6×6 inputs. */
+    static BlockModel gapCnn() {
+        return build(new NamedBlocks()
+                .add("conv", Conv2d.builder().setKernelShape(new ai.djl.ndarray.types.Shape(3, 3))
+                        .optPadding(new ai.djl.ndarray.types.Shape(1, 1)).setFilters(4).build())
+                .add("relu", Activation.reluBlock())
+                .add("gap", Pool.globalAvgPool2dBlock())
+                .add("dropout", Dropout.builder().optRate(0.5f).build())
+                .add("fc", Linear.builder().setUnits(3).build()), Shape.of(1, 6, 6), 5);
+    }
+
+    private static BlockModel build(NamedBlocks layers, Shape shape, int seed) {
+        ai.djl.engine.Engine.getInstance().setRandomSeed(seed);
+        Model model = Model.newInstance("test-net", "PyTorch");
+        model.setBlock(layers.block());
+        layers.block().initialize(model.getNDManager(), DataType.FLOAT32,
+                new ai.djl.ndarray.types.Shape(shape.withBatch(1)));
+        return BlockModel.of(model, layers, ModelOptions.withShape(shape));
+    }
+
+    /** A layer's weight as rows (outputs × inputs for linear layers). */
+    static float[][] weight(BlockModel model, String layer) {
+        var array = model.layers().layer(layer).getParameters().get("weight").getArray();
+        int rows = (int) array.getShape().get(0);
+        float[] flat = array.toFloatArray();
+        int cols = flat.length / rows;
+        float[][] out = new float[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(flat, r * cols, out[r], 0, cols);
+        }
+        return out;
+    }
+
+    static float[] bias(BlockModel model, String layer) {
+        return model.layers().layer(layer).getParameters().get("bias").getArray().toFloatArray();
+    }
+}
