@@ -35,7 +35,11 @@ public final class AtomicDirectory implements AutoCloseable {
         }
         try {
             Files.createDirectories(absolute.getParent());
-            return new AtomicDirectory(absolute, Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".partial-"));
+            Path staging = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + ".partial-");
+            if (Files.getFileStore(staging).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            return new AtomicDirectory(absolute, staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create an output folder beside " + target, e);
         }

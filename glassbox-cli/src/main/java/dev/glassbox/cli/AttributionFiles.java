@@ -1,0 +1,60 @@
+package dev.glassbox.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.glassbox.core.explain.Attribution;
+import dev.glassbox.core.input.Sample;
+import dev.glassbox.core.render.Heatmap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes one attribution as {@code <stem>.<method>.json} and {@code <stem>.<method>.png}. */
+final class AttributionFiles {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+    private AttributionFiles() {
+    }
+
+    /** A file-name stem for a sample: its file name without extension, {@code #i} becoming {@code -i}. */
+    static String stem(Sample sample) {
+        return sample.name().replaceFirst("\\.[A-Za-z0-9]+(?=#|$)", "").replace('#', '-').replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** The JSON document of an attribution. */
+    static String json(Attribution a, Sample input, String targetLabel) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("input", input.name());
+        doc.put("method", a.method());
+        doc.put("target", a.target());
+        doc.put("targetLabel", targetLabel);
+        doc.put("shape", a.shape().dims());
+        doc.put("values", a.values());
+        if (!a.featureNames().isEmpty()) {
+            doc.put("featureNames", a.featureNames());
+        }
+        doc.put("params", a.params());
+        doc.put("diagnostics", a.diagnostics());
+        return GSON.toJson(doc);
+    }
+
+    /** The heatmap of an attribution, over the input when the attribution has the input's height and width. */
+    static byte[] png(Attribution a, Sample input) {
+        boolean overInput = input.shape().rank() >= 2 && a.shape().rank() >= 2
+                && a.shape().dim(a.shape().rank() - 1) == input.shape().dim(input.shape().rank() - 1)
+                && a.shape().dim(a.shape().rank() - 2) == input.shape().dim(input.shape().rank() - 2);
+        return Heatmap.png(a.values(), a.shape(), overInput ? input.values() : null, Heatmap.Sign.of(a.values()),
+                Heatmap.DEFAULT_OUTLIER_PERCENT);
+    }
+
+    /** Writes both files into {@code dir} and returns the PNG's bytes. */
+    static byte[] write(Path dir, Attribution a, Sample input, String targetLabel) throws IOException {
+        String base = stem(input) + "." + a.method();
+        Files.writeString(dir.resolve(base + ".json"), json(a, input, targetLabel));
+        byte[] png = png(a, input);
+        Files.write(dir.resolve(base + ".png"), png);
+        return png;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.glassbox.cli;
+
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.explain.Explainer;
+import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.explain.path.IntegrationRule;
+import dev.glassbox.core.input.ImageOptions;
+import dev.glassbox.core.input.InputFiles;
+import dev.glassbox.core.input.Sample;
+import dev.glassbox.core.math.Upsampling;
+import dev.glassbox.core.model.Model;
+import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.DifferentiableModel;
+import dev.glassbox.djl.LayeredModel;
+import dev.glassbox.djl.TorchScriptModel;
+import dev.glassbox.djl.explain.ClassActivationMap;
+import dev.glassbox.djl.explain.GuidedGradCam;
+import dev.glassbox.djl.explain.IntegratedGradients;
+import dev.glassbox.djl.explain.NoiseTunnel;
+import dev.glassbox.djl.explain.RuleBasedAttribution;
+import dev.glassbox.djl.explain.Saliency;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns a method name from the command line and the shared options into an explainer for a model. */
+final class AttributionMethods {
+    /** Every method {@code glassbox explain} knows, in the order the help lists them. */
+    static final List<String> NAMES = List.of("saliency", "ixg", "smoothgrad", "smoothgrad-sq", "vargrad", "ig",
+            "deeplift", "guided-backprop", "deconvnet", "cam", "gradcam", "guided-gradcam");
+
+    private AttributionMethods() {
+    }
+
+    static Explainer create(String method, Model model, ExplainOptions options) {
+        String name = method.trim().toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(name)) {
+            throw new InvalidInputException("unknown method '" + method + "': expected one of " + String.join(", ", NAMES));
+        }
+        DifferentiableModel differentiable = requireGradients(model, name);
+        return switch (name) {
+            case "saliency" -> Saliency.gradients(differentiable, options.abs);
+            case "ixg" -> Saliency.timesInput(differentiable);
+            case "smoothgrad", "smoothgrad-sq", "vargrad" -> NoiseTunnel
+                    .around(model, Saliency.gradients(differentiable, false), "saliency")
+                    .aggregation(switch (name) {
+                        case "smoothgrad" -> NoiseTunnel.Aggregation.SMOOTHGRAD;
+                        case "smoothgrad-sq" -> NoiseTunnel.Aggregation.SMOOTHGRAD_SQUARED;
+                        default -> NoiseTunnel.Aggregation.VARGRAD;
+                    })
+                    .samples(options.samples).noise(options.noise).seed(options.seed).build();
+            case "ig" -> IntegratedGradients.of(differentiable).steps(options.steps)
+                    .rule(IntegrationRule.parse(options.rule)).baseline(baseline(options, model.inputShape()))
+                    .memoryBudget(options.memoryBudgetMb << 20).build();
+            case "deeplift" -> RuleBasedAttribution.deepLift(differentiable, baseline(options, model.inputShape()));
+            case "guided-backprop" -> RuleBasedAttribution.guidedBackprop(differentiable);
+            case "deconvnet" -> RuleBasedAttribution.deconvnet(differentiable);
+            case "cam" -> ClassActivationMap.cam(layered(model, name), layer(model, options), options.relu, upsampling(options));
+            case "gradcam" -> ClassActivationMap.gradCam(layered(model, name), layer(model, options), options.relu, upsampling(options));
+            default -> new GuidedGradCam(layered(model, name), layer(model, options),
+                    upsampling(options) == null ? Upsampling.BILINEAR : upsampling(options));
+        };
+    }
+
+    private static DifferentiableModel requireGradients(Model model, String method) {
+        if (model instanceof DifferentiableModel differentiable) {
+            return differentiable;
+        }
+        throw new InvalidInputException(method + " needs gradients, but " + model + " runs forward only (ONNX); "
+                + "load the model as TorchScript or DJL to use gradient methods");
+    }
+
+    private static LayeredModel layered(Model model, String method) {
+        if (model instanceof LayeredModel layered && !layered.layerNames().isEmpty()) {
+            return layered;
+        }
+        throw new InvalidInputException(method + " needs a layer's activations: load a TorchScript model split at a "
+                + "layer (--split, or --head FILE) or a DJL model");
+    }
+
+    /** The chosen layer, or the split of a split model, or the last layer with channels × height × width output. */
+    private static String layer(Model model, ExplainOptions options) {
+        if (options.layer != null) {
+            return options.layer;
+        }
+        LayeredModel layered = (LayeredModel) model;
+        if (layered instanceof TorchScriptModel) {
+            return TorchScriptModel.SPLIT_LAYER;
+        }
+        float[][] probe = {new float[model.inputShape().size()]};
+        float[][] noWeights = {new float[model.outputSize()]};
+        List<String> names = layered.layerNames();
+        for (int i = names.size() - 1; i >= 0; i--) {
+            if (layered.layerGradient(probe, names.get(i), noWeights).shape().rank() == 3) {
+                return names.get(i);
+            }
+        }
+        throw new InvalidInputException("the model has no convolutional layer for CAM/Grad-CAM; name one with --layer");
+    }
+
+    private static Upsampling upsampling(ExplainOptions options) {
+        return options.upsample.equalsIgnoreCase("none") ? null : Upsampling.parse(options.upsample);
+    }
+
+    private static Baseline baseline(ExplainOptions options, Shape shape) {
+        return switch (options.baseline.toLowerCase(Locale.ROOT)) {
+            case "zero" -> Baseline.zero();
+            case "blur" -> Baseline.blurred(options.blurSigma);
+            case "noise" -> Baseline.uniformNoise(0f, 1f, 1, options.seed);
+            default -> {
+                Path file = Path.of(options.baseline);
+                List<float[]> references = InputFiles.read(file, shape, ImageOptions.defaults()).stream()
+                        .map(Sample::values).toList();
+                yield Baseline.of(references, file.getFileName().toString());
+            }
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package dev.glassbox.core.render;
+
+import dev.glassbox.core.model.Shape;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+
+/**
+ * Attribution maps as pictures. Channels are summed; values are scaled by the threshold below which
+ * {@code 100 − outlierPercent}% of the total |attribution| lies (Captum's {@code visualize_image_attr} convention) and
+ * clipped to [−1, 1]; signed maps use a diverging blue–white–red colormap, absolute maps a sequential one. Over an
+ * image, each pixel blends the grey image with the colour by the square root of its scaled attribution, so that
+ * weak evidence stays visible. Small maps are enlarged
+ * by pixel repetition so that they stay readable.
+ */
+public final class Heatmap {
+    /** The default share of the largest attributions that saturate the colour scale. */
+    public static final double DEFAULT_OUTLIER_PERCENT = 2;
+
+    private static final int[][] DIVERGING = {{33, 102, 172}, {146, 197, 222}, {247, 247, 247}, {244, 165, 130}, {178, 24, 43}};
+    private static final int[][] SEQUENTIAL = {{255, 255, 255}, {254, 217, 118}, {253, 141, 60}, {227, 26, 28}, {128, 0, 38}};
+
+    private Heatmap() {
+    }
+
+    /** Whether a map is shown with its sign (diverging colours) or as magnitudes (sequential colours). */
+    public enum Sign {
+        /** Negative blue, positive red. */
+        SIGNED,
+        /** Magnitudes, light to dark. */
+        ABSOLUTE;
+
+        /** Signed when any value is negative. */
+        public static Sign of(float[] values) {
+            for (float v : values) {
+                if (v < 0) {
+                    return SIGNED;
+                }
+            }
+            return ABSOLUTE;
+        }
+    }
+
+    /**
+     * A PNG of the map. {@code image} (values in [0, 1], C×H×W flattened with the map's height and width) is drawn
+     * underneath when given; {@code null} draws the colours alone.
+     */
+    public static byte[] png(float[] values, Shape shape, float[] image, Sign sign, double outlierPercent) {
+        int h = shape.rank() >= 2 ? shape.dim(shape.rank() - 2) : 1;
+        int w = shape.dim(shape.rank() - 1);
+        float[] plane = sumChannels(values, h * w);
+        double threshold = cumulativeThreshold(plane, sign, outlierPercent);
+        float[] grey = image == null ? null : greyPlane(image, h, w);
+        int scale = Math.max(1, (int) Math.ceil(224.0 / Math.max(h, w)));
+        BufferedImage out = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double v = plane[y * w + x] / threshold;
+                v = Math.max(sign == Sign.SIGNED ? -1 : 0, Math.min(1, sign == Sign.SIGNED ? v : Math.abs(v)));
+                int rgb = colour(v, sign, grey == null ? Float.NaN : grey[y * w + x]);
+                for (int dy = 0; dy < scale; dy++) {
+                    for (int dx = 0; dx < scale; dx++) {
+                        out.setRGB(x * scale + dx, y * scale + dy, rgb);
+                    }
+                }
+            }
+        }
+        return encode(out);
+    }
+
+    /** The value at which the sorted |values| reach {@code 100 − outlierPercent}% of their total; 1 when all are zero. */
+    static double cumulativeThreshold(float[] plane, Sign sign, double outlierPercent) {
+        double[] magnitudes = new double[plane.length];
+        double total = 0;
+        for (int i = 0; i < plane.length; i++) {
+            magnitudes[i] = Math.abs(plane[i]);
+            total += magnitudes[i];
+        }
+        if (total == 0) {
+            return 1;
+        }
+        java.util.Arrays.sort(magnitudes);
+        double target = total * (100 - outlierPercent) / 100;
+        double running = 0;
+        for (double m : magnitudes) {
+            running += m;
+            if (running >= target) {
+                return m > 0 ? m : 1;
+            }
+        }
+        return magnitudes[magnitudes.length - 1];
+    }
+
+    private static float[] sumChannels(float[] values, int plane) {
+        float[] out = new float[plane];
+        for (int i = 0; i < values.length; i++) {
+            out[i % plane] += values[i];
+        }
+        return out;
+    }
+
+    private static float[] greyPlane(float[] image, int h, int w) {
+        if (image.length % (h * w) != 0) {
+            return null;
+        }
+        int channels = image.length / (h * w);
+        float[] grey = new float[h * w];
+        for (int i = 0; i < image.length; i++) {
+            grey[i % (h * w)] += image[i] / channels;
+        }
+        return grey;
+    }
+
+    private static int colour(double v, Sign sign, float grey) {
+        int[] rgb = sign == Sign.SIGNED ? interpolate(DIVERGING, (v + 1) / 2) : interpolate(SEQUENTIAL, v);
+        if (Float.isNaN(grey)) {
+            return rgb[0] << 16 | rgb[1] << 8 | rgb[2];
+        }
+        double alpha = Math.min(1, Math.sqrt(Math.abs(v)));
+        int base = (int) Math.round(255 * Math.max(0, Math.min(1, grey)) * 0.85);
+        int r = (int) Math.round((1 - alpha) * base + alpha * rgb[0]);
+        int g = (int) Math.round((1 - alpha) * base + alpha * rgb[1]);
+        int b = (int) Math.round((1 - alpha) * base + alpha * rgb[2]);
+        return r << 16 | g << 8 | b;
+    }
+
+    private static int[] interpolate(int[][] stops, double t) {
+        double position = Math.max(0, Math.min(1, t)) * (stops.length - 1);
+        int i = Math.min(stops.length - 2, (int) position);
+        double f = position - i;
+        int[] out = new int[3];
+        for (int c = 0; c < 3; c++) {
+            out[c] = (int) Math.round((1 - f) * stops[i][c] + f * stops[i + 1][c]);
+        }
+        return out;
+    }
+
+    private static byte[] encode(BufferedImage image) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
