@@ -1,7 +1,9 @@
 package dev.glassbox.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 
 /**
  * What one layer saw in a recorded forward pass: its input and output, and, for reference-based rules such as
@@ -13,5 +15,11 @@ public record LayerPass(String name, Block layer, NDArray input, NDArray output,
     /** Whether the pass was recorded with a reference batch. */
     public boolean hasReference() {
         return referenceInput != null;
+    }
+
+    /** The layer's own vector–Jacobian product {@code cotangentᵀ · ∂layer/∂x} at {@code at}, from autograd. */
+    public NDArray pullBack(NDArray at, NDArray cotangent) {
+        ParameterStore store = new ParameterStore(cotangent.getManager(), false);
+        return Backprop.vectorJacobian(at, x -> layer.forward(store, new NDList(x), false).singletonOrThrow(), cotangent);
     }
 }

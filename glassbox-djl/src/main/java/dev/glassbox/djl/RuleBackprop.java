@@ -80,8 +80,6 @@ public final class RuleBackprop {
                 return rule.backward(pass, cotangent);
             }
         }
-        ParameterStore store = new ParameterStore(cotangent.getManager(), false);
-        return Backprop.vectorJacobian(pass.input(),
-                x -> pass.layer().forward(store, new NDList(x), false).singletonOrThrow(), cotangent);
+        return pass.pullBack(pass.input(), cotangent);
     }
 }

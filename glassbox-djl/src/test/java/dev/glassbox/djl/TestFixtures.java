@@ -24,15 +24,21 @@ public final class TestFixtures {
         }
     }
 
+    /** One model's entry in reference.json (PyTorch's outputs for the fixture models). */
     public static synchronized JsonObject reference(String model) {
         if (reference == null) {
-            try {
-                reference = JsonParser.parseString(Files.readString(path("reference.json"))).getAsJsonObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            reference = document("reference.json");
         }
         return reference.getAsJsonObject(model);
+    }
+
+    /** A whole JSON fixture. */
+    public static JsonObject document(String file) {
+        try {
+            return JsonParser.parseString(Files.readString(path(file))).getAsJsonObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static float[] floats(JsonObject object, String key) {

@@ -4,7 +4,11 @@ import ai.djl.ndarray.NDArray;
 import dev.glassbox.djl.LayerPass;
 
 /** Deconvnet at a ReLU: apply the ReLU to the cotangent, ignoring the forward input. */
-public final class DeconvReluRule extends ReluRule {
+public final class DeconvReluRule extends LambdaRule {
+    public DeconvReluRule() {
+        super("ReLU");
+    }
+
     @Override
     public NDArray backward(LayerPass pass, NDArray cotangent) {
         return cotangent.maximum(0f);

@@ -7,11 +7,15 @@ import dev.glassbox.djl.LayerPass;
 
 /**
  * DeepLIFT's rescale rule at a ReLU: the multiplier is Δy/Δx between the input and the reference, and the gradient
- * where the two differ by less than 1e-7 (Shrikumar et al. 2017). Linear layers keep their exact Jacobian, so for
+ * where the two differ by less than 1e-10, as Captum (Shrikumar et al. 2017). Linear layers keep their exact Jacobian, so for
  * networks of linear layers and ReLUs the attributions sum to f(x) − f(x′).
  */
-public final class RescaleReluRule extends ReluRule {
-    private static final float EPSILON = 1e-7f;
+public final class RescaleReluRule extends LambdaRule {
+    public RescaleReluRule() {
+        super("ReLU");
+    }
+
+    private static final float EPSILON = 1e-10f;
 
     @Override
     public NDArray backward(LayerPass pass, NDArray cotangent) {

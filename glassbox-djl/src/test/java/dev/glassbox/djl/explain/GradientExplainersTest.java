@@ -94,6 +94,34 @@ class GradientExplainersTest {
     }
 
     @Test
+    void saturationHidesFeaturesFromTheGradientButNotFromIntegratedGradientsOrDeepLift() {
+        try (BlockModel model = TestNets.saturating()) {
+            float[] x = {1, 1};
+            assertThat(model.predict(new float[][] {x})[0][0]).isEqualTo(1f);
+            assertThat(Saliency.gradients(model, false).explain(x, Target.index(0)).values()).containsExactly(0f, 0f);
+            float[] ig = IntegratedGradients.of(model).steps(64).build().explain(x, Target.index(0)).values();
+            assertThat(ig).containsExactly(new float[] {0.5f, 0.5f}, within(1e-3f));
+            float[] deepLift = RuleBasedAttribution.deepLift(model, Baseline.zero()).explain(x, Target.index(0)).values();
+            assertThat(deepLift).containsExactly(new float[] {0.5f, 0.5f}, within(1e-6f));
+        }
+    }
+
+    @Test
+    void completenessDeltaShrinksAsStepsGrow() {
+        // along the path to (0.9, 0.4142) the saturating model has a kink at α = 1/1.3142; with the left rule the
+        // delta is 1 − 1.3142·⌈0.7609 n⌉/n: 0.31, 0.068, 0.0062, 0.0010 for n = 4, 16, 64, 256
+        double[] expected = {0.3142, 0.0678, 0.0062, 0.00104};
+        int[] steps = {4, 16, 64, 256};
+        try (BlockModel model = TestNets.saturating()) {
+            for (int i = 0; i < steps.length; i++) {
+                double delta = IntegratedGradients.of(model).rule(IntegrationRule.LEFT).steps(steps[i]).build()
+                        .explain(new float[] {0.9f, 0.4142f}, Target.index(0)).diagnostics().get("completenessDelta");
+                assertThat(Math.abs(delta)).as(steps[i] + " steps").isCloseTo(expected[i], within(2e-4));
+            }
+        }
+    }
+
+    @Test
     void expectedGradientsAverageTheAttributionsOfEachBaseline() {
         try (BlockModel model = TestNets.mlp()) {
             float[] r1 = {0f, 0f, 0f, 0f};

@@ -36,6 +36,19 @@ final class TestNets {
                 .add("fc", Linear.builder().setUnits(3).build()), Shape.of(1, 6, 6), 5);
     }
 
+    /** y = min(1, x1 + x2), written as 1 − relu(1 − x1 − x2): fc1 (w = [−1, −1], b = 1), relu, fc2 (w = −1, b = 1). */
+    static BlockModel saturating() {
+        BlockModel model = build(new NamedBlocks()
+                .add("fc1", Linear.builder().setUnits(1).build())
+                .add("relu", Activation.reluBlock())
+                .add("fc2", Linear.builder().setUnits(1).build()), Shape.of(2), 1);
+        model.layers().layer("fc1").getParameters().get("weight").getArray().set(new float[] {-1, -1});
+        model.layers().layer("fc1").getParameters().get("bias").getArray().set(new float[] {1});
+        model.layers().layer("fc2").getParameters().get("weight").getArray().set(new float[] {-1});
+        model.layers().layer("fc2").getParameters().get("bias").getArray().set(new float[] {1});
+        return model;
+    }
+
     private static BlockModel build(NamedBlocks layers, Shape shape, int seed) {
         ai.djl.engine.Engine.getInstance().setRandomSeed(seed);
         Model model = Model.newInstance("test-net", "PyTorch");
