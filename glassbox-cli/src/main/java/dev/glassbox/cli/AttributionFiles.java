@@ -13,6 +13,10 @@ import java.util.Map;
 
 /** Writes one attribution as {@code <stem>.<method>.json} and {@code <stem>.<method>.png}. */
 final class AttributionFiles {
+    /** How to read the heatmaps, for report captions. */
+    static final String COLOUR_KEY = "Red: evidence for the explained class, blue: against it (absolute maps: light to "
+            + "dark red); colours saturate at the value holding 98% of the total |attribution|.";
+
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
     private AttributionFiles() {

@@ -55,10 +55,15 @@ final class AttributionMethods {
             case "deeplift" -> RuleBasedAttribution.deepLift(differentiable, baseline(options, model.inputShape()));
             case "guided-backprop" -> RuleBasedAttribution.guidedBackprop(differentiable);
             case "deconvnet" -> RuleBasedAttribution.deconvnet(differentiable);
-            case "cam" -> ClassActivationMap.cam(layered(model, name), layer(model, options), options.relu, upsampling(options));
-            case "gradcam" -> ClassActivationMap.gradCam(layered(model, name), layer(model, options), options.relu, upsampling(options));
-            default -> new GuidedGradCam(layered(model, name), layer(model, options),
-                    upsampling(options) == null ? Upsampling.BILINEAR : upsampling(options));
+            case "cam" -> ClassActivationMap.cam(layered(model, name), layer(model, options), options.relu,
+                    upsampling(options, Upsampling.BILINEAR));
+            case "gradcam" -> ClassActivationMap.gradCam(layered(model, name), layer(model, options), options.relu,
+                    upsampling(options, Upsampling.BILINEAR));
+            default -> {
+                Upsampling upsampling = upsampling(options, Upsampling.NEAREST);
+                yield new GuidedGradCam(layered(model, name), layer(model, options),
+                        upsampling == null ? Upsampling.NEAREST : upsampling);
+            }
         };
     }
 
@@ -98,7 +103,11 @@ final class AttributionMethods {
         throw new InvalidInputException("the model has no convolutional layer for CAM/Grad-CAM; name one with --layer");
     }
 
-    private static Upsampling upsampling(ExplainOptions options) {
+    /** The chosen upsampling ({@code none}: keep the layer's resolution), or the method's default. */
+    private static Upsampling upsampling(ExplainOptions options, Upsampling byDefault) {
+        if (options.upsample == null) {
+            return byDefault;
+        }
         return options.upsample.equalsIgnoreCase("none") ? null : Upsampling.parse(options.upsample);
     }
 

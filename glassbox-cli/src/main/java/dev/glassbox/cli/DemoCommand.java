@@ -3,14 +3,16 @@ package dev.glassbox.cli;
 import com.google.gson.GsonBuilder;
 import dev.glassbox.core.input.ImageWriter;
 import dev.glassbox.core.input.LabelledImages;
+import dev.glassbox.core.input.Sample;
+import dev.glassbox.core.model.Target;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.output.AtomicDirectory;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.zoo.FashionCnn;
 import dev.glassbox.djl.zoo.SavedModels;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,12 +52,42 @@ final class DemoCommand implements Callable<Integer> {
             List<Map<String, Object>> predictions = predictions(model, images, scores);
             Files.writeString(output.path().resolve("predictions.json"),
                     new GsonBuilder().setPrettyPrinting().create().toJson(predictions));
-            Files.writeString(output.path().resolve("index.html"), report(model, images, predictions, accuracy).render());
+            HtmlReport report = report(model, images, predictions, accuracy);
+            explanations(model, images, output.path().resolve("explanations"), report);
+            Files.writeString(output.path().resolve("index.html"), report.render());
             output.commit();
             spec.commandLine().getOut().printf("glassbox demo: %d bundled Fashion-MNIST test images, accuracy %.1f%%; "
                     + "report: %s%n", images.count(), 100 * accuracy, out.resolve("index.html"));
         }
         return 0;
+    }
+
+    /** The methods the demo shows, all of which apply to the bundled model. */
+    static final List<String> DEMO_METHODS = List.of("saliency", "ixg", "smoothgrad", "ig", "deeplift",
+            "guided-backprop", "gradcam", "guided-gradcam");
+
+    /** Explains the first image of each of six classes with every demo method. */
+    private static void explanations(BlockModel model, LabelledImages images, Path dir, HtmlReport report)
+            throws IOException {
+        Files.createDirectories(dir);
+        List<Sample> samples = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < images.count() && samples.size() < 6; i++) {
+            if (seen.add(images.label(i))) {
+                samples.add(images.sample(i, "test-" + i));
+            }
+        }
+        ExplainOptions options = new ExplainOptions();
+        options.relu = true;
+        options.samples = 25;
+        report.section("Explanations");
+        report.paragraph("Why the model predicts what it predicts, for one test image of each of six classes: "
+                + "attributions of the predicted class by " + String.join(", ", DEMO_METHODS) + " (Grad-CAM at "
+                + FashionCnn.LAST_CONV + ", with its ReLU). " + AttributionFiles.COLOUR_KEY
+                + " Each map is also in explanations/ as JSON and PNG.");
+        try (ProgressBars progress = new ProgressBars()) {
+            new AttributionGrid(model, DEMO_METHODS, options).write(samples, Target.PREDICTED, dir, report, progress);
+        }
     }
 
     private static List<Map<String, Object>> predictions(BlockModel model, LabelledImages images, float[][] scores) {
@@ -85,18 +117,20 @@ final class DemoCommand implements Callable<Integer> {
                 new String[] {"accuracy on the bundled images", String.format("%.1f%%", 100 * accuracy)},
                 new String[] {"images", Integer.toString(images.count())},
                 new String[] {"misclassified", Long.toString(wrong)}));
-        report.paragraph("Each image with its true class, the model's prediction and the probability it gives it. "
-                + "Misclassified images are shaded.");
+        report.paragraph("The misclassified images, with their true class, the model's prediction and the probability "
+                + "it gives it. Every prediction is in predictions.json.");
         List<HtmlReport.Row> rows = new ArrayList<>();
         for (Map<String, Object> p : predictions) {
+            if (p.get("label").equals(p.get("predicted"))) {
+                continue;
+            }
             int i = (int) p.get("image");
             byte[] png = ImageWriter.toPng(images.image(i), images.shape());
             rows.add(new HtmlReport.Row(List.of(new HtmlReport.Number(Integer.toString(i)),
                     new HtmlReport.Picture(png, "test image " + i, 56),
                     new HtmlReport.Text((String) p.get("labelName")),
                     new HtmlReport.Text((String) p.get("predictedName")),
-                    new HtmlReport.Number(String.format("%.1f%%", 100 * (double) p.get("probability")))),
-                    !p.get("label").equals(p.get("predicted"))));
+                    new HtmlReport.Number(String.format("%.1f%%", 100 * (double) p.get("probability")))), false));
         }
         return report.table(List.of("#", "image", "true class", "predicted", "probability"), rows);
     }

@@ -34,12 +34,12 @@ final class ExplainOptions {
     @Option(names = "--abs", description = "Absolute values for saliency.")
     boolean abs;
 
-    @Option(names = "--relu", negatable = true, description = "Apply the final ReLU of cam/gradcam (default: ${DEFAULT-VALUE}).")
-    boolean relu = true;
+    @Option(names = "--relu", description = "Apply the final ReLU to cam/gradcam (off by default, as Captum).")
+    boolean relu;
 
     @Option(names = "--upsample", paramLabel = "nearest|bilinear|none",
-            description = "Upsample cam/gradcam to the input size (default: ${DEFAULT-VALUE}).")
-    String upsample = "bilinear";
+            description = "Upsample cam/gradcam to the input size (default: bilinear for cam/gradcam, nearest for guided-gradcam as Captum).")
+    String upsample;
 
     @Option(names = "--seed", description = "Seed of every random method (default: ${DEFAULT-VALUE}).")
     long seed = 0;

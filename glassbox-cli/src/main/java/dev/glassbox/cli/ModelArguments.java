@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 
 /** The options that say which model to load, shared by every command that runs one. */
 final class ModelArguments {
-    @Option(names = "--model", required = true, paramLabel = "M",
-            description = "A glassbox model folder, a TorchScript .pt file (with --head: the features file) or an .onnx file.")
+    @Option(names = {"--model", "--features"}, required = true, paramLabel = "M",
+            description = "A glassbox model folder, a TorchScript .pt file or an .onnx file; with --head, the TorchScript "
+                    + "features file (--features F --head H).")
     Path model;
 
     @Option(names = "--head", paramLabel = "H",

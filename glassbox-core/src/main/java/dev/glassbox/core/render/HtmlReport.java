@@ -16,7 +16,7 @@ public final class HtmlReport {
             th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:middle}th{background:#f6f8fa}
             td.num{text-align:right;font-variant-numeric:tabular-nums}tr.wrong td{background:#fff1f0}
             img.pixelated{image-rendering:pixelated}.figure{display:inline-block;margin:.4rem;text-align:center;font-size:.85rem}
-            .stat{display:inline-block;margin:0 1.5rem .8rem 0}.stat b{display:block;font-size:1.4rem}
+            .stat{display:inline-block;margin:0 1.5rem .8rem 0}.scroll{overflow-x:auto}.stat b{display:block;font-size:1.4rem}
             """;
 
     private final String title;
@@ -88,7 +88,7 @@ public final class HtmlReport {
 
     /** A table with a header row. */
     public HtmlReport table(List<String> headers, List<Row> rows) {
-        StringBuilder html = new StringBuilder("<table><thead><tr>");
+        StringBuilder html = new StringBuilder("<div class=\"scroll\"><table><thead><tr>");
         for (String h : headers) {
             html.append("<th>").append(Html.escape(h)).append("</th>");
         }
@@ -100,7 +100,7 @@ public final class HtmlReport {
             }
             html.append("</tr>");
         }
-        body.add(html.append("</tbody></table>").toString());
+        body.add(html.append("</tbody></table></div>").toString());
         return this;
     }
 

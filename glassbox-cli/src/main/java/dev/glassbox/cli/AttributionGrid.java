@@ -1,0 +1,64 @@
+package dev.glassbox.cli;
+
+import dev.glassbox.core.Progress;
+import dev.glassbox.core.explain.Attribution;
+import dev.glassbox.core.explain.Explainer;
+import dev.glassbox.core.input.ImageWriter;
+import dev.glassbox.core.input.Sample;
+import dev.glassbox.core.model.Model;
+import dev.glassbox.core.model.Target;
+import dev.glassbox.core.render.HtmlReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Explains each sample with each method, writes every attribution's JSON and PNG, and adds the grid (rows: inputs;
+ * columns: the input, the explained class, then one heatmap per method) to a report. Used by {@code explain} and by
+ * the demo.
+ */
+final class AttributionGrid {
+    private final Model model;
+    private final Map<String, Explainer> explainers = new LinkedHashMap<>();
+
+    /** A grid of the named methods, built with the given options. */
+    AttributionGrid(Model model, List<String> methods, ExplainOptions options) {
+        this.model = model;
+        for (String method : methods) {
+            explainers.put(method.trim(), AttributionMethods.create(method, model, options));
+        }
+    }
+
+    /** Writes all files into {@code dir} and the grid into {@code report}. */
+    void write(List<Sample> samples, Target target, Path dir, HtmlReport report, Progress progress) throws IOException {
+        List<HtmlReport.Row> rows = new ArrayList<>();
+        long total = (long) samples.size() * explainers.size();
+        long done = 0;
+        for (Sample sample : samples) {
+            List<HtmlReport.Cell> cells = new ArrayList<>();
+            String explained = "";
+            for (Explainer explainer : explainers.values()) {
+                Attribution a = explainer.explain(sample.values(), target);
+                explained = model.outputNames().get(a.target());
+                byte[] png = AttributionFiles.write(dir, a, sample, explained);
+                cells.add(new HtmlReport.Picture(png, a.method() + " of " + sample.name(), 140));
+                progress.update("explaining", ++done, total);
+            }
+            cells.addAll(0, List.of(new HtmlReport.Text(sample.name()), picture(sample), new HtmlReport.Text(explained)));
+            rows.add(new HtmlReport.Row(cells, false));
+        }
+        List<String> headers = new ArrayList<>(List.of("input", "image", "explained class"));
+        headers.addAll(explainers.keySet());
+        report.table(headers, rows);
+    }
+
+    private static HtmlReport.Cell picture(Sample sample) {
+        if (sample.shape().rank() == 3 && (sample.shape().dim(0) == 1 || sample.shape().dim(0) == 3)) {
+            return new HtmlReport.Picture(ImageWriter.toPng(sample.values(), sample.shape()), sample.name(), 140);
+        }
+        return new HtmlReport.Text(sample.shape().toString());
+    }
+}
