@@ -9,8 +9,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The one place where gradients are taken: a forward pass recorded under a {@link GradientCollector}, the outputs
- * weighted by a cotangent and summed, and the sum pulled back to the input or to a layer's activation. DJL allows one
- * collector per JVM, so passes are serialised here.
+ * weighted (the weights chosen from the scores of that same pass) and summed, and the sum pulled back to the input or
+ * to a layer's activation. DJL allows one collector per JVM, so passes are serialised here.
  */
 final class Backprop {
     private static final Object ONE_COLLECTOR = new Object();
@@ -18,39 +18,39 @@ final class Backprop {
     private Backprop() {
     }
 
-    /** Rows of d(Σ cotangent ⊙ forward(x))/dx for a batch {@code x} of the given sample shape. */
-    static float[][] inputGradient(NDManager parent, Shape inputShape, float[][] batch, float[][] cotangent,
-            UnaryOperator<NDArray> forward) {
+    /** Scores and rows of d(Σ w ⊙ forward(x))/dx for a batch whose first row is row {@code offset} of the caller's. */
+    static Gradients inputGradient(NDManager parent, Shape inputShape, float[][] batch, int offset,
+            OutputWeighting weighting, UnaryOperator<NDArray> forward) {
         synchronized (ONE_COLLECTOR) {
             try (NDManager scope = parent.newSubManager()) {
                 NDArray x = Tensors.fromRows(scope, batch, inputShape);
                 x.setRequiresGradient(true);
+                float[][] scores;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray y = forward.apply(x);
-                    NDArray weights = Tensors.fromRows(scope, cotangent, Tensors.sampleShape(y));
-                    collector.backward(y.mul(weights).sum());
+                    scores = Tensors.toRows(y);
+                    collector.backward(y.mul(weightsOf(scope, scores, offset, weighting, y)).sum());
                 }
-                return Tensors.toRows(x.getGradient());
+                return new Gradients(scores, Tensors.toRows(x.getGradient()));
             }
         }
     }
 
-    /**
-     * The activation {@code a = toLayer(x)} and the rows of d(Σ cotangent ⊙ fromLayer(a))/da.
-     */
-    static LayerGradient layerGradient(NDManager parent, String layer, Shape inputShape, float[][] batch,
-            float[][] cotangent, UnaryOperator<NDArray> toLayer, UnaryOperator<NDArray> fromLayer) {
+    /** The activation {@code a = toLayer(x)}, the scores, and the rows of d(Σ w ⊙ fromLayer(a))/da. */
+    static LayerGradient layerGradient(NDManager parent, String layer, Shape inputShape, float[][] batch, int offset,
+            OutputWeighting weighting, UnaryOperator<NDArray> toLayer, UnaryOperator<NDArray> fromLayer) {
         synchronized (ONE_COLLECTOR) {
             try (NDManager scope = parent.newSubManager()) {
                 NDArray activation = toLayer.apply(Tensors.fromRows(scope, batch, inputShape)).stopGradient();
                 activation.setRequiresGradient(true);
+                float[][] scores;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray y = fromLayer.apply(activation);
-                    NDArray weights = Tensors.fromRows(scope, cotangent, Tensors.sampleShape(y));
-                    collector.backward(y.mul(weights).sum());
+                    scores = Tensors.toRows(y);
+                    collector.backward(y.mul(weightsOf(scope, scores, offset, weighting, y)).sum());
                 }
                 return new LayerGradient(layer, Tensors.sampleShape(activation), Tensors.toRows(activation),
-                        Tensors.toRows(activation.getGradient()));
+                        Tensors.toRows(activation.getGradient()), scores);
             }
         }
     }
@@ -65,5 +65,14 @@ final class Backprop {
             }
             return input.getGradient().duplicate();
         }
+    }
+
+    private static NDArray weightsOf(NDManager scope, float[][] scores, int offset, OutputWeighting weighting, NDArray y) {
+        float[][] weights = new float[scores.length][];
+        for (int i = 0; i < scores.length; i++) {
+            weights[i] = weighting.weights(offset + i, scores[i]);
+        }
+        Cotangents.requireShape(weights, scores.length, scores.length == 0 ? 0 : scores[0].length);
+        return Tensors.fromRows(scope, weights, Tensors.sampleShape(y));
     }
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Shape;
 import java.util.List;
 
@@ -59,13 +58,10 @@ public final class BlockModel extends EngineModel implements LayeredModel {
     }
 
     @Override
-    public LayerGradient layerGradient(float[][] batch, String layer, float[][] outputCotangent) {
+    public LayerGradient layerGradient(float[][] batch, String layer, OutputWeighting weighting) {
         int split = layers.indexOf(layer) + 1;
-        Batches.requireValid(batch, inputShape());
-        Cotangents.requireShape(outputCotangent, batch.length, outputSize());
         int end = layers.names().size();
-        return Backprop.layerGradient(manager, layer, inputShape(), batch, outputCotangent,
-                x -> run(layers, x, 0, split), a -> run(layers, a, split, end));
+        return layerGradientInChunks(batch, layer, weighting, x -> run(layers, x, 0, split), a -> run(layers, a, split, end));
     }
 
     /** Runs layers {@code [from, to)} in inference mode. */

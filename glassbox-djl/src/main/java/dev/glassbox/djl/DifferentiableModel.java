@@ -7,16 +7,22 @@ import dev.glassbox.core.model.Target;
 public interface DifferentiableModel extends Model {
 
     /**
-     * Vector–Jacobian products for a batch: row {@code i} of the result is the gradient of
-     * {@code Σ_k cotangent[i][k] · f(x_i)[k]} with respect to {@code x_i}, flattened like the input.
-     *
-     * @param batch samples, each flattened as {@link #inputShape()}
-     * @param outputCotangent one row of {@link #outputSize()} weights per sample
+     * Scores and vector–Jacobian products for a batch from one forward and one backward pass: row {@code i} of the
+     * gradients is ∂(Σ_k w_ik · f(x_i)_k)/∂x_i, with the weights w_i chosen from the scores of that same pass.
      */
-    float[][] inputGradient(float[][] batch, float[][] outputCotangent);
+    Gradients gradients(float[][] batch, OutputWeighting weighting);
 
-    /** The gradient of the target output of each sample with respect to that sample. */
+    /**
+     * Vector–Jacobian products with fixed weights: row {@code i} is the gradient of
+     * {@code Σ_k cotangent[i][k] · f(x_i)[k]} with respect to {@code x_i}, flattened like the input.
+     */
+    default float[][] inputGradient(float[][] batch, float[][] outputCotangent) {
+        Cotangents.requireShape(outputCotangent, batch.length, outputSize());
+        return gradients(batch, OutputWeighting.fixed(outputCotangent)).gradients();
+    }
+
+    /** The gradient of the target output of each sample with respect to that sample, in one pass. */
     default float[][] inputGradient(float[][] batch, Target target) {
-        return inputGradient(batch, Cotangents.oneHot(predict(batch), target));
+        return gradients(batch, OutputWeighting.target(target)).gradients();
     }
 }

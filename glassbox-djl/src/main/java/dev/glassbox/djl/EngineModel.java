@@ -67,11 +67,36 @@ abstract class EngineModel implements DifferentiableModel {
     }
 
     @Override
-    public float[][] inputGradient(float[][] batch, float[][] outputCotangent) {
+    public Gradients gradients(float[][] batch, OutputWeighting weighting) {
         Batches.requireValid(batch, inputShape);
-        Cotangents.requireShape(outputCotangent, batch.length, outputSize);
-        return Batches.mapInChunks(batch, outputCotangent, batchSize,
-                (rows, weights) -> Backprop.inputGradient(manager, inputShape, rows, weights, this::forward));
+        float[][] scores = new float[batch.length][];
+        float[][] gradients = new float[batch.length][];
+        for (int[] range : Batches.chunks(batch.length, batchSize)) {
+            Gradients part = Backprop.inputGradient(manager, inputShape,
+                    java.util.Arrays.copyOfRange(batch, range[0], range[1]), range[0], weighting, this::forward);
+            System.arraycopy(part.scores(), 0, scores, range[0], part.scores().length);
+            System.arraycopy(part.gradients(), 0, gradients, range[0], part.gradients().length);
+        }
+        return new Gradients(scores, gradients);
+    }
+
+    /** A layer gradient taken in chunks of at most {@link #batchSize()} samples, joined. */
+    protected LayerGradient layerGradientInChunks(float[][] batch, String layer, OutputWeighting weighting,
+            UnaryOperator<NDArray> toLayer, UnaryOperator<NDArray> fromLayer) {
+        Batches.requireValid(batch, inputShape);
+        LayerGradient joined = null;
+        for (int[] range : Batches.chunks(batch.length, batchSize)) {
+            LayerGradient part = Backprop.layerGradient(manager, layer, inputShape,
+                    java.util.Arrays.copyOfRange(batch, range[0], range[1]), range[0], weighting, toLayer, fromLayer);
+            if (joined == null) {
+                joined = new LayerGradient(layer, part.shape(), new float[batch.length][], new float[batch.length][],
+                        new float[batch.length][]);
+            }
+            System.arraycopy(part.activations(), 0, joined.activations(), range[0], part.activations().length);
+            System.arraycopy(part.gradients(), 0, joined.gradients(), range[0], part.gradients().length);
+            System.arraycopy(part.scores(), 0, joined.scores(), range[0], part.scores().length);
+        }
+        return joined;
     }
 
     @Override

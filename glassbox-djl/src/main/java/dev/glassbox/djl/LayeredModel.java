@@ -12,8 +12,14 @@ public interface LayeredModel extends DifferentiableModel {
     List<String> layerNames();
 
     /**
-     * The output of {@code layer} for each sample, and the gradient of {@code Σ_k cotangent[i][k] · f(x_i)[k]} with
-     * respect to it.
+     * The output of {@code layer} for each sample, the gradient of {@code Σ_k w_ik · f(x_i)[k]} with respect to it
+     * (weights chosen from the scores of the same pass), and the scores.
      */
-    LayerGradient layerGradient(float[][] batch, String layer, float[][] outputCotangent);
+    LayerGradient layerGradient(float[][] batch, String layer, OutputWeighting weighting);
+
+    /** {@link #layerGradient(float[][], String, OutputWeighting)} with fixed weights, one row per sample. */
+    default LayerGradient layerGradient(float[][] batch, String layer, float[][] outputCotangent) {
+        Cotangents.requireShape(outputCotangent, batch.length, outputSize());
+        return layerGradient(batch, layer, OutputWeighting.fixed(outputCotangent));
+    }
 }

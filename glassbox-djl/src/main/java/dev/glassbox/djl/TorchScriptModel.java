@@ -3,7 +3,6 @@ package dev.glassbox.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.glassbox.core.InvalidInputException;
-import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.Shape;
 import java.nio.file.Path;
@@ -91,9 +90,9 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel 
     }
 
     @Override
-    public float[][] inputGradient(float[][] batch, float[][] outputCotangent) {
+    public Gradients gradients(float[][] batch, OutputWeighting weighting) {
         refuseTupleGradients();
-        return super.inputGradient(batch, outputCotangent);
+        return super.gradients(batch, weighting);
     }
 
     @Override
@@ -102,7 +101,7 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel 
     }
 
     @Override
-    public LayerGradient layerGradient(float[][] batch, String layer, float[][] outputCotangent) {
+    public LayerGradient layerGradient(float[][] batch, String layer, OutputWeighting weighting) {
         refuseTupleGradients();
         if (features == null) {
             throw new InvalidInputException(description + " is opaque: no layer '" + layer + "' can be reached. Export "
@@ -112,10 +111,7 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel 
             throw new InvalidInputException("layer '" + layer + "' is not reachable in " + description
                     + ": a split TorchScript model has only the layer '" + SPLIT_LAYER + "'");
         }
-        Batches.requireValid(batch, inputShape());
-        Cotangents.requireShape(outputCotangent, batch.length, outputSize());
-        return Backprop.layerGradient(manager, layer, inputShape(), batch, outputCotangent, features::apply,
-                head::apply);
+        return layerGradientInChunks(batch, layer, weighting, features::apply, head::apply);
     }
 
     /** Switches dropout and BatchNorm of the underlying modules to train mode (for sampling) or back to eval mode. */

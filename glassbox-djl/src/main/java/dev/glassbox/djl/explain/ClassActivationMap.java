@@ -8,6 +8,9 @@ import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.LayerGradient;
 import dev.glassbox.djl.LayeredModel;
+import dev.glassbox.djl.OutputWeighting;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,18 +48,28 @@ public final class ClassActivationMap implements Explainer {
 
     @Override
     public Attribution explain(float[] input, Target target) {
-        int k = Targets.resolve(model, new float[][] {input}, target)[0];
-        LayerGradient g = model.layerGradient(new float[][] {input}, layer,
-                Targets.oneHot(new int[] {k}, model.outputSize(), 1));
+        return explain(new float[][] {input}, target).get(0);
+    }
+
+    /** Maps for a whole batch from one layer-gradient pass, each for the class its target resolves to. */
+    @Override
+    public List<Attribution> explain(float[][] inputs, Target target) {
+        LayerGradient g = model.layerGradient(inputs, layer, OutputWeighting.target(target));
         Shape shape = g.shape();
         if (shape.rank() != 3) {
             throw new InvalidInputException((cam ? "CAM" : "Grad-CAM") + " needs a convolutional layer with output "
                     + "channels × height × width; layer '" + layer + "' gives " + shape);
         }
+        List<Attribution> out = new ArrayList<>(inputs.length);
+        for (int i = 0; i < inputs.length; i++) {
+            out.add(map(g.activations()[i], g.gradients()[i], shape, target.resolve(g.scores()[i])));
+        }
+        return out;
+    }
+
+    private Attribution map(float[] activation, float[] gradient, Shape shape, int k) {
         int channels = shape.dim(0);
         int plane = shape.dim(1) * shape.dim(2);
-        float[] activation = g.activations()[0];
-        float[] gradient = g.gradients()[0];
         float[] map = new float[plane];
         for (int c = 0; c < channels; c++) {
             double weight = channelWeight(gradient, c * plane, plane);
@@ -70,10 +83,10 @@ public final class ClassActivationMap implements Explainer {
             }
         }
         Shape mapShape = Shape.of(1, shape.dim(1), shape.dim(2));
-        Shape input2d = model.inputShape();
-        if (upsampling != null && input2d.rank() >= 2) {
-            int outH = input2d.dim(input2d.rank() - 2);
-            int outW = input2d.dim(input2d.rank() - 1);
+        Shape input = model.inputShape();
+        if (upsampling != null && input.rank() >= 2) {
+            int outH = input.dim(input.rank() - 2);
+            int outW = input.dim(input.rank() - 1);
             map = upsampling.resize(map, shape.dim(1), shape.dim(2), outH, outW);
             mapShape = Shape.of(1, outH, outW);
         }

@@ -3,10 +3,11 @@ package dev.glassbox.djl.explain;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.math.Upsampling;
-import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.LayeredModel;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,17 +32,26 @@ public final class GuidedGradCam implements Explainer {
 
     @Override
     public Attribution explain(float[] input, Target target) {
-        Attribution cam = gradCam.explain(input, target);
-        Attribution backprop = guided.explain(input, Target.index(cam.target()));
-        float[] map = cam.values();
-        float[] values = backprop.values().clone();
-        for (int j = 0; j < values.length; j++) {
-            values[j] *= map[j % map.length];
-        }
+        return explain(new float[][] {input}, target).get(0);
+    }
+
+    @Override
+    public List<Attribution> explain(float[][] inputs, Target target) {
+        List<Attribution> maps = gradCam.explain(inputs, target);
+        int[] targets = maps.stream().mapToInt(Attribution::target).toArray();
+        List<Attribution> guidedMaps = guided.explainTargets(inputs, targets);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("layer", layer);
         params.put("upsample", upsampling.name().toLowerCase(java.util.Locale.ROOT));
-        Shape shape = model.inputShape();
-        return Attribution.of("guided-gradcam", cam.target(), shape, values, params, Map.of());
+        List<Attribution> out = new ArrayList<>(inputs.length);
+        for (int i = 0; i < inputs.length; i++) {
+            float[] map = maps.get(i).values();
+            float[] values = guidedMaps.get(i).values().clone();
+            for (int j = 0; j < values.length; j++) {
+                values[j] *= map[j % map.length];
+            }
+            out.add(Attribution.of("guided-gradcam", targets[i], model.inputShape(), values, params, Map.of()));
+        }
+        return out;
     }
 }

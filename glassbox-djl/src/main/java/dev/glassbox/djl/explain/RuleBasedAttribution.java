@@ -10,6 +10,7 @@ import dev.glassbox.djl.rules.DeconvReluRule;
 import dev.glassbox.djl.rules.GuidedReluRule;
 import dev.glassbox.djl.rules.RescaleMaxPoolRule;
 import dev.glassbox.djl.rules.RescaleReluRule;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,32 +54,60 @@ public final class RuleBasedAttribution implements Explainer {
 
     @Override
     public Attribution explain(float[] input, Target target) {
-        int k = Targets.resolve(model, new float[][] {input}, target)[0];
-        float[][] cotangent = Targets.oneHot(new int[] {k}, model.outputSize(), 1);
+        return explain(new float[][] {input}, target).get(0);
+    }
+
+    /** Attributions for a whole batch: one recorded forward pass and one rule-based reverse pass per reference. */
+    @Override
+    public List<Attribution> explain(float[][] inputs, Target target) {
+        return explainTargets(inputs, Targets.resolve(model, inputs, target));
+    }
+
+    /** Attributions of a given class per input. */
+    List<Attribution> explainTargets(float[][] inputs, int[] targets) {
+        float[][] cotangent = Targets.oneHot(targets, model.outputSize(), 1);
+        List<Attribution> out = new ArrayList<>(inputs.length);
         if (baseline == null) {
-            float[] values = engine.pullBack(new float[][] {input}, null, cotangent)[0];
-            return Attribution.of(method, k, model.inputShape(), values, Map.of(), Map.of());
-        }
-        List<float[]> references = baseline.references(input, model.inputShape());
-        float[] values = new float[input.length];
-        double baselineScore = 0;
-        for (float[] reference : references) {
-            float[] multipliers = engine.pullBack(new float[][] {input}, new float[][] {reference}, cotangent)[0];
-            for (int j = 0; j < values.length; j++) {
-                values[j] += (input[j] - reference[j]) * multipliers[j] / references.size();
+            float[][] values = engine.pullBack(inputs, null, cotangent);
+            for (int i = 0; i < inputs.length; i++) {
+                out.add(Attribution.of(method, targets[i], model.inputShape(), values[i], Map.of(), Map.of()));
             }
-            baselineScore += model.predict(new float[][] {reference})[0][k] / references.size();
+            return out;
         }
-        double sum = 0;
-        for (float v : values) {
-            sum += v;
+        List<List<float[]>> references = new ArrayList<>();
+        for (float[] input : inputs) {
+            references.add(baseline.references(input, model.inputShape()));
         }
-        double score = model.predict(new float[][] {input})[0][k];
-        Map<String, Double> diagnostics = new LinkedHashMap<>();
-        diagnostics.put("completenessDelta", score - baselineScore - sum);
-        diagnostics.put("score", score);
-        diagnostics.put("baselineScore", baselineScore);
-        return Attribution.of(method, k, model.inputShape(), values,
-                Map.of("baseline", baseline.describe(), "baselines", references.size()), diagnostics);
+        int count = references.get(0).size();
+        float[][] values = new float[inputs.length][model.inputShape().size()];
+        double[] baselineScores = new double[inputs.length];
+        for (int r = 0; r < count; r++) {
+            float[][] reference = new float[inputs.length][];
+            for (int i = 0; i < inputs.length; i++) {
+                reference[i] = references.get(i).get(r);
+            }
+            float[][] multipliers = engine.pullBack(inputs, reference, cotangent);
+            float[][] referenceScores = model.predict(reference);
+            for (int i = 0; i < inputs.length; i++) {
+                for (int j = 0; j < values[i].length; j++) {
+                    values[i][j] += (inputs[i][j] - reference[i][j]) * multipliers[i][j] / count;
+                }
+                baselineScores[i] += referenceScores[i][targets[i]] / count;
+            }
+        }
+        float[][] scores = model.predict(inputs);
+        for (int i = 0; i < inputs.length; i++) {
+            double sum = 0;
+            for (float v : values[i]) {
+                sum += v;
+            }
+            Map<String, Double> diagnostics = new LinkedHashMap<>();
+            diagnostics.put("completenessDelta", scores[i][targets[i]] - baselineScores[i] - sum);
+            diagnostics.put("score", (double) scores[i][targets[i]]);
+            diagnostics.put("baselineScore", baselineScores[i]);
+            out.add(Attribution.of(method, targets[i], model.inputShape(), values[i],
+                    Map.of("baseline", baseline.describe(), "baselines", count), diagnostics));
+        }
+        return out;
     }
 }

@@ -4,13 +4,16 @@ import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.DifferentiableModel;
+import dev.glassbox.djl.Gradients;
+import dev.glassbox.djl.OutputWeighting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Vanilla gradients (Simonyan et al. 2014): ∂f_k/∂x, signed or as absolute values, and Gradient × Input
- * (x ⊙ ∂f_k/∂x), computed for a whole batch in one backward pass per engine chunk.
+ * (x ⊙ ∂f_k/∂x), computed for a whole batch in one forward and one backward pass per engine chunk (the explained
+ * class is resolved from the scores of that same forward pass).
  */
 public final class Saliency implements Explainer {
     /** What to report from the gradient. */
@@ -54,11 +57,10 @@ public final class Saliency implements Explainer {
 
     @Override
     public List<Attribution> explain(float[][] inputs, Target target) {
-        int[] targets = Targets.resolve(model, inputs, target);
-        float[][] gradients = model.inputGradient(inputs, Targets.oneHot(targets, model.outputSize(), 1));
+        Gradients pass = model.gradients(inputs, OutputWeighting.target(target));
         List<Attribution> out = new ArrayList<>(inputs.length);
         for (int i = 0; i < inputs.length; i++) {
-            float[] values = gradients[i];
+            float[] values = pass.gradients()[i];
             for (int j = 0; j < values.length; j++) {
                 values[j] = switch (kind) {
                     case SIGNED -> values[j];
@@ -67,7 +69,8 @@ public final class Saliency implements Explainer {
                 };
             }
             Map<String, Object> params = kind == Kind.TIMES_INPUT ? Map.of() : Map.of("abs", kind == Kind.ABSOLUTE);
-            out.add(Attribution.of(kind.method, targets[i], model.inputShape(), values, params, Map.of()));
+            out.add(Attribution.of(kind.method, target.resolve(pass.scores()[i]), model.inputShape(), values, params,
+                    Map.of()));
         }
         return out;
     }

@@ -1,0 +1,92 @@
+package dev.glassbox.cli;
+
+import dev.glassbox.core.explain.Explainer;
+import dev.glassbox.core.input.LabelledImages;
+import dev.glassbox.core.model.Target;
+import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.DifferentiableModel;
+import dev.glassbox.djl.zoo.FashionCnn;
+import dev.glassbox.djl.zoo.SavedModels;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code glassbox bench}: the cost of each attribution method on the bundled model, as a ratio to the time of the same
+ * number of raw forward+backward passes measured in the same run (e.g. IG with 50 steps on 8 images against one
+ * gradient pass over the 400 path points). Medians of repeated runs after a warm-up.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time each gradient method on the bundled model against raw forward+backward passes (ratios).")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--images", description = "Images explained per run (default: ${DEFAULT-VALUE}).")
+    int images = 8;
+
+    @Option(names = "--repeats", description = "Timed runs per method; the median is reported (default: ${DEFAULT-VALUE}).")
+    int repeats = 5;
+
+    @Option(names = "--steps", description = "IG steps and noise-tunnel samples (default: ${DEFAULT-VALUE}).")
+    int steps = 50;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (BundledDemo bundle = BundledDemo.unpack(); BlockModel model = SavedModels.load(bundle.modelDir(), 64)) {
+            LabelledImages data = bundle.images();
+            float[][] inputs = new float[images][];
+            for (int i = 0; i < images; i++) {
+                inputs[i] = data.image(i);
+            }
+            ExplainOptions options = new ExplainOptions();
+            options.steps = steps;
+            options.samples = steps;
+            options.relu = true;
+            out.printf("%-16s %10s %12s %8s   (%d images, bundled %s, %d thread(s))%n", "method", "ms", "baseline ms",
+                    "ratio", images, FashionCnn.NAME, Runtime.getRuntime().availableProcessors());
+            for (String method : List.of("saliency", "ixg", "smoothgrad", "ig", "deeplift", "guided-backprop", "gradcam")) {
+                Explainer explainer = AttributionMethods.create(method, model, options);
+                int passes = method.equals("ig") || method.equals("smoothgrad") ? steps : 1;
+                double methodMs = median(() -> explainer.explain(inputs, Target.PREDICTED));
+                double baselineMs = median(() -> rawPasses(model, inputs, passes));
+                out.printf("%-16s %10.1f %12.1f %8.2f%n", method, methodMs, baselineMs, methodMs / baselineMs);
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    /** One forward+backward pass over {@code passes} copies of every input, as one batch. */
+    private static void rawPasses(DifferentiableModel model, float[][] inputs, int passes) {
+        float[][] batch = new float[inputs.length * passes][];
+        Random random = new Random(1);
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = inputs[i / passes].clone();
+            batch[i][random.nextInt(batch[i].length)] += 1e-3f;
+        }
+        float[][] cotangent = new float[batch.length][model.outputSize()];
+        for (float[] row : cotangent) {
+            row[0] = 1;
+        }
+        model.inputGradient(batch, cotangent);
+    }
+
+    private double median(Runnable run) {
+        run.run();
+        double[] times = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long start = System.nanoTime();
+            run.run();
+            times[r] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[repeats / 2];
+    }
+}
