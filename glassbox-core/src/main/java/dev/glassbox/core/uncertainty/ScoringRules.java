@@ -13,7 +13,10 @@ public final class ScoringRules {
     private ScoringRules() {
     }
 
-    /** Negative log-likelihood {@code −(1/N) Σ_i log p_i[y_i]} in nats, with probabilities clamped at {@link #MIN_PROBABILITY}. */
+    /**
+     * Negative log-likelihood {@code −(1/N) Σ_i log p_i[y_i]} in nats, with probabilities clamped at
+     * {@link #MIN_PROBABILITY}.
+     */
     public static double nll(double[][] probabilities, int[] labels) {
         int classes = Checks.probabilities(probabilities);
         Checks.labels(labels, probabilities.length, classes);
