@@ -57,7 +57,7 @@ public final class NewtonMinimizer {
      * @param value the function's value there
      * @param gradientNorm the largest absolute gradient component there
      * @param iterations the number of Newton steps taken
-     * @param converged whether the gradient tolerance was met or no step could decrease the function any further
+     * @param converged whether the gradient tolerance was met or the function could not measurably decrease further
      */
     public record Result(double[] argmin, double value, double gradientNorm, int iterations, boolean converged) {
     }

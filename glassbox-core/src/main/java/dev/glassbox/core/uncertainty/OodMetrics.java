@@ -1,9 +1,9 @@
 package dev.glassbox.core.uncertainty;
 
 import dev.glassbox.core.InvalidInputException;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
+import java.util.List;
 
 /**
  * How well a score separates out-of-distribution (OOD) samples from in-distribution (ID) ones. Scores follow the
@@ -18,31 +18,17 @@ public final class OodMetrics {
 
     /**
      * The area under the ROC curve: the probability that a random OOD sample scores above a random ID sample, ties
-     * counting one half. This is the Mann–Whitney U statistic {@code U / (n_OOD · n_ID)}, computed from mid-ranks in
-     * {@code O(n log n)}.
+     * counting one half. This is the Mann–Whitney statistic {@code U / (n_OOD · n_ID)}, counted in {@code O(n log n)}
+     * from the ID samples below and tied with each distinct OOD score.
      */
     public static double auroc(double[] inDistribution, double[] outOfDistribution) {
-        Checks.finite(inDistribution, "in-distribution scores");
-        Checks.finite(outOfDistribution, "out-of-distribution scores");
-        double[] all = concat(inDistribution, outOfDistribution);
-        int[] order = ascending(all);
-        double rankSum = 0;
-        for (int start = 0; start < order.length; ) {
-            int end = start;
-            while (end < order.length && all[order[end]] == all[order[start]]) {
-                end++;
-            }
-            double midRank = (start + 1 + end) / 2.0;
-            for (int j = start; j < end; j++) {
-                if (order[j] >= inDistribution.length) {
-                    rankSum += midRank;
-                }
-            }
-            start = end;
+        double pairs = 0;
+        int inBelow = 0;
+        for (Tie tie : ties(inDistribution, outOfDistribution)) {
+            pairs += tie.outOfDistribution() * (inBelow + tie.inDistribution() / 2.0);
+            inBelow += tie.inDistribution();
         }
-        double positives = outOfDistribution.length;
-        double u = rankSum - positives * (positives + 1) / 2;
-        return u / (positives * inDistribution.length);
+        return pairs / ((double) inDistribution.length * outOfDistribution.length);
     }
 
     /**
@@ -51,26 +37,15 @@ public final class OodMetrics {
      * scikit-learn). Samples with equal scores enter together.
      */
     public static double averagePrecision(double[] inDistribution, double[] outOfDistribution) {
-        Checks.finite(inDistribution, "in-distribution scores");
-        Checks.finite(outOfDistribution, "out-of-distribution scores");
-        double[] all = concat(inDistribution, outOfDistribution);
-        int[] order = ascending(all);
+        List<Tie> ties = ties(inDistribution, outOfDistribution);
         double ap = 0;
         int truePositives = 0;
         int flagged = 0;
-        for (int end = order.length; end > 0; ) {
-            int start = end;
-            while (start > 0 && all[order[start - 1]] == all[order[end - 1]]) {
-                start--;
-            }
-            int newPositives = 0;
-            for (int j = start; j < end; j++) {
-                newPositives += order[j] >= inDistribution.length ? 1 : 0;
-            }
-            truePositives += newPositives;
-            flagged += end - start;
-            ap += newPositives / (double) outOfDistribution.length * truePositives / flagged;
-            end = start;
+        for (int t = ties.size() - 1; t >= 0; t--) {
+            Tie tie = ties.get(t);
+            truePositives += tie.outOfDistribution();
+            flagged += tie.inDistribution() + tie.outOfDistribution();
+            ap += tie.outOfDistribution() / (double) outOfDistribution.length * truePositives / flagged;
         }
         return ap;
     }
@@ -99,15 +74,33 @@ public final class OodMetrics {
         return fprAtTpr(inDistribution, outOfDistribution, TPR_95);
     }
 
-    private static double[] concat(double[] first, double[] second) {
-        double[] all = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
+    /** How many ID and OOD samples share one score. */
+    private record Tie(int inDistribution, int outOfDistribution) {
     }
 
-    private static int[] ascending(double[] values) {
-        return IntStream.range(0, values.length).boxed()
-                .sorted(Comparator.comparingDouble(i -> values[i]))
-                .mapToInt(Integer::intValue).toArray();
+    /** The ID and OOD counts at each distinct score, from the lowest score up. */
+    private static List<Tie> ties(double[] inDistribution, double[] outOfDistribution) {
+        Checks.finite(inDistribution, "in-distribution scores");
+        Checks.finite(outOfDistribution, "out-of-distribution scores");
+        double[] in = inDistribution.clone();
+        double[] out = outOfDistribution.clone();
+        Arrays.sort(in);
+        Arrays.sort(out);
+        List<Tie> ties = new ArrayList<>();
+        int i = 0;
+        int o = 0;
+        while (i < in.length || o < out.length) {
+            double score = o == out.length || (i < in.length && in[i] < out[o]) ? in[i] : out[o];
+            int inTied = 0;
+            int outTied = 0;
+            for (; i < in.length && in[i] == score; i++) {
+                inTied++;
+            }
+            for (; o < out.length && out[o] == score; o++) {
+                outTied++;
+            }
+            ties.add(new Tie(inTied, outTied));
+        }
+        return ties;
     }
 }

@@ -38,8 +38,14 @@ public record ReliabilityBins(Binning binning, int requestedBins, List<Bin> bins
         }
     }
 
+    /** Checks that there is at least one bin and that the bins' counts add up to {@code total}. */
     public ReliabilityBins {
         bins = List.copyOf(bins);
+        int counted = bins.stream().mapToInt(Bin::count).sum();
+        if (bins.isEmpty() || counted != total) {
+            throw new InvalidInputException("reliability bins need at least one bin and counts that add up to the "
+                    + "total, got " + bins.size() + " bins holding " + counted + " of " + total + " samples");
+        }
     }
 
     /**

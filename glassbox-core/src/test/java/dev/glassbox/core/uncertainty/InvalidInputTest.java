@@ -3,6 +3,7 @@ package dev.glassbox.core.uncertainty;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.glassbox.core.InvalidInputException;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,9 @@ class InvalidInputTest {
                 "confidence 1 is 1.2, expected a value in [0, 1]");
         rejects(() -> ReliabilityBins.of(new double[] {0.5}, new boolean[2], 5, Binning.EQUAL_MASS),
                 "confidences and outcomes differ in length: 1 and 2");
+        rejects(() -> new ReliabilityBins(Binning.EQUAL_WIDTH, 2, List.of(new ReliabilityBins.Bin(0, .5, 3, .4, .5)),
+                4), "reliability bins need at least one bin and counts that add up to the total, got 1 bins holding "
+                        + "3 of 4 samples");
     }
 
     @Test
