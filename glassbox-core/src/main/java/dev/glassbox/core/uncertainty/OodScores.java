@@ -54,7 +54,7 @@ public final class OodScores {
 
     /**
      * The members' spread around their mean, {@code (1/T) Σ_t ‖p_t − p̄‖²}: the variance of the member probabilities
-     * summed over classes (the trace of their covariance), in {@code [0, 2)}. Unlike mutual information it weighs
+     * summed over classes (the trace of their covariance), in {@code [0, 1 − 1/K]}. Unlike mutual information it weighs
      * disagreement about every class alike, not by surprise.
      */
     public static double[] memberVariance(StochasticPredictions predictions) {
