@@ -54,8 +54,8 @@ public final class OodScores {
 
     /**
      * The members' spread around their mean, {@code (1/T) Σ_t ‖p_t − p̄‖²}: the variance of the member probabilities
-     * summed over classes (the trace of their covariance), in {@code [0, 1 − 1/K]}. Unlike mutual information it weighs
-     * disagreement about every class alike, not by surprise.
+     * summed over classes (the trace of their covariance), in {@code [0, 1 − 1/K]}. Unlike mutual information it
+     * weighs disagreement about every class alike, not by surprise.
      */
     public static double[] memberVariance(StochasticPredictions predictions) {
         double[][] mean = predictions.mean();
