@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
-/** Small numerical helpers over score vectors: argmax, a numerically stable softmax, top-k. */
+/** Small numerical helpers over score vectors: argmax, a numerically stable softmax and log-sum-exp, top-k. */
 public final class Vectors {
     private Vectors() {
     }
@@ -23,12 +23,28 @@ public final class Vectors {
         return best;
     }
 
+    /** The index of the largest value (the first on ties). */
+    public static int argmax(double[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("argmax of an empty vector");
+        }
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** Softmax computed in double precision with the maximum subtracted first. */
     public static double[] softmax(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : logits) {
-            max = Math.max(max, v);
-        }
+        return softmax(toDouble(logits));
+    }
+
+    /** Softmax with the maximum subtracted first, so that large logits do not overflow. */
+    public static double[] softmax(double[] logits) {
+        double max = max(logits);
         double[] out = new double[logits.length];
         double sum = 0;
         for (int i = 0; i < logits.length; i++) {
@@ -39,6 +55,24 @@ public final class Vectors {
             out[i] /= sum;
         }
         return out;
+    }
+
+    /** {@code log Σ exp(v)} with the maximum subtracted first, so that large values do not overflow. */
+    public static double logSumExp(double[] values) {
+        double max = max(values);
+        double sum = 0;
+        for (double v : values) {
+            sum += Math.exp(v - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    private static double max(double[] values) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
     }
 
     /** The indices of the {@code k} largest values, largest first (lower index first on ties). */

@@ -1,2 +1,2 @@
-/** Numerical helpers shared by explainers and metrics. */
+/** Numerical helpers shared by explainers and metrics: vector operations and a small Newton minimiser. */
 package dev.glassbox.core.math;

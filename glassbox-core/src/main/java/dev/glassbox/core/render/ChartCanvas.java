@@ -1,0 +1,149 @@
+package dev.glassbox.core.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/**
+ * A fixed-size chart drawn with java.awt (no display needed): a title, a plot area with x in [0, 1] and y in
+ * [0, yMax], axes with ticks and labels, a legend, and PNG output. Charts draw in data coordinates.
+ */
+final class ChartCanvas {
+    static final int WIDTH = 480;
+    static final int HEIGHT = 400;
+    static final int LEFT = 64;
+    static final int RIGHT = 20;
+    static final int TOP = 44;
+    static final int BOTTOM = 52;
+    static final Color INK = new Color(0x1b1f24);
+
+    private static final Color GRID = new Color(0xeaeef2);
+    private static final int TICKS = 5;
+
+    private final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    private final Graphics2D g = image.createGraphics();
+    private final double yMax;
+
+    /** A legend entry: a colour swatch (or a line when {@code line}) and its label. */
+    record LegendEntry(String label, Color color, boolean line) {
+    }
+
+    /** A blank chart with its title, axis labels, grid and the y axis running from 0 to {@code yMax}. */
+    ChartCanvas(String title, String xLabel, String yLabel, double yMax) {
+        this.yMax = yMax;
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.setColor(INK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        centred(title, (LEFT + WIDTH - RIGHT) / 2, 24);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        centred(xLabel, (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 12);
+        AffineTransform straight = g.getTransform();
+        g.rotate(-Math.PI / 2);
+        centred(yLabel, -(TOP + HEIGHT - BOTTOM) / 2, 16);
+        g.setTransform(straight);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        for (int t = 0; t <= TICKS; t++) {
+            double fraction = t / (double) TICKS;
+            g.setColor(GRID);
+            g.drawLine(x(fraction), TOP, x(fraction), HEIGHT - BOTTOM);
+            g.drawLine(LEFT, y(fraction * yMax), WIDTH - RIGHT, y(fraction * yMax));
+            g.setColor(INK);
+            centred(String.format(Locale.ROOT, "%.1f", fraction), x(fraction), HEIGHT - BOTTOM + 16);
+            String label = String.format(Locale.ROOT, yMax >= 0.5 ? "%.1f" : "%.2f", fraction * yMax);
+            g.drawString(label, LEFT - 6 - g.getFontMetrics().stringWidth(label), y(fraction * yMax) + 4);
+        }
+    }
+
+    /** The pixel column of {@code value} in [0, 1]. */
+    int x(double value) {
+        return LEFT + (int) Math.round(value * (WIDTH - LEFT - RIGHT));
+    }
+
+    /** The pixel row of {@code value} in [0, yMax]. */
+    int y(double value) {
+        return HEIGHT - BOTTOM - (int) Math.round(value / yMax * (HEIGHT - TOP - BOTTOM));
+    }
+
+    /** Fills the rectangle {@code [x0, x1] × [y0, y1]}, at least two pixels wide so that narrow bins stay visible. */
+    void fill(double x0, double x1, double y0, double y1, Color color) {
+        int left = x(x0);
+        int top = y(Math.max(y0, y1));
+        g.setColor(color);
+        g.fillRect(left, top, Math.max(x(x1) - left, 2), y(Math.min(y0, y1)) - top);
+    }
+
+    /** Outlines the rectangle {@code [x0, x1] × [y0, y1]} with a one-pixel line. */
+    void outline(double x0, double x1, double y0, double y1, Color color) {
+        g.setColor(color);
+        g.setStroke(new BasicStroke(1));
+        g.drawRect(x(x0), y(y1), Math.max(x(x1) - x(x0), 2), y(y0) - y(y1));
+    }
+
+    /** A straight line between two data points, solid or dashed. */
+    void line(double x0, double y0, double x1, double y1, Color color, boolean dashed) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(color);
+        g.setStroke(dashed
+                ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0)
+                : new BasicStroke(2));
+        g.drawLine(x(x0), y(y0), x(x1), y(y1));
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+    }
+
+    /** A legend on a white box in the plot's top-left corner. */
+    void legend(List<LegendEntry> entries) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        int width = entries.stream().mapToInt(e -> g.getFontMetrics().stringWidth(e.label())).max().orElse(0) + 34;
+        g.setColor(Color.WHITE);
+        g.fillRect(LEFT + 2, TOP + 1, width, 17 * entries.size() + 10);
+        g.setColor(GRID);
+        g.setStroke(new BasicStroke(1));
+        g.drawRect(LEFT + 2, TOP + 1, width, 17 * entries.size() + 10);
+        int top = TOP + 8;
+        for (LegendEntry entry : entries) {
+            g.setColor(entry.color());
+            if (entry.line()) {
+                g.fillRect(LEFT + 8, top + 5, 14, 2);
+            } else {
+                g.fillRect(LEFT + 8, top, 14, 12);
+            }
+            g.setColor(INK);
+            g.drawString(entry.label(), LEFT + 28, top + 10);
+            top += 17;
+        }
+    }
+
+    /** Draws the axes over everything else and encodes the chart as PNG. */
+    byte[] png() {
+        g.setColor(INK);
+        g.setStroke(new BasicStroke(1));
+        g.drawLine(LEFT, TOP, LEFT, HEIGHT - BOTTOM);
+        g.drawLine(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private void centred(String text, int x, int y) {
+        FontMetrics metrics = g.getFontMetrics();
+        g.drawString(text, x - metrics.stringWidth(text) / 2, y);
+    }
+}
