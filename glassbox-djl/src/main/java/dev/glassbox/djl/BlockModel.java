@@ -37,6 +37,15 @@ public final class BlockModel extends EngineModel implements LayeredModel {
         return new BlockModel(model, layers, shape, outputSize, options);
     }
 
+    /** The model as a block model, or a clear error saying that {@code method} needs one. */
+    public static BlockModel require(dev.glassbox.core.model.Model model, String method) {
+        if (model instanceof BlockModel blocks) {
+            return blocks;
+        }
+        throw new dev.glassbox.core.InvalidInputException(method + " needs a model whose layers glassbox holds (a DJL "
+                + "model built in Java); " + model + " is opaque to layer rules. Use saliency, ixg, smoothgrad or ig instead");
+    }
+
     /** The named layers. */
     public NamedBlocks layers() {
         return layers;
@@ -65,7 +74,7 @@ public final class BlockModel extends EngineModel implements LayeredModel {
     }
 
     /** Runs layers {@code [from, to)} in inference mode. */
-    private static NDArray run(NamedBlocks layers, NDArray x, int from, int to) {
+    static NDArray run(NamedBlocks layers, NDArray x, int from, int to) {
         ParameterStore store = new ParameterStore(x.getManager(), false);
         NDList values = new NDList(x);
         var children = layers.block().getChildren();

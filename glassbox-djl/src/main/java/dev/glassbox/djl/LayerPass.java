@@ -19,7 +19,11 @@ public record LayerPass(String name, Block layer, NDArray input, NDArray output,
 
     /** The layer's own vector–Jacobian product {@code cotangentᵀ · ∂layer/∂x} at {@code at}, from autograd. */
     public NDArray pullBack(NDArray at, NDArray cotangent) {
-        ParameterStore store = new ParameterStore(cotangent.getManager(), false);
-        return Backprop.vectorJacobian(at, x -> layer.forward(store, new NDList(x), false).singletonOrThrow(), cotangent);
+        return Backprop.vectorJacobian(at, this::apply, cotangent);
+    }
+
+    /** The layer applied to another array in inference mode, keeping that array's autograd graph. */
+    public NDArray apply(NDArray x) {
+        return layer.forward(new ParameterStore(x.getManager(), false), new NDList(x), false).singletonOrThrow();
     }
 }

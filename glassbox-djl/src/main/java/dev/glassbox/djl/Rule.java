@@ -1,17 +1,13 @@
 package dev.glassbox.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Block;
 
 /**
- * A modified backward rule for one kind of layer. During a rule-based reverse pass ({@link RuleBackprop}) a rule
- * replaces the layer's vector–Jacobian product: given what the layer saw and the cotangent arriving at its output, it
- * returns the cotangent to pass to its input. Guided backprop, deconvnet, DeepLIFT and LRP are sets of rules.
+ * A backward rule that may depend on the cotangent in any way (guided backprop and deconvnet clip it). During a
+ * rule-based reverse pass ({@link RuleBackprop}) it replaces the layer's vector–Jacobian product: given what the layer
+ * saw and the cotangent arriving at its output, it returns the cotangent to pass to its input.
  */
-public interface Rule {
-
-    /** Whether this rule replaces the backward pass of {@code layer}. */
-    boolean appliesTo(Block layer);
+public interface Rule extends LayerRule {
 
     /** The cotangent at the layer's input. */
     NDArray backward(LayerPass pass, NDArray cotangent);

@@ -6,6 +6,7 @@ import dev.glassbox.core.explain.path.Baseline;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.RuleBackprop;
+import dev.glassbox.djl.SurrogateBackprop;
 import dev.glassbox.djl.rules.DeconvReluRule;
 import dev.glassbox.djl.rules.GuidedReluRule;
 import dev.glassbox.djl.rules.RescaleMaxPoolRule;
@@ -22,12 +23,18 @@ import java.util.Map;
  * the attributions are averaged. Needs a model whose layers glassbox holds.
  */
 public final class RuleBasedAttribution implements Explainer {
+    /** The modified reverse pass: input rows, reference rows (or null) and output weightings to input cotangents. */
+    @FunctionalInterface
+    private interface Reverse {
+        float[][] pullBack(float[][] inputs, float[][] references, float[][] cotangent);
+    }
+
     private final String method;
     private final DifferentiableModel model;
-    private final RuleBackprop engine;
+    private final Reverse engine;
     private final Baseline baseline;
 
-    private RuleBasedAttribution(String method, DifferentiableModel model, RuleBackprop engine, Baseline baseline) {
+    private RuleBasedAttribution(String method, DifferentiableModel model, Reverse engine, Baseline baseline) {
         this.method = method;
         this.model = model;
         this.engine = engine;
@@ -36,20 +43,21 @@ public final class RuleBasedAttribution implements Explainer {
 
     /** Guided backprop. */
     public static RuleBasedAttribution guidedBackprop(DifferentiableModel model) {
-        return new RuleBasedAttribution("guided-backprop", model,
-                RuleBackprop.over(model, "guided backprop", List.of(new GuidedReluRule())), null);
+        RuleBackprop engine = RuleBackprop.over(model, "guided backprop", List.of(new GuidedReluRule()));
+        return new RuleBasedAttribution("guided-backprop", model, (x, r, w) -> engine.pullBack(x, w), null);
     }
 
     /** Deconvnet. */
     public static RuleBasedAttribution deconvnet(DifferentiableModel model) {
-        return new RuleBasedAttribution("deconvnet", model,
-                RuleBackprop.over(model, "deconvnet", List.of(new DeconvReluRule())), null);
+        RuleBackprop engine = RuleBackprop.over(model, "deconvnet", List.of(new DeconvReluRule()));
+        return new RuleBasedAttribution("deconvnet", model, (x, r, w) -> engine.pullBack(x, w), null);
     }
 
     /** DeepLIFT (rescale rule) against a baseline. */
     public static RuleBasedAttribution deepLift(DifferentiableModel model, Baseline baseline) {
-        return new RuleBasedAttribution("deeplift", model,
-                RuleBackprop.over(model, "DeepLIFT", List.of(new RescaleReluRule(), new RescaleMaxPoolRule())), baseline);
+        SurrogateBackprop engine = SurrogateBackprop.over(model, "DeepLIFT",
+                List.of(new RescaleReluRule(), new RescaleMaxPoolRule()));
+        return new RuleBasedAttribution("deeplift", model, engine::pullBack, baseline);
     }
 
     @Override

@@ -2,9 +2,10 @@ package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
 import dev.glassbox.djl.LayerPass;
+import dev.glassbox.djl.Rule;
 
 /** Deconvnet at a ReLU: apply the ReLU to the cotangent, ignoring the forward input. */
-public final class DeconvReluRule extends LambdaRule {
+public final class DeconvReluRule extends LambdaRule implements Rule {
     public DeconvReluRule() {
         super("ReLU");
     }

@@ -2,9 +2,10 @@ package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
 import dev.glassbox.djl.LayerPass;
+import dev.glassbox.djl.Rule;
 
 /** Guided backprop at a ReLU: pass the cotangent only where the input was positive and the cotangent is positive. */
-public final class GuidedReluRule extends LambdaRule {
+public final class GuidedReluRule extends LambdaRule implements Rule {
     public GuidedReluRule() {
         super("ReLU");
     }
