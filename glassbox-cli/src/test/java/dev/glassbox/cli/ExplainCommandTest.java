@@ -25,13 +25,6 @@ class ExplainCommandTest {
         return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
     }
 
-    private static float[] floats(JsonArray array) {
-        float[] out = new float[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).getAsFloat();
-        }
-        return out;
-    }
 
     @Test
     void writesJsonPngAndIndexForEachMethod(@TempDir Path dir) throws IOException {
@@ -51,7 +44,7 @@ class ExplainCommandTest {
         float[] image = ImageReader.read(Cli.fixture("sample.png"), ImageOptions.defaults()).values();
         try (TorchScriptModel model = TorchScriptModel.load(Cli.fixture("cnn.pt"), ModelOptions.withShape(Shape.of(1, 28, 28)))) {
             float[] gradient = model.inputGradient(new float[][] {image}, Target.index(3))[0];
-            assertThat(floats(saliency.getAsJsonArray("values"))).containsExactly(gradient, within(1e-7f));
+            assertThat(Cli.floats(saliency.getAsJsonArray("values"))).containsExactly(gradient, within(1e-7f));
         }
         JsonObject ig = read(out.resolve("sample.ig.json"));
         assertThat(ig.getAsJsonObject("params").get("steps").getAsInt()).isEqualTo(16);

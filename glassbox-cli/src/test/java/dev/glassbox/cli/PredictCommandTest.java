@@ -17,13 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PredictCommandTest {
 
-    private static float[] floats(JsonArray array) {
-        float[] out = new float[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).getAsFloat();
-        }
-        return out;
-    }
 
     @Test
     void jsonScoresReproducePyTorchLogitsForAPng() throws IOException {
@@ -33,10 +26,10 @@ class PredictCommandTest {
         JsonObject prediction = JsonParser.parseString(result.out()).getAsJsonArray().get(0).getAsJsonObject();
         JsonObject reference = JsonParser.parseString(Files.readString(Cli.fixture("reference.json")))
                 .getAsJsonObject().getAsJsonObject("samplePng");
-        float[] expected = floats(reference.getAsJsonArray("logits"));
-        assertThat(floats(prediction.getAsJsonArray("scores"))).containsExactly(expected, within(1e-5f));
+        float[] expected = Cli.floats(reference.getAsJsonArray("logits"));
+        assertThat(Cli.floats(prediction.getAsJsonArray("scores"))).containsExactly(expected, within(1e-5f));
         double sum = 0;
-        for (float p : floats(prediction.getAsJsonArray("probabilities"))) {
+        for (float p : Cli.floats(prediction.getAsJsonArray("probabilities"))) {
             sum += p;
         }
         assertThat(sum).isCloseTo(1.0, within(1e-6));
@@ -60,8 +53,8 @@ class PredictCommandTest {
         JsonArray b = JsonParser.parseString(onnx.out()).getAsJsonArray();
         assertThat(a).hasSize(3);
         for (int i = 0; i < 3; i++) {
-            assertThat(floats(a.get(i).getAsJsonObject().getAsJsonArray("scores")))
-                    .containsExactly(floats(b.get(i).getAsJsonObject().getAsJsonArray("scores")), within(1e-5f));
+            assertThat(Cli.floats(a.get(i).getAsJsonObject().getAsJsonArray("scores")))
+                    .containsExactly(Cli.floats(b.get(i).getAsJsonObject().getAsJsonArray("scores")), within(1e-5f));
         }
     }
 

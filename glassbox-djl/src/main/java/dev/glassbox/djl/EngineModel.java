@@ -2,8 +2,8 @@ package dev.glassbox.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Batches;
+import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.Shape;
 import java.util.List;
@@ -26,11 +26,7 @@ abstract class EngineModel implements DifferentiableModel {
         this.inputShape = inputShape;
         this.outputSize = outputSize;
         this.batchSize = options.batchSize();
-        if (options.classNames() != null && options.classNames().size() != outputSize) {
-            throw new InvalidInputException(options.classNames().size() + " class names given but the model has "
-                    + outputSize + " outputs");
-        }
-        this.classNames = options.classNames();
+        this.classNames = Model.namesOrDefault(options.classNames(), outputSize);
     }
 
     /** The model's scores for a batch already on the engine. */
@@ -48,7 +44,7 @@ abstract class EngineModel implements DifferentiableModel {
 
     @Override
     public List<String> outputNames() {
-        return classNames == null ? DifferentiableModel.super.outputNames() : classNames;
+        return classNames;
     }
 
     /** How many samples go through the engine at once. */

@@ -6,7 +6,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Model;
@@ -38,11 +37,7 @@ public final class OnnxModel implements Model {
         this.inputShape = inputShape;
         this.batchSize = options.batchSize();
         this.outputSize = probeOutputSize();
-        if (options.classNames() != null && options.classNames().size() != outputSize) {
-            throw new InvalidInputException(options.classNames().size() + " class names given but the model has "
-                    + outputSize + " outputs");
-        }
-        this.classNames = options.classNames();
+        this.classNames = Model.namesOrDefault(options.classNames(), outputSize);
     }
 
     /**
@@ -118,7 +113,7 @@ public final class OnnxModel implements Model {
 
     @Override
     public List<String> outputNames() {
-        return classNames == null ? Model.super.outputNames() : classNames;
+        return classNames;
     }
 
     @Override

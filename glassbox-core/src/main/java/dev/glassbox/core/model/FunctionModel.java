@@ -2,6 +2,7 @@ package dev.glassbox.core.model;
 
 import dev.glassbox.core.InvalidInputException;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,13 +22,10 @@ public final class FunctionModel implements Model {
         if (outputSize <= 0) {
             throw new InvalidInputException("a model needs at least one output, was " + outputSize);
         }
-        if (outputNames != null && outputNames.size() != outputSize) {
-            throw new InvalidInputException(outputNames.size() + " output names given for " + outputSize + " outputs");
-        }
         this.inputShape = inputShape;
         this.outputSize = outputSize;
         this.function = function;
-        this.outputNames = outputNames == null ? null : List.copyOf(outputNames);
+        this.outputNames = Model.namesOrDefault(outputNames, outputSize);
         this.logits = logits;
     }
 
@@ -43,7 +41,7 @@ public final class FunctionModel implements Model {
 
     /** The same model with class names. */
     public FunctionModel withOutputNames(List<String> names) {
-        return new FunctionModel(inputShape, outputSize, function, names, logits);
+        return new FunctionModel(inputShape, outputSize, function, Objects.requireNonNull(names, "names"), logits);
     }
 
     @Override
@@ -63,7 +61,7 @@ public final class FunctionModel implements Model {
 
     @Override
     public List<String> outputNames() {
-        return outputNames == null ? Model.super.outputNames() : outputNames;
+        return outputNames;
     }
 
     @Override

@@ -23,11 +23,26 @@ public interface Model extends AutoCloseable {
 
     /** Human-readable class names when the model knows them, else {@code class 0 ... class n-1}. */
     default java.util.List<String> outputNames() {
-        java.util.List<String> names = new java.util.ArrayList<>(outputSize());
-        for (int i = 0; i < outputSize(); i++) {
-            names.add("class " + i);
+        return namesOrDefault(null, outputSize());
+    }
+
+    /**
+     * {@code names} checked against the number of outputs, or {@code class 0 ... class n-1} when {@code names} is
+     * {@code null}: what every implementation returns from {@link #outputNames()}.
+     */
+    static java.util.List<String> namesOrDefault(java.util.List<String> names, int outputs) {
+        if (names != null) {
+            if (names.size() != outputs) {
+                throw new dev.glassbox.core.InvalidInputException(names.size() + " class names given but the model has "
+                        + outputs + " outputs");
+            }
+            return java.util.List.copyOf(names);
         }
-        return names;
+        java.util.List<String> defaults = new java.util.ArrayList<>(outputs);
+        for (int i = 0; i < outputs; i++) {
+            defaults.add("class " + i);
+        }
+        return java.util.List.copyOf(defaults);
     }
 
     /** Whether the scores are raw logits, so that a softmax turns them into probabilities. */
