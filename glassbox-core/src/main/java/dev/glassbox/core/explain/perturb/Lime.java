@@ -76,9 +76,7 @@ public final class Lime implements CoalitionMethod {
             distances[i] = present == 0 ? 1 : 1 - Math.sqrt((double) present / m);
         }
         Surrogate.Fit fit = surrogate.fit(z, y, distances);
-        return Estimate.of(fit.coefficients(), Map.of("r2", fit.r2(), "intercept", fit.intercept(),
-                "localPrediction", fit.localPrediction(), "modelPrediction", y[0], "samples", (double) samples,
-                "selectedFeatures", (double) fit.selected().length));
+        return Estimate.of(fit.coefficients(), fit.diagnostics(y[0], samples));
     }
 
     /** The coalitions: the first has every feature, the others are drawn from the seed. */

@@ -88,9 +88,7 @@ public final class LimeTabular implements Explainer {
         params.put("seed", seed);
         params.put("discretizer", "quartile");
         params.put("output", readout.kind());
-        Estimate estimate = Estimate.of(fit.coefficients(), Map.of("r2", fit.r2(), "intercept", fit.intercept(),
-                "localPrediction", fit.localPrediction(), "modelPrediction", y[0], "samples", (double) samples,
-                "selectedFeatures", (double) fit.selected().length));
+        Estimate estimate = Estimate.of(fit.coefficients(), fit.diagnostics(y[0], samples));
         return estimate.toAttribution("lime", index, FeatureGrouping.columns(conditions), params,
                 evaluator.evaluatedRows());
     }

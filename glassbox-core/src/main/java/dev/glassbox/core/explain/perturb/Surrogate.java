@@ -89,6 +89,13 @@ public record Surrogate(double kernelWidth, int topK, Selection selection, doubl
      * @param localPrediction its prediction for the explained input (the first sample)
      */
     public record Fit(double[] coefficients, int[] selected, double intercept, double r2, double localPrediction) {
+
+        /** The fit's diagnostics for an attribution, with the model's own output for the explained input. */
+        public Map<String, Double> diagnostics(double modelPrediction, int samples) {
+            return Map.of("r2", r2, "intercept", intercept, "localPrediction", localPrediction,
+                    "modelPrediction", modelPrediction, "samples", (double) samples,
+                    "selectedFeatures", (double) selected.length);
+        }
     }
 
     /**
