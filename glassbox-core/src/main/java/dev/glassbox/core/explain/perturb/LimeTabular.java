@@ -107,6 +107,9 @@ public final class LimeTabular implements Explainer {
 
         private Builder(Model model, float[][] trainingRows) {
             int m = model.inputShape().size();
+            if (trainingRows == null || trainingRows.length == 0) {
+                throw new InvalidInputException("tabular LIME samples from training data: give at least one training row");
+            }
             Batches.requireValid(trainingRows, model.inputShape());
             this.model = model;
             this.training = trainingRows;
