@@ -2,6 +2,7 @@ package dev.glassbox.core.explain.grouping;
 
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Shape;
+import java.util.Arrays;
 
 /** The channels, height and width of a channels-first image shape ({@code [C, H, W]} or {@code [H, W]}). */
 record ImageDims(int channels, int height, int width) {
@@ -23,10 +24,10 @@ record ImageDims(int channels, int height, int width) {
      * segments are numbered from 0 in ascending order of their labels.
      */
     LabelGrouping segments(Shape shape, int[] pixelLabels) {
-        int[] distinct = java.util.Arrays.stream(pixelLabels).distinct().sorted().toArray();
+        int[] distinct = Arrays.stream(pixelLabels).distinct().sorted().toArray();
         int[] labels = new int[shape.size()];
         for (int i = 0; i < labels.length; i++) {
-            labels[i] = java.util.Arrays.binarySearch(distinct, pixelLabels[i % pixels()]);
+            labels[i] = Arrays.binarySearch(distinct, pixelLabels[i % pixels()]);
         }
         return LabelGrouping.of(shape, labels, l -> "segment " + l);
     }

@@ -4,6 +4,7 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.grouping.FeatureGrouping;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Shape;
+import java.util.Arrays;
 
 /**
  * Weighted rows that masked features are taken from. A game's value averages the model over these rows (SHAP's
@@ -42,7 +43,7 @@ public record Background(float[][] rows, double[] weights) implements Baseline {
     /** Equally weighted rows. */
     public static Background of(float[]... rows) {
         double[] weights = new double[rows.length];
-        java.util.Arrays.fill(weights, 1.0);
+        Arrays.fill(weights, 1.0);
         return new Background(rows, weights);
     }
 
@@ -108,13 +109,13 @@ public record Background(float[][] rows, double[] weights) implements Baseline {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Background other && java.util.Arrays.deepEquals(rows, other.rows)
-                && java.util.Arrays.equals(weights, other.weights);
+        return o instanceof Background other && Arrays.deepEquals(rows, other.rows)
+                && Arrays.equals(weights, other.weights);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.deepHashCode(rows) + java.util.Arrays.hashCode(weights);
+        return 31 * Arrays.deepHashCode(rows) + Arrays.hashCode(weights);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.glassbox.core.explain.perturb;
 
+import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.grouping.FeatureGrouping;
 import dev.glassbox.core.model.Shape;
 import java.util.Arrays;
@@ -56,7 +57,7 @@ public interface Baseline {
         public Background resolve(float[] input, Shape shape, FeatureGrouping grouping) {
             int channels = shape.rank() == 3 ? shape.dim(0) : 1;
             if (values.length != channels) {
-                throw new dev.glassbox.core.InvalidInputException("the fill colour has " + values.length
+                throw new InvalidInputException("the fill colour has " + values.length
                         + " channels but the input of shape " + shape + " has " + channels);
             }
             float[] row = new float[shape.size()];

@@ -1,6 +1,7 @@
 package dev.glassbox.core.explain.perturb;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /** Building coalitions (present-feature masks) for the methods in this package. */
 final class Coalitions {
@@ -37,6 +38,19 @@ final class Coalitions {
             c[order[i]] = true;
         }
         return c;
+    }
+
+    /** The first {@code k} players of a uniformly random order of {@code m} (a partial Fisher–Yates shuffle). */
+    static int[] randomOrder(int m, int k, SplittableRandom random) {
+        int[] order = new int[m];
+        Arrays.setAll(order, j -> j);
+        for (int i = 0; i < k; i++) {
+            int pick = i + random.nextInt(m - i);
+            int chosen = order[pick];
+            order[pick] = order[i];
+            order[i] = chosen;
+        }
+        return Arrays.copyOf(order, k);
     }
 
     /** How many players are present. */

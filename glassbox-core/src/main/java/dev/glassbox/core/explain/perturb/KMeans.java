@@ -4,6 +4,7 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.Batches;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -87,7 +88,7 @@ final class KMeans {
     /** Lloyd iterations until no assignment changes; updates {@code centres} and returns the assignment. */
     private static int[] lloyd(float[][] data, double[][] centres) {
         int[] assignment = new int[data.length];
-        java.util.Arrays.fill(assignment, -1);
+        Arrays.fill(assignment, -1);
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             boolean changed = false;
             for (int r = 0; r < data.length; r++) {

@@ -4,6 +4,7 @@ import dev.glassbox.core.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Kernel SHAP (Lundberg and Lee, 2017) with the {@code shap} package's semantics: features whose masking changes nothing
@@ -41,7 +42,7 @@ public final class KernelShap implements CoalitionMethod {
     public Estimate attribute(Game game) {
         int players = game.players();
         boolean[] nulls = game.nullPlayers();
-        int[] varying = java.util.stream.IntStream.range(0, players).filter(i -> !nulls[i]).toArray();
+        int[] varying = IntStream.range(0, players).filter(i -> !nulls[i]).toArray();
         int m = varying.length;
         double[] ends = game.values(new boolean[][] {Coalitions.uniform(players, false), Coalitions.uniform(players, true)});
         double empty = ends[0];

@@ -1,7 +1,9 @@
 package dev.glassbox.core.explain.perturb;
 
 import dev.glassbox.core.InvalidInputException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -57,7 +59,7 @@ public final class Lime implements CoalitionMethod {
         Map<String, Object> params = new HashMap<>(surrogate.params());
         params.put("samples", samples);
         params.put("seed", seed);
-        params.put("sampling", sampling.name().toLowerCase(java.util.Locale.ROOT));
+        params.put("sampling", sampling.name().toLowerCase(Locale.ROOT));
         return params;
     }
 
@@ -91,16 +93,9 @@ public final class Lime implements CoalitionMethod {
                     c[j] = random.nextBoolean();
                 }
             } else {
-                java.util.Arrays.fill(c, true);
-                int[] order = new int[m];
-                java.util.Arrays.setAll(order, j -> j);
-                int removed = 1 + random.nextInt(m);
-                for (int k = 0; k < removed; k++) {
-                    int pick = k + random.nextInt(m - k);
-                    int chosen = order[pick];
-                    order[pick] = order[k];
-                    order[k] = chosen;
-                    c[chosen] = false;
+                Arrays.fill(c, true);
+                for (int j : Coalitions.randomOrder(m, 1 + random.nextInt(m), random)) {
+                    c[j] = false;
                 }
             }
             out[i] = c;

@@ -8,6 +8,7 @@ import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class LimeTabular implements Explainer {
         float[][] rows = new float[samples][columns];
         double[][] z = new double[samples][columns];
         rows[0] = x.clone();
-        java.util.Arrays.fill(z[0], 1);
+        Arrays.fill(z[0], 1);
         for (int j = 0; j < columns; j++) {
             double own = distribution.category(j, x[j]);
             for (int i = 1; i < samples; i++) {

@@ -1,6 +1,7 @@
 package dev.glassbox.core.explain.perturb;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -145,15 +146,9 @@ final class ShapleyKernelSampler {
     }
 
     private static boolean[] randomSubset(int m, int size, SplittableRandom random) {
-        int[] order = new int[m];
-        java.util.Arrays.setAll(order, j -> j);
         boolean[] c = new boolean[m];
-        for (int k = 0; k < size; k++) {
-            int p = k + random.nextInt(m - k);
-            int chosen = order[p];
-            order[p] = order[k];
-            order[k] = chosen;
-            c[chosen] = true;
+        for (int j : Coalitions.randomOrder(m, size, random)) {
+            c[j] = true;
         }
         return c;
     }
@@ -162,7 +157,7 @@ final class ShapleyKernelSampler {
     private static List<boolean[]> combinations(int m, int size) {
         List<boolean[]> out = new ArrayList<>();
         int[] idx = new int[size];
-        java.util.Arrays.setAll(idx, k -> k);
+        Arrays.setAll(idx, k -> k);
         while (true) {
             boolean[] c = new boolean[m];
             for (int i : idx) {

@@ -1,6 +1,7 @@
 package dev.glassbox.core.explain.perturb;
 
 import dev.glassbox.core.InvalidInputException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -87,14 +88,7 @@ public final class ShapleySampling implements CoalitionMethod {
         SplittableRandom random = new SplittableRandom(seed);
         int[][] orders = new int[2 * pairs][];
         for (int p = 0; p < pairs; p++) {
-            int[] order = new int[m];
-            java.util.Arrays.setAll(order, j -> j);
-            for (int j = m - 1; j > 0; j--) {
-                int k = random.nextInt(j + 1);
-                int t = order[j];
-                order[j] = order[k];
-                order[k] = t;
-            }
+            int[] order = Coalitions.randomOrder(m, m, random);
             int[] reverse = new int[m];
             for (int j = 0; j < m; j++) {
                 reverse[j] = order[m - 1 - j];

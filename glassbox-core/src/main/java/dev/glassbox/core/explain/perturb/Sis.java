@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Sufficient input subsets (Carter et al., 2019): minimal sets of features that alone — every other feature masked —
@@ -82,7 +83,7 @@ public final class Sis implements CoalitionMethod {
         int count = Coalitions.size(kept);
         int[] order = new int[count];
         for (int step = 0; step < count; step++) {
-            int[] candidates = java.util.stream.IntStream.range(0, kept.length).filter(i -> kept[i]).toArray();
+            int[] candidates = IntStream.range(0, kept.length).filter(i -> kept[i]).toArray();
             double[] v = game.values(candidates.length, k -> {
                 boolean[] c = kept.clone();
                 c[candidates[k]] = false;

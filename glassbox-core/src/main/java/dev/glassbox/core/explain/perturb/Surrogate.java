@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * LIME's interpretable model, as the {@code lime} package fits it: samples are weighted by the kernel {@code
@@ -76,7 +78,7 @@ public record Surrogate(double kernelWidth, int topK, Selection selection, doubl
     /** The settings as recorded in an attribution. */
     public Map<String, Object> params() {
         return Map.of("kernelWidth", kernelWidth, "topK", topK == Integer.MAX_VALUE ? "all" : topK,
-                "selection", selection.name().toLowerCase(java.util.Locale.ROOT), "alpha", alpha);
+                "selection", selection.name().toLowerCase(Locale.ROOT), "alpha", alpha);
     }
 
     /**
@@ -129,7 +131,7 @@ public record Surrogate(double kernelWidth, int topK, Selection selection, doubl
         }
         if (method == Selection.HIGHEST_WEIGHTS) {
             double[] coefficients = WeightedRidge.fit(z, y, weights, 0.01).coefficients();
-            return java.util.stream.IntStream.range(0, m).boxed()
+            return IntStream.range(0, m).boxed()
                     .sorted(Comparator.<Integer>comparingDouble(j -> -Math.abs(coefficients[j] * z[0][j])))
                     .limit(k).mapToInt(Integer::intValue).toArray();
         }

@@ -1,5 +1,6 @@
 package dev.glassbox.core.explain.perturb;
 
+import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.grouping.FeatureGrouping;
 import dev.glassbox.core.model.Model;
 import java.util.function.IntFunction;
@@ -33,7 +34,7 @@ final class TensorGame implements Game {
         int variants = background.size();
         long rows = (long) count * variants;
         if (rows > Integer.MAX_VALUE) {
-            throw new dev.glassbox.core.InvalidInputException(count + " coalitions over " + variants
+            throw new InvalidInputException(count + " coalitions over " + variants
                     + " background rows are too many model evaluations: summarise the background or take fewer samples");
         }
         double[] raw = evaluator.evaluate((int) rows,

@@ -4,6 +4,7 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.grouping.FeatureGrouping;
 import dev.glassbox.core.explain.grouping.LabelGrouping;
 import dev.glassbox.core.model.Shape;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class TokenGrouping implements FeatureGrouping {
     public static TokenGrouping byPosition(String text, List<Token> tokens) {
         requireTokens(tokens);
         int[] labels = new int[tokens.size()];
-        java.util.Arrays.setAll(labels, i -> i);
+        Arrays.setAll(labels, i -> i);
         return new TokenGrouping(text, tokens, labels);
     }
 

@@ -7,6 +7,8 @@ import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.model.FunctionModel;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Occlusion against numbers worked out by hand with Captum's window placement and averaging. */
@@ -39,8 +41,8 @@ class OcclusionTest {
         };
         assertThat(a.values()).containsExactly(expected, within(1e-4f));
         assertThat(a.diagnostics()).containsEntry("windows", 4.0);
-        assertThat(a.params()).containsEntry("window", java.util.List.of(2, 2))
-                .containsEntry("strides", java.util.List.of(1, 1));
+        assertThat(a.params()).containsEntry("window", List.of(2, 2))
+                .containsEntry("strides", List.of(1, 1));
     }
 
     @Test
@@ -65,7 +67,7 @@ class OcclusionTest {
     @Test
     void aWindowGivenForTheTrailingAxesSpansAllChannels() {
         float[] x = new float[2 * 2 * 2];
-        java.util.Arrays.fill(x, 1f);
+        Arrays.fill(x, 1f);
         Attribution a = Occlusion.builder(sumOfSquares(Shape.of(2, 2, 2))).window(1, 1).build()
                 .explain(x, Target.index(0));
 

@@ -3,12 +3,14 @@ package dev.glassbox.core.explain.perturb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.glassbox.core.explain.Attribution;
+import dev.glassbox.core.explain.grouping.FeatureGrouping;
 import dev.glassbox.core.model.FunctionModel;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** SIS on models whose sufficient pixels are known by construction. */
@@ -73,7 +75,7 @@ class SisTest {
             }
             return out;
         });
-        Game game = new TensorGame(model, ones(), dev.glassbox.core.explain.grouping.FeatureGrouping.elements(IMAGE),
+        Game game = new TensorGame(model, ones(), FeatureGrouping.elements(IMAGE),
                 Background.of(new float[16]), new Readout(0, false), Execution.defaults(), "sis");
 
         List<int[]> subsets = Sis.withThreshold(0.6).collection(game);
@@ -94,6 +96,6 @@ class SisTest {
     }
 
     private static int[] indicesWith(float[] values, float value) {
-        return java.util.stream.IntStream.range(0, values.length).filter(i -> values[i] == value).toArray();
+        return IntStream.range(0, values.length).filter(i -> values[i] == value).toArray();
     }
 }

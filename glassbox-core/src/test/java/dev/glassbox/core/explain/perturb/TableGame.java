@@ -1,6 +1,7 @@
 package dev.glassbox.core.explain.perturb;
 
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /** A game given directly as a function of its coalitions, with a count of evaluated coalitions. */
@@ -15,7 +16,7 @@ final class TableGame implements Game {
     }
 
     /** A game whose value is looked up by the coalition's bit mask (bit i set when player i is present). */
-    static TableGame ofBits(int players, java.util.function.IntToDoubleFunction byBits) {
+    static TableGame ofBits(int players, IntToDoubleFunction byBits) {
         return new TableGame(players, c -> {
             int bits = 0;
             for (int i = 0; i < c.length; i++) {
