@@ -1,0 +1,206 @@
+package dev.glassbox.core.explain.perturb;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Kernel SHAP's coalitions and weights, chosen as the {@code shap} package's KernelExplainer chooses them. The Shapley
+ * kernel gives each coalition size {@code s} (1 ≤ s ≤ M−1) the total weight {@code (M−1) / (s (M−s))}. Sizes are taken
+ * from the outside in ({@code 1} with {@code M−1}, then {@code 2} with {@code M−2}, …): while the budget left covers every
+ * coalition of a size (and of its complementary size) at its expected share, all of them are enumerated with their exact
+ * weights. The budget left is then spent on random coalitions of the remaining sizes, drawn in proportion to the kernel,
+ * each with its complement; a coalition drawn again adds to its weight. When the budget covers all {@code 2^M − 2}
+ * coalitions the enumeration is complete and Kernel SHAP gives exact Shapley values.
+ */
+final class ShapleyKernelSampler {
+
+    /**
+     * The coalitions to evaluate and their regression weights.
+     *
+     * @param coalitions each a {@code boolean[M]}, neither empty nor full
+     * @param weights one kernel weight per coalition
+     * @param complete whether every coalition was enumerated
+     */
+    record Plan(List<boolean[]> coalitions, double[] weights, boolean complete) {
+    }
+
+    private ShapleyKernelSampler() {
+    }
+
+    /** At most {@code budget} coalitions of {@code m ≥ 2} players, random ones drawn from {@code random}. */
+    static Plan plan(int m, int budget, SplittableRandom random) {
+        long all = m < 31 ? (1L << m) - 2 : Long.MAX_VALUE;
+        int samples = (int) Math.min(budget, all);
+        int sizes = m / 2;
+        int pairedSizes = (m - 1) / 2;
+        double[] sizeWeight = new double[sizes];
+        double total = 0;
+        for (int s = 1; s <= sizes; s++) {
+            sizeWeight[s - 1] = (m - 1.0) / (s * (m - s)) * (s <= pairedSizes ? 2 : 1);
+            total += sizeWeight[s - 1];
+        }
+        for (int s = 0; s < sizes; s++) {
+            sizeWeight[s] /= total;
+        }
+
+        List<boolean[]> coalitions = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        double[] remaining = sizeWeight.clone();
+        long left = samples;
+        int fullSizes = 0;
+        for (int s = 1; s <= sizes; s++) {
+            double subsets = binomial(m, s) * (s <= pairedSizes ? 2 : 1);
+            if (left * remaining[s - 1] / subsets < 1.0 - 1e-8) {
+                break;
+            }
+            fullSizes++;
+            left -= (long) subsets;
+            if (remaining[s - 1] < 1.0) {
+                double scale = 1 - remaining[s - 1];
+                for (int k = 0; k < sizes; k++) {
+                    remaining[k] /= scale;
+                }
+            }
+            double w = sizeWeight[s - 1] / binomial(m, s) / (s <= pairedSizes ? 2 : 1);
+            for (boolean[] c : combinations(m, s)) {
+                coalitions.add(c);
+                weights.add(w);
+                if (s <= pairedSizes) {
+                    coalitions.add(complement(c));
+                    weights.add(w);
+                }
+            }
+        }
+        boolean complete = fullSizes == sizes;
+        if (!complete && left > 0) {
+            sampleRemaining(m, fullSizes, pairedSizes, sizeWeight, (int) left, random, coalitions, weights);
+        }
+        return new Plan(coalitions, weights.stream().mapToDouble(Double::doubleValue).toArray(), complete);
+    }
+
+    /** Random coalitions of the sizes not enumerated; their weights are rescaled to those sizes' share. */
+    private static void sampleRemaining(int m, int fullSizes, int pairedSizes, double[] sizeWeight, int budget,
+            SplittableRandom random, List<boolean[]> coalitions, List<Double> weights) {
+        int first = coalitions.size();
+        double[] draw = new double[sizeWeight.length - fullSizes];
+        double total = 0;
+        for (int k = 0; k < draw.length; k++) {
+            int s = fullSizes + k + 1;
+            draw[k] = sizeWeight[s - 1] / (s <= pairedSizes ? 2 : 1);
+            total += draw[k];
+        }
+        Map<BitSet, Integer> seen = new HashMap<>();
+        int left = budget;
+        for (int attempt = 0; attempt < 4 * budget && left > 0; attempt++) {
+            int s = fullSizes + 1 + pick(draw, total, random);
+            boolean[] c = randomSubset(m, s, random);
+            boolean paired = s <= pairedSizes;
+            Integer known = seen.get(bits(c));
+            if (known != null) {
+                weights.set(known, weights.get(known) + 1);
+                if (paired) {
+                    int partner = seen.get(bits(complement(c)));
+                    weights.set(partner, weights.get(partner) + 1);
+                }
+                continue;
+            }
+            seen.put(bits(c), coalitions.size());
+            coalitions.add(c);
+            weights.add(1.0);
+            left--;
+            if (paired && left > 0) {
+                boolean[] other = complement(c);
+                seen.put(bits(other), coalitions.size());
+                coalitions.add(other);
+                weights.add(1.0);
+                left--;
+            }
+        }
+        double share = 0;
+        for (int s = fullSizes + 1; s <= sizeWeight.length; s++) {
+            share += sizeWeight[s - 1];
+        }
+        double sampled = 0;
+        for (int i = first; i < weights.size(); i++) {
+            sampled += weights.get(i);
+        }
+        for (int i = first; i < weights.size(); i++) {
+            weights.set(i, weights.get(i) * share / sampled);
+        }
+    }
+
+    private static int pick(double[] weights, double total, SplittableRandom random) {
+        double u = random.nextDouble() * total;
+        for (int k = 0; k < weights.length; k++) {
+            u -= weights[k];
+            if (u < 0) {
+                return k;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    private static boolean[] randomSubset(int m, int size, SplittableRandom random) {
+        boolean[] c = new boolean[m];
+        for (int j : Coalitions.randomOrder(m, size, random)) {
+            c[j] = true;
+        }
+        return c;
+    }
+
+    /** All coalitions of exactly {@code size} of {@code m} players, in lexicographic order of their members. */
+    private static List<boolean[]> combinations(int m, int size) {
+        List<boolean[]> out = new ArrayList<>();
+        int[] idx = new int[size];
+        Arrays.setAll(idx, k -> k);
+        while (true) {
+            boolean[] c = new boolean[m];
+            for (int i : idx) {
+                c[i] = true;
+            }
+            out.add(c);
+            int k = size - 1;
+            while (k >= 0 && idx[k] == m - size + k) {
+                k--;
+            }
+            if (k < 0) {
+                return out;
+            }
+            idx[k]++;
+            for (int j = k + 1; j < size; j++) {
+                idx[j] = idx[j - 1] + 1;
+            }
+        }
+    }
+
+    private static boolean[] complement(boolean[] c) {
+        boolean[] out = new boolean[c.length];
+        for (int i = 0; i < c.length; i++) {
+            out[i] = !c[i];
+        }
+        return out;
+    }
+
+    private static BitSet bits(boolean[] c) {
+        BitSet b = new BitSet(c.length);
+        for (int i = 0; i < c.length; i++) {
+            if (c[i]) {
+                b.set(i);
+            }
+        }
+        return b;
+    }
+
+    static double binomial(int n, int k) {
+        double out = 1;
+        for (int i = 1; i <= k; i++) {
+            out = out * (n - k + i) / i;
+        }
+        return out;
+    }
+}
