@@ -4,11 +4,14 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.input.Sample;
+import dev.glassbox.core.model.Shape;
+import dev.glassbox.core.render.FeatureBars;
 import dev.glassbox.core.render.Heatmap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Writes one attribution as {@code <stem>.<method>.json} and {@code <stem>.<method>.png}. */
@@ -39,17 +42,33 @@ final class AttributionFiles {
         if (!a.featureNames().isEmpty()) {
             doc.put("featureNames", a.featureNames());
         }
+        if (a.hasStandardErrors()) {
+            doc.put("standardErrors", a.standardErrors());
+        }
         doc.put("params", a.params());
         doc.put("diagnostics", a.diagnostics());
         return GSON.toJson(doc);
     }
 
-    /** The heatmap of an attribution, over the input when the attribution has the input's height and width. */
+    /**
+     * The picture of an attribution: for a tabular row, its features as bars (a waterfall from E[f] to f(x) when the
+     * method reports the expected value, as Kernel SHAP); otherwise a heatmap of the values mapped onto the input,
+     * drawn over the input when it has the input's height and width.
+     */
     static byte[] png(Attribution a, Sample input) {
-        boolean overInput = input.shape().rank() >= 2 && a.shape().rank() >= 2
-                && a.shape().dim(a.shape().rank() - 1) == input.shape().dim(input.shape().rank() - 1)
-                && a.shape().dim(a.shape().rank() - 2) == input.shape().dim(input.shape().rank() - 2);
-        return Heatmap.png(a.values(), a.shape(), overInput ? input.values() : null, Heatmap.Sign.of(a.values()),
+        if (input.shape().rank() == 1) {
+            List<String> names = a.featureNames();
+            String title = a.method() + " of " + input.name();
+            Double expected = a.diagnostics().get("expectedValue");
+            return expected == null ? FeatureBars.bars(names, a.values(), title, 20)
+                    : FeatureBars.waterfall(names, a.values(), expected, title, 20);
+        }
+        Shape shape = a.grouping().inputShape();
+        boolean overInput = shape.rank() >= 2 && input.shape().rank() >= 2
+                && shape.dim(shape.rank() - 1) == input.shape().dim(input.shape().rank() - 1)
+                && shape.dim(shape.rank() - 2) == input.shape().dim(input.shape().rank() - 2);
+        float[] values = a.inputValues();
+        return Heatmap.png(values, shape, overInput ? input.values() : null, Heatmap.Sign.of(values),
                 Heatmap.DEFAULT_OUTLIER_PERCENT);
     }
 

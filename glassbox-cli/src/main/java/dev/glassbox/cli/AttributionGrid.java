@@ -24,11 +24,11 @@ final class AttributionGrid {
     private final Model model;
     private final Map<String, Explainer> explainers = new LinkedHashMap<>();
 
-    /** A grid of the named methods, built with the given options. */
-    AttributionGrid(Model model, List<String> methods, ExplainOptions options) {
+    /** A grid of the named methods, built with the given options; {@code columns} names tabular features or is null. */
+    AttributionGrid(Model model, List<String> methods, ExplainOptions options, List<String> columns) {
         this.model = model;
         for (String method : methods) {
-            explainers.put(method.trim(), AttributionMethods.create(method, model, options));
+            explainers.put(method.trim(), AttributionMethods.create(method, model, options, columns));
         }
     }
 

@@ -25,17 +25,27 @@ import java.util.Locale;
 
 /** Turns a method name from the command line and the shared options into an explainer for a model. */
 final class AttributionMethods {
-    /** Every method {@code glassbox explain} knows, in the order the help lists them. */
-    static final List<String> NAMES = List.of("saliency", "ixg", "smoothgrad", "smoothgrad-sq", "vargrad", "ig",
+    /** The gradient methods {@code glassbox explain} knows, in the order the help lists them. */
+    static final List<String> GRADIENT_NAMES = List.of("saliency", "ixg", "smoothgrad", "smoothgrad-sq", "vargrad", "ig",
             "deeplift", "guided-backprop", "deconvnet", "cam", "gradcam", "guided-gradcam");
 
     private AttributionMethods() {
     }
 
+    /** An explainer for an image or array input. */
     static Explainer create(String method, Model model, ExplainOptions options) {
+        return create(method, model, options, null);
+    }
+
+    /** An explainer; {@code columns} names the features of tabular inputs, else {@code null}. */
+    static Explainer create(String method, Model model, ExplainOptions options, List<String> columns) {
         String name = method.trim().toLowerCase(Locale.ROOT);
-        if (!NAMES.contains(name)) {
-            throw new InvalidInputException("unknown method '" + method + "': expected one of " + String.join(", ", NAMES));
+        if (PerturbationMethods.NAMES.contains(name)) {
+            return PerturbationMethods.create(name, model, options, columns);
+        }
+        if (!GRADIENT_NAMES.contains(name)) {
+            throw new InvalidInputException("unknown method '" + method + "': expected one of "
+                    + String.join(", ", GRADIENT_NAMES) + ", " + String.join(", ", PerturbationMethods.NAMES));
         }
         DifferentiableModel differentiable = requireGradients(model, name);
         return switch (name) {
@@ -48,7 +58,7 @@ final class AttributionMethods {
                         case "smoothgrad-sq" -> NoiseTunnel.Aggregation.SMOOTHGRAD_SQUARED;
                         default -> NoiseTunnel.Aggregation.VARGRAD;
                     })
-                    .samples(options.samples).noise(options.noise).seed(options.seed).build();
+                    .samples(options.samplesOr(50)).noise(options.noise).seed(options.seed).build();
             case "ig" -> IntegratedGradients.of(differentiable).steps(options.steps)
                     .rule(IntegrationRule.parse(options.rule)).baseline(baseline(options, model.inputShape()))
                     .memoryBudget(options.memoryBudgetMb << 20).build();

@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
                 + FashionCnn.LAST_CONV + ", with its ReLU). " + AttributionFiles.COLOUR_KEY
                 + " Each map is also in explanations/ as JSON and PNG.");
         try (ProgressBars progress = new ProgressBars()) {
-            new AttributionGrid(model, DEMO_METHODS, options).write(samples, Target.PREDICTED, dir, report, progress);
+            new AttributionGrid(model, DEMO_METHODS, options, null).write(samples, Target.PREDICTED, dir, report, progress);
         }
     }
 

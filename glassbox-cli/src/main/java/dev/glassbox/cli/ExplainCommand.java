@@ -1,5 +1,6 @@
 package dev.glassbox.cli;
 
+import dev.glassbox.core.input.CsvReader;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
@@ -31,7 +32,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--method", required = true, split = ",", paramLabel = "M",
             description = "Methods, comma separated: saliency, ixg, smoothgrad, smoothgrad-sq, vargrad, ig, deeplift, "
-                    + "guided-backprop, deconvnet, cam, gradcam, guided-gradcam.")
+                    + "guided-backprop, deconvnet, cam, gradcam, guided-gradcam (gradients); occlusion, ablation, lime, "
+                    + "kernel-shap, shapley-sampling, shapley-exact, sis (any model, ONNX included).")
     List<String> methods;
 
     @Mixin
@@ -43,6 +45,13 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The header of CSV inputs (their features are columns), or {@code null} for other inputs. */
+    private List<String> tabularColumns() {
+        Path first = input.inputs.get(0);
+        return first.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+                ? CsvReader.read(first).columns() : null;
+    }
+
     @Override
     public Integer call() throws IOException {
         Target target = Target.parse(options.target);
@@ -50,7 +59,7 @@ final class ExplainCommand implements Callable<Integer> {
         try (Model loaded = ModelLoading.loadWithInputs(model, input, samples);
                 AtomicDirectory output = AtomicDirectory.open(out);
                 ProgressBars progress = new ProgressBars()) {
-            AttributionGrid grid = new AttributionGrid(loaded, methods, options);
+            AttributionGrid grid = new AttributionGrid(loaded, methods, options, tabularColumns());
             HtmlReport report = new HtmlReport("glassbox explain", "Attributions for " + loaded + "; target: " + target
                     + ". " + AttributionFiles.COLOUR_KEY);
             grid.write(samples, target, output.path(), report.section("Attributions"), progress);

@@ -18,15 +18,53 @@ final class ExplainOptions {
             description = "Integration rule (default: ${DEFAULT-VALUE}).")
     String rule = "gauss-legendre";
 
-    @Option(names = "--baseline", paramLabel = "zero|blur|noise|FILE",
-            description = "Baseline for ig and deeplift: zero, a blurred input, uniform noise, or a file (.npy/.png; a batch is averaged) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--baseline", paramLabel = "zero|V|blur|noise|means|FILE",
+            description = "Reference input: zero, a constant V, a blurred input, uniform noise, each segment's mean "
+                    + "colour (perturbation methods), or a file (.npy/.png/.csv; several rows are averaged for ig and "
+                    + "deeplift, and form the background of perturbation methods) (default: ${DEFAULT-VALUE}).")
     String baseline = "zero";
+
+    @Option(names = "--window", split = ",", paramLabel = "W", description = "Occlusion window over the trailing axes (default: 4,4 for images, 1 for tabular rows).")
+    int[] window;
+
+    @Option(names = "--stride", split = ",", paramLabel = "S", description = "Occlusion strides (default: half the window).")
+    int[] stride;
+
+    @Option(names = "--segments", paramLabel = "slic:N|quickshift|pixels|elements",
+            description = "Features of image inputs for ablation, lime, kernel-shap, shapley-*, sis (default: slic:40, "
+                    + "slic:10 for shapley-exact); tabular inputs use their columns.")
+    String segments;
+
+    @Option(names = "--background", paramLabel = "FILE",
+            description = "Rows (.csv/.npy) for kernel-shap's expectation and ablation's reference; lime on tabular data "
+                    + "takes its quartiles from them.")
+    java.nio.file.Path background;
+
+    @Option(names = "--kmeans", paramLabel = "K", description = "Summarise --background to K weighted k-means centres.")
+    Integer kmeans;
+
+    @Option(names = "--threshold", paramLabel = "τ", description = "SIS: the probability of the class a sufficient subset must keep (default: ${DEFAULT-VALUE}).")
+    double threshold = 0.9;
+
+    @Option(names = "--threads", description = "Threads evaluating perturbations (results do not depend on it) (default: ${DEFAULT-VALUE}).")
+    int threads = 1;
+
+    @Option(names = "--probabilities", description = "Perturbation methods explain softmax probabilities instead of raw scores.")
+    boolean probabilities;
+
+    /** The sample count the user gave, or the method's default. */
+    int samplesOr(int byDefault) {
+        return samples == null ? byDefault : samples;
+    }
 
     @Option(names = "--blur-sigma", description = "Gaussian blur of the blur baseline, in pixels (default: ${DEFAULT-VALUE}).")
     double blurSigma = 3;
 
-    @Option(names = "--samples", description = "Noisy samples for smoothgrad/smoothgrad-sq/vargrad (default: ${DEFAULT-VALUE}).")
-    int samples = 50;
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Samples: noisy copies for smoothgrad/smoothgrad-sq/vargrad (default 50), perturbations for lime "
+                    + "(default 1000) and kernel-shap (default 2M + 2048, exact enumeration when 2^M fits), permutations "
+                    + "for shapley-sampling (default 25).")
+    Integer samples;
 
     @Option(names = "--noise", description = "Noise σ as a fraction of the input's range (default: ${DEFAULT-VALUE}).")
     double noise = 0.15;

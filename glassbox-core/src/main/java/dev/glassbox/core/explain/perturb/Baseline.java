@@ -6,8 +6,8 @@ import dev.glassbox.core.model.Shape;
 import java.util.Arrays;
 
 /**
- * What replaces masked features of one input: a constant (Captum's scalar baseline), a fill colour per channel, each
- * group's own mean (LIME's images with {@code hide_color=None}), or fixed {@link Background} rows (a baseline image,
+ * What replaces masked features of one input: a constant (Captum's scalar baseline), a fill colour per channel, a
+ * blurred copy of the input, each group's own mean (LIME's images with {@code hide_color=None}), or fixed {@link Background} rows (a baseline image,
  * SHAP's background data).
  */
 @FunctionalInterface
@@ -34,6 +34,24 @@ public interface Baseline {
     /** The channel an element of a channels-first sample belongs to (0 unless the shape has three axes). */
     private static int channelOf(Shape shape, int element) {
         return shape.rank() == 3 ? element / (shape.dim(1) * shape.dim(2)) : 0;
+    }
+
+    /** Masked elements taken from the input blurred by a Gaussian of {@code sigma} pixels (a blurred reference). */
+    static Baseline blurred(double sigma) {
+        return new Blurred(sigma);
+    }
+
+    /** A blurred copy of the input, as the path methods' blurred baseline computes it. */
+    record Blurred(double sigma) implements Baseline {
+        @Override
+        public Background resolve(float[] input, Shape shape, FeatureGrouping grouping) {
+            return Background.of(dev.glassbox.core.explain.path.Baseline.blurred(sigma).references(input, shape).get(0));
+        }
+
+        @Override
+        public String toString() {
+            return "blur(" + sigma + ")";
+        }
     }
 
     /** A constant baseline. */
