@@ -14,7 +14,7 @@ sys.path.insert(0, sys.argv[1])
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 from captum.attr import (  # noqa: E402
-    Deconvolution, DeepLift, GuidedBackprop, GuidedGradCam, InputXGradient, IntegratedGradients, LayerAttribution,
+    Deconvolution, DeepLift, FeatureAblation, GuidedBackprop, Occlusion, GuidedGradCam, InputXGradient, IntegratedGradients, LayerAttribution,
     LayerGradCam, Saliency)
 
 
@@ -56,6 +56,8 @@ def main(out):
     _, max_pool_delta = DeepLift(net).attribute(x, baselines=baseline, target=target, return_convergence_delta=True)
     avg_net = Net(nn.AvgPool2d(2)).eval()
     gradcam = LayerGradCam(net, net.relu2).attribute(x, target=target)
+    # 2x2 blocks of pixels as the features of feature ablation: block (i // 2) * 5 + (j // 2)
+    blocks = torch.tensor([[(i // 2) * 5 + j // 2 for j in range(10)] for i in range(10)]).reshape(1, 1, 10, 10)
     attributions = {
         "saliency": Saliency(net).attribute(x, target=target, abs=False),
         "saliency-abs": Saliency(net).attribute(x, target=target),
@@ -69,6 +71,9 @@ def main(out):
         "gradcam": gradcam,
         "gradcam-bilinear": LayerAttribution.interpolate(gradcam, (10, 10), interpolate_mode="bilinear"),
         "guided-gradcam": GuidedGradCam(net, net.relu2).attribute(x, target=target),
+        "occlusion": Occlusion(net).attribute(x, sliding_window_shapes=(1, 3, 3), strides=(1, 2, 2), target=target,
+                                              baselines=0.0),
+        "ablation-blocks": FeatureAblation(net).attribute(x, target=target, baselines=0.0, feature_mask=blocks),
     }
     reference = {
         "captum": "0.8.0", "input": flat(x), "baseline": flat(baseline), "target": target,

@@ -133,6 +133,24 @@ class CaptumAgreementTest {
     }
 
     @Test
+    void occlusionAndFeatureAblation() {
+        assertAgrees("occlusion", dev.glassbox.core.explain.perturb.Occlusion.builder(model).window(1, 3, 3)
+                .strides(1, 2, 2).baseline(dev.glassbox.core.explain.perturb.Baseline.constant(0f)).build()
+                .explain(input, target).values(), 1);
+        int[] blocks = new int[100];
+        for (int i = 0; i < 10; i++) {
+            for (int j = 0; j < 10; j++) {
+                blocks[i * 10 + j] = (i / 2) * 5 + j / 2;
+            }
+        }
+        Attribution ablation = dev.glassbox.core.explain.perturb.PerturbationExplainer
+                .builder(model, dev.glassbox.core.explain.perturb.FeatureAblation.ablation())
+                .grouping(dev.glassbox.core.explain.grouping.FeatureGrouping.labels(INPUT, blocks))
+                .baseline(dev.glassbox.core.explain.perturb.Baseline.constant(0f)).build().explain(input, target);
+        assertAgrees("ablation-blocks", ablation.inputValues(), 1);
+    }
+
+    @Test
     void gradCamAndGuidedGradCam() {
         assertAgrees("gradcam", ClassActivationMap.gradCam(model, "relu2", false, null));
         assertAgrees("gradcam-bilinear", ClassActivationMap.gradCam(model, "relu2", false, Upsampling.BILINEAR));
