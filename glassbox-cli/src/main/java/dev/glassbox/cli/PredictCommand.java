@@ -3,6 +3,7 @@ package dev.glassbox.cli;
 import com.google.gson.GsonBuilder;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.math.Vectors;
+import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
 import java.io.PrintWriter;
@@ -36,6 +37,11 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: per input its scores, probabilities and top classes.")
     boolean json;
 
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "True classes of the inputs (an IDX label file, or one class index per line): adds each "
+                    + "sample's label and prints the accuracy.")
+    java.nio.file.Path labels;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -48,11 +54,21 @@ final class PredictCommand implements Callable<Integer> {
         List<Sample> samples = new ArrayList<>();
         try (Model loaded = ModelLoading.loadWithInputs(model, input, samples)) {
             float[][] scores = loaded.predict(InputArguments.rows(samples));
+            int[] truth = labels == null ? null : Labels.read(labels, samples.size(), loaded.outputSize());
             List<Map<String, Object>> results = new ArrayList<>();
             for (int i = 0; i < samples.size(); i++) {
-                results.add(describe(loaded, samples.get(i).name(), scores[i], reported));
+                Map<String, Object> result = describe(loaded, samples.get(i).name(), scores[i], reported);
+                if (truth != null) {
+                    result.put("label", truth[i]);
+                }
+                results.add(result);
             }
             print(results);
+            if (truth != null) {
+                double accuracy = Classification.accuracy(scores, truth);
+                (json ? spec.commandLine().getErr() : spec.commandLine().getOut()).printf(
+                        "accuracy %.1f%% (%d of %d)%n", 100 * accuracy, Math.round(accuracy * truth.length), truth.length);
+            }
         }
         return 0;
     }

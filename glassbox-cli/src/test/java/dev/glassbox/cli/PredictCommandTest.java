@@ -69,6 +69,23 @@ class PredictCommandTest {
         assertThat(result.out()).contains("rows.csv#1:").contains("rows.csv#2:").contains("| target one");
     }
 
+    @Test
+    void bundledImagesAgreeWithTheirLabelsAtTheReportedAccuracy() {
+        Path demo = Path.of("src/main/resources/dev/glassbox/cli/demo");
+        Cli result = Cli.run("predict", "--model", demo.resolve("model").toString(), "--input",
+                demo.resolve(BundledDemo.IMAGES).toString(), "--labels", demo.resolve(BundledDemo.LABELS).toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().filter(l -> l.contains("#")).count()).isEqualTo(200);
+        String summary = result.out().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(summary).matches("accuracy \\d+\\.\\d% \\(\\d+ of 200\\)");
+        int correct = Integer.parseInt(summary.replaceAll(".*\\((\\d+) of.*", "$1"));
+        assertThat(correct).isGreaterThanOrEqualTo(180);
+        Cli wrongCount = Cli.run("predict", "--model", demo.resolve("model").toString(), "--input",
+                Cli.fixture("sample.png").toString(), "--labels", demo.resolve(BundledDemo.LABELS).toString());
+        assertThat(wrongCount.exitCode()).isEqualTo(2);
+        assertThat(wrongCount.err()).contains("200 labels for 1 inputs");
+    }
+
     /** Each bad input exits 2 with one line on stderr naming the problem, and prints nothing on stdout. */
     private static void assertBadInput(String expectedMessagePart, String... args) {
         Cli result = Cli.run(args);

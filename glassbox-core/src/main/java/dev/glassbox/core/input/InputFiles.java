@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Reads model input from a file of any supported type, chosen by extension: images ({@code .png}, {@code .jpg},
- * {@code .jpeg}) give one sample, NumPy arrays ({@code .npy}) one sample or a batch, and CSV files ({@code .csv})
- * one sample per data row. Every sample is checked against the model's expected shape when one is given; only layouts
+ * {@code .jpeg}) give one sample, NumPy arrays ({@code .npy}) one sample or a batch, CSV files ({@code .csv})
+ * one sample per data row, and IDX image files ({@code *idx3-ubyte[.gz]}, as Fashion-MNIST) one sample per image. Every sample is checked against the model's expected shape when one is given; only layouts
  * that cannot be mistaken are adapted to it: a grey {@code 1×H×W} image for a model taking {@code H×W} or
  * {@code H*W} values, and a CSV row for any shape with as many values as there are columns.
  */
@@ -33,13 +33,13 @@ public final class InputFiles {
     public static List<Sample> read(Path file, Shape expectedShape, ImageOptions imageOptions) {
         InputPaths.requireFile(file);
         String name = InputPaths.name(file);
-        List<Sample> samples = switch (InputPaths.extension(file)) {
+        List<Sample> samples = isIdxImages(name) ? IdxReader.images(file) : switch (InputPaths.extension(file)) {
             case "png", "jpg", "jpeg" -> List.of(fitImage(ImageReader.read(file,
                     imageOptions == null ? ImageOptions.defaults() : imageOptions), expectedShape));
             case "npy" -> NpyReader.samples(file, expectedShape);
             case "csv" -> csvSamples(file, expectedShape);
             default -> throw new InvalidInputException("input " + name + " has an unsupported type: expected a file "
-                    + "ending in ." + String.join(", .", EXTENSIONS));
+                    + "ending in ." + String.join(", .", EXTENSIONS) + ", or an IDX image file (*idx3-ubyte[.gz])");
         };
         for (Sample sample : samples) {
             if (expectedShape != null && !sample.shape().equals(expectedShape)) {
@@ -63,6 +63,12 @@ public final class InputFiles {
                 && expectedShape.dim(1) == shape.dim(2);
         boolean flat = expectedShape.rank() == 1 && expectedShape.dim(0) == shape.size();
         return plane || flat ? new Sample(image.name(), expectedShape, image.values()) : image;
+    }
+
+    /** Whether the name is an IDX image file's, as the MNIST-style data sets name them ({@code *idx3-ubyte[.gz]}). */
+    private static boolean isIdxImages(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith("idx3-ubyte") || lower.endsWith("idx3-ubyte.gz");
     }
 
     /** CSV rows, reshaped to the expected shape when it holds as many values as there are columns. */
