@@ -1,22 +1,35 @@
 package dev.glassbox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
+    @TempDir
+    static Path dir;
+    private static Cli result;
+    private static Path out;
+
+    @BeforeAll
+    static void runTheDemo() {
+        out = dir.resolve("demo");
+        result = Cli.run("demo", "--out", out.toString());
+    }
 
     @Test
-    void demoModelIsAccurateOnTheBundledImagesAndTheReportIsWritten(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("demo");
-        Cli result = Cli.run("demo", "--out", out.toString());
+    void demoModelIsAccurateOnTheBundledImagesAndTheReportIsWritten() throws IOException {
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonArray predictions = JsonParser.parseString(Files.readString(out.resolve("predictions.json"))).getAsJsonArray();
         assertThat(predictions).hasSize(200);
@@ -30,7 +43,32 @@ class DemoCommandTest {
         assertThat(correct / 200.0).isGreaterThanOrEqualTo(0.90);
         assertThat(result.out()).contains(String.format("accuracy %.1f%%", 100.0 * correct / 200));
         String html = Files.readString(out.resolve("index.html"));
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("Predictions").contains("data:image/png;base64,")
-                .doesNotContain("<script");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("Predictions").contains("Explanations")
+                .contains("Calibration").contains("data:image/png;base64,").doesNotContain("<script");
+        assertThat(out.resolve("explanations")).isDirectoryContaining(p -> p.toString().endsWith(".ig.json"));
+    }
+
+    /**
+     * The report laid out by a real browser (Debian's chromium, headless, when installed): every embedded picture
+     * decodes, and nothing makes the page wider than the window.
+     */
+    @Test
+    void reportLaysOutInHeadlessChromium() throws IOException, InterruptedException {
+        Path chromium = Path.of("/usr/bin/chromium");
+        assumeTrue(Files.isExecutable(chromium), "chromium is not installed");
+        Path probe = out.resolve("probe.html");
+        Files.writeString(probe, Files.readString(out.resolve("index.html")).replace("</body>", "<script>"
+                + "document.body.dataset.overflow = document.documentElement.scrollWidth > window.innerWidth;"
+                + "document.body.dataset.broken = [...document.images].filter(i => !i.complete || !i.naturalWidth).length;"
+                + "document.body.dataset.images = document.images.length;</script></body>"));
+        Process browser = new ProcessBuilder(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + dir.resolve("profile"), "--window-size=1280,2000",
+                "--virtual-time-budget=5000", "--dump-dom", probe.toUri().toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(dom).contains("data-overflow=\"false\"").contains("data-broken=\"0\"");
+        assertThat(dom).containsPattern("data-images=\"([5-9]\\d|\\d{3,})\"");
     }
 }
