@@ -7,11 +7,13 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.glassbox.core.model.Shape;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A model built in Java from DJL blocks with named layers. Every layer's output is reachable, with its gradient, so
  * layer methods (Grad-CAM, TCAV, dissection) can address any of them by name. Passes run in inference mode: dropout
- * off, BatchNorm on its running statistics.
+ * off, BatchNorm on its running statistics. {@link #predictSampled} runs chosen layers in training mode instead, for
+ * MC dropout and Bayesian layers.
  */
 public final class BlockModel extends EngineModel implements LayeredModel {
     private final Model model;
@@ -52,6 +54,22 @@ public final class BlockModel extends EngineModel implements LayeredModel {
         return run(layers, x, 0, layers.names().size());
     }
 
+    /**
+     * Scores with the layers that {@code sampled} accepts run in training mode (dropout draws its masks, Bayesian
+     * layers draw their weights) and every other layer in inference mode (BatchNorm normalises with its running
+     * statistics and never updates them). Each row is an independent draw; seed the engine for reproducible draws.
+     */
+    public float[][] predictSampled(float[][] batch, Predicate<Block> sampled) {
+        return predictWith(batch, x -> run(layers, x, 0, layers.names().size(), sampled));
+    }
+
+    /** The names of the layers that {@code kind} accepts, in forward order. */
+    public List<String> layersWhere(Predicate<Block> kind) {
+        var children = layers.block().getChildren();
+        return java.util.stream.IntStream.range(0, children.size()).filter(i -> kind.test(children.get(i).getValue()))
+                .mapToObj(layers.names()::get).toList();
+    }
+
     @Override
     public List<String> layerNames() {
         return layers.names();
@@ -66,12 +84,17 @@ public final class BlockModel extends EngineModel implements LayeredModel {
 
     /** Runs layers {@code [from, to)} in inference mode. */
     private static NDArray run(NamedBlocks layers, NDArray x, int from, int to) {
+        return run(layers, x, from, to, layer -> false);
+    }
+
+    /** Runs layers {@code [from, to)}, those that {@code training} accepts in training mode, the rest in inference. */
+    private static NDArray run(NamedBlocks layers, NDArray x, int from, int to, Predicate<Block> training) {
         ParameterStore store = new ParameterStore(x.getManager(), false);
         NDList values = new NDList(x);
         var children = layers.block().getChildren();
         for (int i = from; i < to; i++) {
             Block child = children.get(i).getValue();
-            values = child.forward(store, values, false);
+            values = child.forward(store, values, training.test(child));
         }
         return values.singletonOrThrow();
     }
