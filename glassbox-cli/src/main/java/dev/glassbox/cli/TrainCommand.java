@@ -8,6 +8,7 @@ import dev.glassbox.djl.zoo.FashionCnn;
 import dev.glassbox.djl.zoo.ImageClassifierTraining;
 import dev.glassbox.djl.zoo.ModelCard;
 import dev.glassbox.djl.zoo.SavedModels;
+import dev.glassbox.djl.zoo.Training;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,16 +41,16 @@ final class TrainCommand implements Runnable {
         Path out = Path.of("models", FashionCnn.NAME);
 
         @Option(names = "--epochs", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
-        int epochs = ImageClassifierTraining.Settings.defaults().epochs();
+        int epochs = ImageClassifierTraining.defaults().epochs();
 
         @Option(names = "--batch-size", description = "Images per step (default: ${DEFAULT-VALUE}).")
-        int batchSize = ImageClassifierTraining.Settings.defaults().batchSize();
+        int batchSize = ImageClassifierTraining.defaults().batchSize();
 
         @Option(names = "--learning-rate", description = "Adam's initial learning rate (default: ${DEFAULT-VALUE}).")
-        float learningRate = ImageClassifierTraining.Settings.defaults().learningRate();
+        float learningRate = ImageClassifierTraining.defaults().learningRate();
 
         @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
-        long seed = ImageClassifierTraining.Settings.defaults().seed();
+        long seed = ImageClassifierTraining.defaults().seed();
 
         @Option(names = "--limit", description = "Train on the first N training images only (default: all).")
         Integer limit;
@@ -65,7 +66,7 @@ final class TrainCommand implements Runnable {
                 train = train.slice(0, Math.min(limit, train.count()));
             }
             LabelledImages test = FashionMnist.test(data);
-            var settings = new ImageClassifierTraining.Settings(epochs, batchSize, learningRate, seed);
+            var settings = new Training.Settings(epochs, batchSize, learningRate, seed);
             long start = System.nanoTime();
             try (ProgressBars progress = new ProgressBars();
                     BlockModel model = ImageClassifierTraining.train(FashionCnn.NAME, FashionCnn.build(), train,

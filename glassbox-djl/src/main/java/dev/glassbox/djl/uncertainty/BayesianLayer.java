@@ -88,9 +88,9 @@ public abstract class BayesianLayer extends AbstractBlock {
 
     private NDArray kl(NDArray mean, NDArray rho) {
         NDArray sigma = Activation.softPlus(rho);
-        double prior = priorSigma;
-        return sigma.log().neg().add(Math.log(prior)).add(sigma.square().add(mean.square()).div(2 * prior * prior))
-                .sub(0.5).sum();
+        float logPrior = (float) Math.log(priorSigma);
+        return sigma.log().neg().add(logPrior).add(sigma.square().add(mean.square()).div(2 * priorSigma * priorSigma))
+                .sub(0.5f).sum();
     }
 
     /** The shape of the weights for inputs of {@code inputShape}. */

@@ -61,6 +61,6 @@ public final class ElboLoss extends Loss {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         long batch = labels.head().getShape().get(0);
-        return nll.evaluate(labels, predictions).add(kl().div((double) batchesPerEpoch * batch));
+        return nll.evaluate(labels, predictions).add(kl().div((float) batchesPerEpoch * batch));
     }
 }
