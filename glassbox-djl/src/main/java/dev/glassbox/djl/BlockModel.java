@@ -2,9 +2,12 @@ package dev.glassbox.djl;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Shape;
 import java.util.List;
 import java.util.function.Predicate;
@@ -55,12 +58,27 @@ public final class BlockModel extends EngineModel implements LayeredModel {
     }
 
     /**
-     * Scores with the layers that {@code sampled} accepts run in training mode (dropout draws its masks, Bayesian
-     * layers draw their weights) and every other layer in inference mode (BatchNorm normalises with its running
-     * statistics and never updates them). Each row is an independent draw; seed the engine for reproducible draws.
+     * {@code passes} stochastic passes over each row of {@code batch}, with the layers that {@code sampled} accepts
+     * run in training mode (dropout draws its masks, Bayesian layers draw their weights) and every other layer in
+     * inference mode (BatchNorm normalises with its running statistics and never updates them). The layers before the
+     * first sampled one are deterministic, so they run once per row and their output is repeated for the passes.
+     * The result holds {@code passes × rows} rows, pass after pass; each is an independent draw (seed the engine for
+     * reproducible draws). The whole batch goes through the engine at once: keep {@code passes × rows} near
+     * {@link #batchSize()}.
      */
-    public float[][] predictSampled(float[][] batch, Predicate<Block> sampled) {
-        return predictWith(batch, x -> run(layers, x, 0, layers.names().size(), sampled));
+    public float[][] predictSampled(float[][] batch, int passes, Predicate<Block> sampled) {
+        Batches.requireValid(batch, inputShape());
+        List<String> stochastic = layersWhere(sampled);
+        int first = stochastic.isEmpty() ? layers.names().size() : layers.indexOf(stochastic.get(0));
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray shared = run(layers, Tensors.fromRows(scope, batch, inputShape()), 0, first);
+            NDList copies = new NDList(passes);
+            for (int t = 0; t < passes; t++) {
+                copies.add(shared);
+            }
+            NDArray repeated = passes == 1 ? shared : NDArrays.concat(copies, 0);
+            return Tensors.toRows(run(layers, repeated, first, layers.names().size(), sampled));
+        }
     }
 
     /** The names of the layers that {@code kind} accepts, in forward order. */

@@ -25,6 +25,6 @@ public final class BayesianPrediction {
                     + String.join(", ", model.layerNames()));
         }
         return MonteCarlo.sample(model, inputs, draws, seed, model.batchSize(),
-                rows -> model.predictSampled(rows, BAYESIAN), progress);
+                (rows, copies) -> model.predictSampled(rows, copies, BAYESIAN), progress);
     }
 }

@@ -30,12 +30,12 @@ public final class McDropout {
                         + "layers: " + String.join(", ", block.layerNames()));
             }
             return MonteCarlo.sample(model, inputs, passes, seed, block.batchSize(),
-                    rows -> block.predictSampled(rows, DROPOUT), progress);
+                    (rows, copies) -> block.predictSampled(rows, copies, DROPOUT), progress);
         }
         if (model instanceof TorchScriptModel script) {
             script.requireDropoutSampling();
-            return MonteCarlo.sample(model, inputs, passes, seed, script.batchSize(), script::predictWithDropout,
-                    progress);
+            return MonteCarlo.sample(model, inputs, passes, seed, script.batchSize(),
+                    (rows, copies) -> script.predictWithDropout(MonteCarlo.stacked(rows, copies)), progress);
         }
         throw new InvalidInputException("MC dropout needs a DJL block model or a TorchScript model, got " + model);
     }
