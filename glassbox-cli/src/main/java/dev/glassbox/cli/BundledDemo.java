@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * The demo's bundled default: the Fashion-MNIST CNN trained by {@code glassbox train fashion-mnist}, the first 200
- * images of the Fashion-MNIST test set (MIT licence) with their labels, and 300 out-of-distribution digits. They live
- * in the jar and are unpacked into a temporary folder for the engine, which reads models from files.
+ * images of the Fashion-MNIST test set (MIT licence) with their labels, an autoencoder trained on Fashion-MNIST and 300
+ * out-of-distribution digits. They live in the jar and are unpacked into a temporary folder for the engine, which
+ * reads models from files.
  */
 final class BundledDemo implements AutoCloseable {
     private static final String ROOT = "/dev/glassbox/cli/demo/";
@@ -63,6 +64,11 @@ final class BundledDemo implements AutoCloseable {
     /** The bundled model folder. */
     Path modelDir() {
         return dir.resolve("model");
+    }
+
+    /** The bundled convolutional autoencoder, trained by {@code glassbox train autoencoder}. */
+    Path autoencoderDir() {
+        return dir.resolve("autoencoder");
     }
 
     /** The bundled images and labels. */
