@@ -38,18 +38,20 @@ interface OodScorer {
     }
 
     /**
-     * The scores of stochastic predictions: the confidence scores of their mean (prefixed), their mutual information
-     * and member variance.
+     * The scores of stochastic predictions: the confidence scores of their mean, their mutual information and member
+     * variance, each name after {@code prefix}.
      */
+    static Map<String, double[]> stochastic(String prefix, StochasticPredictions predictions) {
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        confidence(predictions.mean()).forEach((name, values) -> scores.put(prefix + name, values));
+        scores.put(prefix + "mutual information", OodScores.mutualInformation(predictions));
+        scores.put(prefix + "member variance", OodScores.memberVariance(predictions));
+        return scores;
+    }
+
+    /** The scores of the stochastic predictions {@code predict} makes of the inputs. */
     static OodScorer stochastic(String prefix, Function<float[][], StochasticPredictions> predict) {
-        return rows -> {
-            StochasticPredictions predictions = predict.apply(rows);
-            Map<String, double[]> scores = new LinkedHashMap<>();
-            confidence(predictions.mean()).forEach((name, values) -> scores.put(prefix + name, values));
-            scores.put(prefix + "mutual information", OodScores.mutualInformation(predictions));
-            scores.put(prefix + "member variance", OodScores.memberVariance(predictions));
-            return scores;
-        };
+        return rows -> stochastic(prefix, predict.apply(rows));
     }
 
     /** An autoencoder's reconstruction error. */

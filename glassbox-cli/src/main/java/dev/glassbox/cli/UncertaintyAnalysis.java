@@ -60,7 +60,8 @@ final class UncertaintyAnalysis {
                 if (outOfDistribution.isEmpty()) {
                     throw new InvalidInputException("--method autoencoder scores out-of-distribution sets: give --ood");
                 }
-                compare(out, outOfDistribution, data, OodScorer.reconstruction(model));
+                OodScorer scorer = OodScorer.reconstruction(model);
+                compare(out, outOfDistribution, scorer.scores(data), scorer);
             }
             default -> stochastic(method, model, data, labels, outOfDistribution, settings, out, progress);
         }
@@ -81,8 +82,8 @@ final class UncertaintyAnalysis {
         TemperatureScaling scaling = out.temperature(Arrays.copyOfRange(logits, 0, split),
                 Arrays.copyOfRange(labels, 0, split), Arrays.copyOfRange(logits, split, logits.length),
                 Arrays.copyOfRange(labels, split, labels.length));
-        compare(out, ood, Arrays.copyOfRange(data, split, data.length),
-                rows -> OodScorer.confidence(scaling.probabilities(model.predict(rows))));
+        OodScorer scorer = rows -> OodScorer.confidence(scaling.probabilities(model.predict(rows)));
+        compare(out, ood, scorer.scores(Arrays.copyOfRange(data, split, data.length)), scorer);
     }
 
     private static void stochastic(UncertaintyMethod method, Model model, float[][] data, int[] labels,
@@ -110,7 +111,7 @@ final class UncertaintyAnalysis {
         double[][] single = method == UncertaintyMethod.ENSEMBLE ? predictions.probabilities()[0]
                 : Probabilities.softmax(model.predict(data));
         out.stochastic(method.label(), predictions, single, labels);
-        compare(out, ood, data, OodScorer.stochastic("", rows -> rows == data ? predictions : predict.apply(rows)));
+        compare(out, ood, OodScorer.stochastic("", predictions), OodScorer.stochastic("", predict));
     }
 
     /** MC-dropout predictions of a model that returns logits. */
@@ -119,12 +120,12 @@ final class UncertaintyAnalysis {
         return rows -> McDropout.sample(model, rows, settings.samples(), settings.seed(), progress).probabilities();
     }
 
-    /** Scores the data and each set, and reports how well each score separates them. */
-    static void compare(UncertaintyReport out, Map<String, float[][]> ood, float[][] data, OodScorer scorer) {
+    /** Scores each set and reports how well each score separates it from the in-distribution scores. */
+    static void compare(UncertaintyReport out, Map<String, float[][]> ood, Map<String, double[]> inDistribution,
+            OodScorer scorer) {
         if (ood.isEmpty()) {
             return;
         }
-        Map<String, double[]> inDistribution = scorer.scores(data);
         Map<String, Map<String, double[]>> sets = new LinkedHashMap<>();
         ood.forEach((name, rows) -> sets.put(name, scorer.scores(rows)));
         out.ood(inDistribution, sets);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,6 +28,7 @@ public final class UncertaintySection {
     static final int PASSES = 30;
     /** The seed of the draws and of the noise. */
     static final long SEED = 1;
+    private static final String MC_PREFIX = "MC dropout ";
 
     private UncertaintySection() {
     }
@@ -59,10 +61,11 @@ public final class UncertaintySection {
             sampling.stochastic("MC dropout", predictions, Probabilities.softmax(logits), labels);
             Map<String, float[][]> sets = OodInputs.resolve(List.of(OodInputs.NOISE, OodInputs.FLIPPED,
                     OodInputs.INVERTED, OodInputs.DIGITS), rows, images.shape(), SEED);
-            OodScorer scorer = OodScorer.softmaxOf(model)
-                    .and(OodScorer.stochastic("MC dropout ", x -> x == rows ? predictions : mcDropout.apply(x)))
-                    .and(OodScorer.reconstruction(autoencoder));
-            UncertaintyAnalysis.compare(sampling, sets, rows, scorer);
+            OodScorer deterministic = OodScorer.softmaxOf(model).and(OodScorer.reconstruction(autoencoder));
+            Map<String, double[]> inDistribution = new LinkedHashMap<>(deterministic.scores(rows));
+            inDistribution.putAll(OodScorer.stochastic(MC_PREFIX, predictions));
+            UncertaintyAnalysis.compare(sampling, sets, inDistribution,
+                    deterministic.and(OodScorer.stochastic(MC_PREFIX, mcDropout)));
         }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("metrics.json"), new GsonBuilder().setPrettyPrinting().create().toJson(

@@ -11,6 +11,7 @@ import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Shape;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * A model built in Java from DJL blocks with named layers. Every layer's output is reachable, with its gradient, so
@@ -84,7 +85,7 @@ public final class BlockModel extends EngineModel implements LayeredModel {
     /** The names of the layers that {@code kind} accepts, in forward order. */
     public List<String> layersWhere(Predicate<Block> kind) {
         var children = layers.block().getChildren();
-        return java.util.stream.IntStream.range(0, children.size()).filter(i -> kind.test(children.get(i).getValue()))
+        return IntStream.range(0, children.size()).filter(i -> kind.test(children.get(i).getValue()))
                 .mapToObj(layers.names()::get).toList();
     }
 

@@ -9,6 +9,7 @@ import dev.glassbox.core.model.Shape;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 /**
  * A TorchScript model with batched input gradients. Loaded whole, it is opaque: scores and input gradients only.
@@ -145,7 +146,7 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel 
             return;
         }
         String part = features == null ? description : "the head of " + description;
-        java.util.Random random = new java.util.Random(1);
+        Random random = new Random(1);
         float[][] probe = new float[2][inputShape().size()];
         for (float[] row : probe) {
             for (int j = 0; j < row.length; j++) {

@@ -5,6 +5,7 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Model;
+import java.util.Arrays;
 import java.util.function.BiFunction;
 
 /**
@@ -34,7 +35,7 @@ final class MonteCarlo {
         float[][][] scores = new float[passes][inputs.length][];
         for (int[] range : Batches.chunks(inputs.length, perBatch)) {
             int n = range[1] - range[0];
-            float[][] out = sampledPasses.apply(java.util.Arrays.copyOfRange(inputs, range[0], range[1]), passes);
+            float[][] out = sampledPasses.apply(Arrays.copyOfRange(inputs, range[0], range[1]), passes);
             for (int t = 0; t < passes; t++) {
                 System.arraycopy(out, t * n, scores[t], range[0], n);
             }

@@ -1,5 +1,6 @@
 package dev.glassbox.djl.zoo;
 
+import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.model.Model;
@@ -28,7 +29,7 @@ public final class EnsembleTraining {
     public static DeepEnsemble train(String name, Supplier<NamedBlocks> architecture, LabelledImages data,
             List<String> classNames, Training.Settings settings, int members, Progress progress) {
         if (members < 1) {
-            throw new dev.glassbox.core.InvalidInputException("an ensemble needs at least one member, got " + members);
+            throw new InvalidInputException("an ensemble needs at least one member, got " + members);
         }
         List<BlockModel> trained = new ArrayList<>();
         try {

@@ -21,6 +21,7 @@ import dev.glassbox.core.Progress;
 import dev.glassbox.core.model.Batches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.function.Function;
 
 /**
@@ -64,6 +65,10 @@ public final class Training {
             if (inputShape.length == 0 || inputShape[0] < 1) {
                 throw new InvalidInputException("training needs at least one example");
             }
+            requireSize(inputs.length, inputShape, "inputs");
+            if (targets != null) {
+                requireSize(targets.length, targetShape, "targets");
+            }
             Batches.requireFinite(inputs, "the training inputs");
             if (targets != null) {
                 Batches.requireFinite(targets, "the training targets");
@@ -73,6 +78,17 @@ public final class Training {
         /** The number of examples. */
         public int count() {
             return (int) inputShape[0];
+        }
+
+        private static void requireSize(int length, long[] shape, String what) {
+            long size = 1;
+            for (long d : shape) {
+                size *= d;
+            }
+            if (size != length) {
+                throw new InvalidInputException("the training " + what + " hold " + length + " values but their shape "
+                        + Arrays.toString(shape) + " needs " + size);
+            }
         }
     }
 
