@@ -61,7 +61,10 @@ final class UncertaintyAnalysis {
                     throw new InvalidInputException("--method autoencoder scores out-of-distribution sets: give --ood");
                 }
                 OodScorer scorer = OodScorer.reconstruction(model);
-                compare(out, outOfDistribution, scorer.scores(data), scorer);
+                Map<String, double[]> inDistribution = scorer.scores(data);
+                out.put("meanReconstructionError", Arrays.stream(inDistribution.values().iterator().next()).average()
+                        .orElseThrow());
+                compare(out, outOfDistribution, inDistribution, scorer);
             }
             default -> stochastic(method, model, data, labels, outOfDistribution, settings, out, progress);
         }

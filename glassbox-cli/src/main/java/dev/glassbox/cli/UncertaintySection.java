@@ -46,8 +46,12 @@ public final class UncertaintySection {
         int half = rows.length / 2;
         report.section("Is the model certain?");
         report.paragraph("Calibration before and after temperature scaling, MC dropout (" + PASSES + " passes with "
-                + "dropout on and BatchNorm on its running statistics), and out-of-distribution scores side by side. "
-                + "Every number is also in uncertainty/metrics.json, every plot in uncertainty/ as PNG.");
+                + "dropout on and BatchNorm on its running statistics), and out-of-distribution scores side by side: "
+                + "the model's own max-softmax and entropy, the same of the MC-dropout mean with the passes' mutual "
+                + "information and variance, and the reconstruction error of a small autoencoder trained on "
+                + "Fashion-MNIST (bundled), against uniform noise, these images upside down and inverted, and 300 "
+                + "hand-written digits. Every number is also in uncertainty/metrics.json, every plot in uncertainty/ "
+                + "as PNG.");
         UncertaintyReport calibration = new UncertaintyReport(report);
         float[][] logits = model.predict(rows);
         calibration.temperature(Arrays.copyOf(logits, half), Arrays.copyOf(labels, half),
