@@ -1,6 +1,8 @@
 package dev.glassbox.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Batches;
@@ -119,18 +121,28 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel 
     }
 
     /**
-     * Scores with dropout sampled and BatchNorm kept on its running statistics (MC dropout). A split model runs
-     * {@code features(x)} in eval mode and {@code head(a)} in train mode; a whole model runs in train mode. Train mode
-     * would also switch BatchNorm to batch statistics and update its running statistics, so the part run in train
-     * mode must hold dropout and no BatchNorm: {@link #requireDropoutSampling()} checks that before the first draw.
-     * Each row is an independent draw; seed the engine for reproducible draws.
+     * {@code passes} MC-dropout passes over each row of {@code batch}: dropout sampled, BatchNorm kept on its running
+     * statistics. A split model runs {@code features(x)} once per row in eval mode and {@code head(a)} on the repeated
+     * activations in train mode; a whole model runs on repeated inputs in train mode. Train mode would also switch
+     * BatchNorm to batch statistics and update its running statistics, so the part run in train mode must hold
+     * dropout and no BatchNorm: {@link #requireDropoutSampling()} checks that before the first draw. The result holds
+     * {@code passes × rows} rows, pass after pass, each an independent draw (seed the engine for reproducible draws).
+     * The whole batch goes through the engine at once: keep {@code passes × rows} near {@link #batchSize()}.
      *
      * @throws InvalidInputException when the part run in train mode has no active dropout or has BatchNorm
      */
-    public float[][] predictWithDropout(float[][] batch) {
+    public float[][] predictWithDropout(float[][] batch, int passes) {
         Batches.requireValid(batch, inputShape());
         requireDropoutSampling();
-        return predictWith(batch, x -> sampledForward(head, features == null ? x : features.apply(x)));
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = Tensors.fromRows(scope, batch, inputShape());
+            NDArray shared = features == null ? x : features.apply(x);
+            NDList copies = new NDList(passes);
+            for (int t = 0; t < passes; t++) {
+                copies.add(shared);
+            }
+            return Tensors.toRows(sampledForward(head, passes == 1 ? shared : NDArrays.concat(copies, 0)));
+        }
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * Monte Carlo dropout (Gal and Ghahramani 2016): T forward passes with dropout drawing fresh masks and everything
  * else in inference mode, so BatchNorm keeps normalising with, and never updates, its running statistics. A DJL block
  * model samples its {@link Dropout} layers; a TorchScript model runs its dropout part in train mode (see
- * {@link TorchScriptModel#predictWithDropout}). Passes are batched and seeded as {@link MonteCarlo} describes.
+ * {@link TorchScriptModel#predictWithDropout(float[][], int)}). Passes are batched and seeded as {@link MonteCarlo} describes.
  */
 public final class McDropout {
     /** The layers MC dropout samples in a DJL block model. */
@@ -34,8 +34,8 @@ public final class McDropout {
         }
         if (model instanceof TorchScriptModel script) {
             script.requireDropoutSampling();
-            return MonteCarlo.sample(model, inputs, passes, seed, script.batchSize(),
-                    (rows, copies) -> script.predictWithDropout(MonteCarlo.stacked(rows, copies)), progress);
+            return MonteCarlo.sample(model, inputs, passes, seed, script.batchSize(), script::predictWithDropout,
+                    progress);
         }
         throw new InvalidInputException("MC dropout needs a DJL block model or a TorchScript model, got " + model);
     }

@@ -43,13 +43,4 @@ final class MonteCarlo {
         }
         return new SampledScores(scores);
     }
-
-    /** T copies of the rows, one after another: one forward pass over them makes T passes over the rows. */
-    static float[][] stacked(float[][] rows, int passes) {
-        float[][] out = new float[passes * rows.length][];
-        for (int t = 0; t < passes; t++) {
-            System.arraycopy(rows, 0, out, t * rows.length, rows.length);
-        }
-        return out;
-    }
 }
