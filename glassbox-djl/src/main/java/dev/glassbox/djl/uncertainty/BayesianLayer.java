@@ -2,6 +2,7 @@ package dev.glassbox.djl.uncertainty;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
@@ -70,24 +71,38 @@ public abstract class BayesianLayer extends AbstractBlock {
         if (!training) {
             return new NDList(mean);
         }
-        NDArray weightSigma = Activation.softPlus(store.getValue(weightRho, device, training));
-        NDArray biasSigma = Activation.softPlus(store.getValue(biasRho, device, training));
+        NDManager manager = x.getManager();
+        NDArray weightSigma = sigma(in(manager, store.getValue(weightRho, device, training)));
+        NDArray biasSigma = sigma(in(manager, store.getValue(biasRho, device, training)));
         NDArray variance = linearMap(x.square(), weightSigma.square(), biasSigma.square());
-        NDArray noise = x.getManager().randomNormal(mean.getShape());
+        NDArray noise = manager.randomNormal(mean.getShape());
         return new NDList(mean.add(variance.sqrt().mul(noise)));
+    }
+
+    /**
+     * {@code parameter} as an array of {@code manager}, still differentiable: operations on it then keep their results
+     * in {@code manager} (a batch's, closed after the step) rather than in the parameters' (kept for the model's life).
+     */
+    private static NDArray in(NDManager manager, NDArray parameter) {
+        return manager.zeros(new Shape(), parameter.getDataType()).add(parameter);
+    }
+
+    private static NDArray sigma(NDArray rho) {
+        return Activation.softPlus(rho);
     }
 
     /**
      * {@code KL(q ‖ p)} of the posterior from the prior summed over all weights and biases, in closed form:
      * {@code Σ [log(σ_p/σ) + (σ² + μ²)/(2σ_p²) − ½]}. It reads the parameters themselves, so inside a gradient
-     * collector it carries their gradients.
+     * collector it carries their gradients; the result and every intermediate array belong to {@code manager}.
      */
-    public NDArray kl() {
-        return kl(weightMean.getArray(), weightRho.getArray()).add(kl(biasMean.getArray(), biasRho.getArray()));
+    public NDArray kl(NDManager manager) {
+        return kl(in(manager, weightMean.getArray()), in(manager, weightRho.getArray()))
+                .add(kl(in(manager, biasMean.getArray()), in(manager, biasRho.getArray())));
     }
 
     private NDArray kl(NDArray mean, NDArray rho) {
-        NDArray sigma = Activation.softPlus(rho);
+        NDArray sigma = sigma(rho);
         float logPrior = (float) Math.log(priorSigma);
         return sigma.log().neg().add(logPrior).add(sigma.square().add(mean.square()).div(2 * priorSigma * priorSigma))
                 .sub(0.5f).sum();

@@ -2,6 +2,7 @@ package dev.glassbox.djl.uncertainty;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
 import dev.glassbox.core.InvalidInputException;
@@ -49,18 +50,19 @@ public final class ElboLoss extends Loss {
         block.getChildren().values().forEach(child -> collect(child, into));
     }
 
-    /** The summed KL of all Bayesian layers, {@code KL(q ‖ p)}. */
-    public NDArray kl() {
-        NDArray sum = layers.get(0).kl();
+    /** The summed KL of all Bayesian layers, {@code KL(q ‖ p)}, in {@code manager}. */
+    public NDArray kl(NDManager manager) {
+        NDArray sum = layers.get(0).kl(manager);
         for (int i = 1; i < layers.size(); i++) {
-            sum = sum.add(layers.get(i).kl());
+            sum = sum.add(layers.get(i).kl(manager));
         }
         return sum;
     }
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        long batch = labels.head().getShape().get(0);
-        return nll.evaluate(labels, predictions).add(kl().div((float) batchesPerEpoch * batch));
+        NDArray first = labels.head();
+        long batch = first.getShape().get(0);
+        return nll.evaluate(labels, predictions).add(kl(first.getManager()).div((float) batchesPerEpoch * batch));
     }
 }
