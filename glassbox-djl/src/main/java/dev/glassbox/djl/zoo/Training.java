@@ -26,7 +26,7 @@ import java.util.function.Function;
 
 /**
  * The training loop behind every recipe: Adam with a cosine learning-rate schedule, shuffled mini-batches, a fixed
- * seed, and a guard that stops with a clear error on a non-finite loss instead of saving a broken model.
+ * seed, and guards that stop with a clear error on a non-finite loss or gradient instead of saving a broken model.
  */
 public final class Training {
 
@@ -99,7 +99,7 @@ public final class Training {
      * Trains {@code block} from scratch and returns the DJL model holding it. {@code loss} is made once the model
      * exists, from the number of mini-batches per epoch (the ELBO weighs its KL term by it).
      *
-     * @throws IllegalStateException naming the epoch and step when the loss becomes NaN or infinite
+     * @throws IllegalStateException naming the epoch and step when the loss or a gradient becomes NaN or infinite
      */
     public static Model train(String name, Block block, Examples examples, Function<Integer, Loss> loss,
             Settings settings, Progress progress) {
@@ -150,6 +150,20 @@ public final class Training {
             }
             collector.backward(loss);
         }
+        requireFiniteGradients(trainer, epoch, step);
         trainer.step();
+    }
+
+    /** Stops before the optimiser turns a non-finite gradient into non-finite weights. */
+    private static void requireFiniteGradients(Trainer trainer, int epoch, int step) {
+        for (var parameter : trainer.getModel().getBlock().getParameters()) {
+            if (parameter.getValue().requiresGradient()) {
+                NDArray gradient = parameter.getValue().getArray().getGradient();
+                if (gradient.isNaN().logicalOr(gradient.isInfinite()).any().getBoolean()) {
+                    throw new IllegalStateException("the gradient of " + parameter.getKey() + " became NaN or "
+                            + "infinite at epoch " + epoch + ", step " + step + "; lower the learning rate");
+                }
+            }
+        }
     }
 }

@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
@@ -48,15 +47,6 @@ final class Nets {
                 .add("fc1", Linear.builder().setUnits(3).build())
                 .add("relu", Activation.reluBlock())
                 .add("fc2", Linear.builder().setUnits(2).build()), Shape.of(4), 3);
-    }
-
-    /** flatten, Bayesian linear (36 → 8, prior σ 1), relu, Bayesian linear (8 → 3) on 1×6×6 inputs. */
-    static BlockModel bayesianMlp() {
-        return build(new NamedBlocks()
-                .add("flatten", Blocks.batchFlattenBlock())
-                .add("bayes1", new BayesLinear(8, 1f))
-                .add("relu", Activation.reluBlock())
-                .add("bayes2", new BayesLinear(3, 1f)), IMAGE, 9);
     }
 
     static BlockModel build(NamedBlocks layers, Shape shape, int seed) {
