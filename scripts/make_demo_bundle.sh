@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Rebuilds the demo's bundled default: trains the Fashion-MNIST CNN with `glassbox train fashion-mnist` (fixed seed)
-# and cuts the first 200 test images with their labels. Needs Debian's dataset-fashion-mnist package.
+# Rebuilds the demo's bundled default: trains the Fashion-MNIST CNN with `glassbox train fashion-mnist` and the
+# autoencoder with `glassbox train autoencoder` (fixed seeds), cuts the first 200 test images with their labels, and
+# makes the out-of-distribution digits. Needs Debian's dataset-fashion-mnist and python3-sklearn packages.
 # Fashion-MNIST is © Zalando SE, MIT licence.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,8 +11,12 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 "$root/glassbox" train fashion-mnist --data "$data" --out "$tmp/model"
+"$root/glassbox" train autoencoder --data "$data" --out "$tmp/autoencoder"
 mkdir -p "$demo/data"
 rm -rf "$demo/model" && cp -r "$tmp/model" "$demo/model"
+rm -rf "$demo/autoencoder" && cp -r "$tmp/autoencoder" "$demo/autoencoder"
+# 300 out-of-distribution digits (UCI ML hand-written digits via scikit-learn, CC BY 4.0)
+/usr/bin/python3 "$root/scripts/make_ood_digits.py" "$demo/data"
 
 # The first 200 test images and labels, as gzip-compressed IDX files (header: magic, count[, rows, cols]).
 python3 - "$data" "$demo/data" <<'PY'

@@ -11,14 +11,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The demo's bundled default: the Fashion-MNIST CNN trained by {@code glassbox train fashion-mnist} and the first 200
- * images of the Fashion-MNIST test set (MIT licence) with their labels. They live in the jar and are unpacked into a
- * temporary folder for the engine, which reads models from files.
+ * The demo's bundled default: the Fashion-MNIST CNN trained by {@code glassbox train fashion-mnist}, the first 200
+ * images of the Fashion-MNIST test set (MIT licence) with their labels, an autoencoder trained on Fashion-MNIST and 300
+ * out-of-distribution digits. They live in the jar and are unpacked into a temporary folder for the engine, which
+ * reads models from files.
  */
 final class BundledDemo implements AutoCloseable {
     private static final String ROOT = "/dev/glassbox/cli/demo/";
     static final String IMAGES = "data/t10k-first200-images-idx3-ubyte.gz";
     static final String LABELS = "data/t10k-first200-labels-idx1-ubyte.gz";
+    static final String DIGITS_IMAGES = "data/digits-300-images-idx3-ubyte.gz";
+    static final String DIGITS_LABELS = "data/digits-300-labels-idx1-ubyte.gz";
 
     private final Path dir;
 
@@ -63,9 +66,22 @@ final class BundledDemo implements AutoCloseable {
         return dir.resolve("model");
     }
 
+    /** The bundled convolutional autoencoder, trained by {@code glassbox train autoencoder}. */
+    Path autoencoderDir() {
+        return dir.resolve("autoencoder");
+    }
+
     /** The bundled images and labels. */
     LabelledImages images() {
         return IdxReader.read(dir.resolve(IMAGES), dir.resolve(LABELS));
+    }
+
+    /**
+     * 300 hand-written digits upsampled from 8×8 to 28×28 (UCI ML hand-written digits via scikit-learn, CC BY 4.0),
+     * an out-of-distribution set for the Fashion-MNIST model.
+     */
+    LabelledImages digits() {
+        return IdxReader.read(dir.resolve(DIGITS_IMAGES), dir.resolve(DIGITS_LABELS));
     }
 
     @Override

@@ -1,2 +1,2 @@
-/** The {@code glassbox} command line: predict, train, demo; progress bars and exit codes. */
+/** The {@code glassbox} command line: predict, explain, uncertainty, train, demo; progress bars and exit codes. */
 package dev.glassbox.cli;

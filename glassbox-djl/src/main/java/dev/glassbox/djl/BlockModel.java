@@ -2,16 +2,22 @@ package dev.glassbox.djl;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Shape;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * A model built in Java from DJL blocks with named layers. Every layer's output is reachable, with its gradient, so
  * layer methods (Grad-CAM, TCAV, dissection) can address any of them by name. Passes run in inference mode: dropout
- * off, BatchNorm on its running statistics.
+ * off, BatchNorm on its running statistics. {@link #predictSampled} runs chosen layers in training mode instead, for
+ * MC dropout and Bayesian layers.
  */
 public final class BlockModel extends EngineModel implements LayeredModel {
     private final Model model;
@@ -61,6 +67,37 @@ public final class BlockModel extends EngineModel implements LayeredModel {
         return run(layers, x, 0, layers.names().size());
     }
 
+    /**
+     * {@code passes} stochastic passes over each row of {@code batch}, with the layers that {@code sampled} accepts
+     * run in training mode (dropout draws its masks, Bayesian layers draw their weights) and every other layer in
+     * inference mode (BatchNorm normalises with its running statistics and never updates them). The layers before the
+     * first sampled one are deterministic, so they run once per row and their output is repeated for the passes.
+     * The result holds {@code passes × rows} rows, pass after pass; each is an independent draw (seed the engine for
+     * reproducible draws). The whole batch goes through the engine at once: keep {@code passes × rows} near
+     * {@link #batchSize()}.
+     */
+    public float[][] predictSampled(float[][] batch, int passes, Predicate<Block> sampled) {
+        Batches.requireValid(batch, inputShape());
+        List<String> stochastic = layersWhere(sampled);
+        int first = stochastic.isEmpty() ? layers.names().size() : layers.indexOf(stochastic.get(0));
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray shared = run(layers, Tensors.fromRows(scope, batch, inputShape()), 0, first);
+            NDList copies = new NDList(passes);
+            for (int t = 0; t < passes; t++) {
+                copies.add(shared);
+            }
+            NDArray repeated = passes == 1 ? shared : NDArrays.concat(copies, 0);
+            return Tensors.toRows(run(layers, repeated, first, layers.names().size(), sampled));
+        }
+    }
+
+    /** The names of the layers that {@code kind} accepts, in forward order. */
+    public List<String> layersWhere(Predicate<Block> kind) {
+        var children = layers.block().getChildren();
+        return IntStream.range(0, children.size()).filter(i -> kind.test(children.get(i).getValue()))
+                .mapToObj(layers.names()::get).toList();
+    }
+
     @Override
     public List<String> layerNames() {
         return layers.names();
@@ -75,12 +112,17 @@ public final class BlockModel extends EngineModel implements LayeredModel {
 
     /** Runs layers {@code [from, to)} in inference mode. */
     static NDArray run(NamedBlocks layers, NDArray x, int from, int to) {
+        return run(layers, x, from, to, layer -> false);
+    }
+
+    /** Runs layers {@code [from, to)}, those that {@code training} accepts in training mode, the rest in inference. */
+    private static NDArray run(NamedBlocks layers, NDArray x, int from, int to, Predicate<Block> training) {
         ParameterStore store = new ParameterStore(x.getManager(), false);
         NDList values = new NDList(x);
         var children = layers.block().getChildren();
         for (int i = from; i < to; i++) {
             Block child = children.get(i).getValue();
-            values = child.forward(store, values, false);
+            values = child.forward(store, values, training.test(child));
         }
         return values.singletonOrThrow();
     }

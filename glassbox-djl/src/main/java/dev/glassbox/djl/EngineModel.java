@@ -54,10 +54,15 @@ abstract class EngineModel implements DifferentiableModel {
 
     @Override
     public float[][] predict(float[][] batch) {
+        return predictWith(batch, this::forward);
+    }
+
+    /** Scores of a checked batch from another forward pass, streamed in chunks of at most {@link #batchSize()}. */
+    protected float[][] predictWith(float[][] batch, UnaryOperator<NDArray> pass) {
         Batches.requireValid(batch, inputShape);
         return Batches.mapInChunks(batch, batchSize, chunk -> {
             try (NDManager scope = manager.newSubManager()) {
-                return Tensors.toRows(forward(Tensors.fromRows(scope, chunk, inputShape)));
+                return Tensors.toRows(pass.apply(Tensors.fromRows(scope, chunk, inputShape)));
             }
         });
     }

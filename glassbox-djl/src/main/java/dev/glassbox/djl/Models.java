@@ -2,6 +2,7 @@ package dev.glassbox.djl;
 
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
+import dev.glassbox.djl.zoo.SavedEnsembles;
 import dev.glassbox.djl.zoo.SavedModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Loads a model from a path, choosing the engine by what the path is: a glassbox model folder (DJL blocks with a
- * {@code model.json}), a TorchScript file ({@code .pt}, {@code .pth}, {@code .torchscript}) or an ONNX file.
+ * {@code model.json}), an ensemble folder (with an {@code ensemble.json}), a TorchScript file ({@code .pt},
+ * {@code .pth}, {@code .torchscript}) or an ONNX file.
  */
 public final class Models {
     private Models() {
@@ -21,9 +23,12 @@ public final class Models {
             throw new ModelLoadException("model file not found: " + path);
         }
         if (Files.isDirectory(path)) {
+            if (SavedEnsembles.isSavedEnsemble(path)) {
+                return SavedEnsembles.load(path, options.batchSize());
+            }
             if (!SavedModels.isSavedModel(path)) {
-                throw new ModelLoadException("model folder " + path + " has no model.json; expected a folder saved by "
-                        + "glassbox, or a .pt / .onnx file");
+                throw new ModelLoadException("model folder " + path + " has no model.json or ensemble.json; expected a "
+                        + "folder saved by glassbox, or a .pt / .onnx file");
             }
             return SavedModels.load(path, options.batchSize());
         }

@@ -4,10 +4,15 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import dev.glassbox.core.model.ModelLoadException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,11 +26,11 @@ import java.util.Map;
 final class ScriptFunction implements AutoCloseable {
     private static final String METHOD_MARKER = "module_method:";
 
-    private final Model owner;
+    private final AutoCloseable owner;
     private final PtSymbolBlock block;
     private final String method;
 
-    private ScriptFunction(Model owner, PtSymbolBlock block, String method) {
+    private ScriptFunction(AutoCloseable owner, PtSymbolBlock block, String method) {
         this.owner = owner;
         this.block = block;
         this.method = method;
@@ -50,10 +55,35 @@ final class ScriptFunction implements AutoCloseable {
             model.close();
             throw new ModelLoadException("cannot load " + file + " as a TorchScript model: " + Errors.firstLine(e), e);
         }
-        PtSymbolBlock block = (PtSymbolBlock) model.getBlock();
+        return prepared(model, (PtSymbolBlock) model.getBlock(), method);
+    }
+
+    private static ScriptFunction prepared(AutoCloseable owner, PtSymbolBlock block, String method) {
         block.freezeParameters(true);
         JniUtils.enableInferenceMode(block);
-        return new ScriptFunction(model, block, method);
+        return new ScriptFunction(owner, block, method);
+    }
+
+    /**
+     * An independent copy of the whole module (parameters and buffers), in eval mode, calling the same method. The
+     * copy owns its module: close it.
+     */
+    ScriptFunction copy() {
+        PtNDManager manager = (PtNDManager) NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        try {
+            PtSymbolBlock copied = JniUtils.loadModule(manager, new ByteArrayInputStream(state()), true, false);
+            return prepared(manager, copied, method);
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw new IllegalStateException("cannot copy the TorchScript module: " + Errors.firstLine(e), e);
+        }
+    }
+
+    /** The module serialised with its parameters and buffers (BatchNorm running statistics among them). */
+    byte[] state() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JniUtils.writeModule(block, bytes, false);
+        return bytes.toByteArray();
     }
 
     /** The same module, calling another of its methods. The returned function does not own the module. */
@@ -89,7 +119,11 @@ final class ScriptFunction implements AutoCloseable {
     @Override
     public void close() {
         if (owner != null) {
-            owner.close();
+            try {
+                owner.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot release the TorchScript module: " + Errors.firstLine(e), e);
+            }
         }
     }
 }

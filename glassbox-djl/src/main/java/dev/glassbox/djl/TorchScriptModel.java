@@ -1,12 +1,17 @@
 package dev.glassbox.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.Shape;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 /**
  * A TorchScript model with batched input gradients. Loaded whole, it is opaque: scores and input gradients only.
@@ -25,6 +30,7 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel 
     private final ScriptFunction features;
     private final ScriptFunction head;
     private final int forwardOutputs;
+    private boolean dropoutSamplingChecked;
 
     private TorchScriptModel(String description, ScriptFunction features, ScriptFunction head, int forwardOutputs,
             Shape inputShape, int outputSize, ModelOptions options) {
@@ -112,6 +118,80 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel 
                     + ": a split TorchScript model has only the layer '" + SPLIT_LAYER + "'");
         }
         return layerGradientInChunks(batch, layer, weighting, features::apply, head::apply);
+    }
+
+    /**
+     * {@code passes} MC-dropout passes over each row of {@code batch}: dropout sampled, BatchNorm kept on its running
+     * statistics. A split model runs {@code features(x)} once per row in eval mode and {@code head(a)} on the repeated
+     * activations in train mode; a whole model runs on repeated inputs in train mode. Train mode would also switch
+     * BatchNorm to batch statistics and update its running statistics, so the part run in train mode must hold
+     * dropout and no BatchNorm: {@link #requireDropoutSampling()} checks that before the first draw. The result holds
+     * {@code passes × rows} rows, pass after pass, each an independent draw (seed the engine for reproducible draws).
+     * The whole batch goes through the engine at once: keep {@code passes × rows} near {@link #batchSize()}.
+     *
+     * @throws InvalidInputException when the part run in train mode has no active dropout or has BatchNorm
+     */
+    public float[][] predictWithDropout(float[][] batch, int passes) {
+        Batches.requireValid(batch, inputShape());
+        requireDropoutSampling();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = Tensors.fromRows(scope, batch, inputShape());
+            NDArray shared = features == null ? x : features.apply(x);
+            NDList copies = new NDList(passes);
+            for (int t = 0; t < passes; t++) {
+                copies.add(shared);
+            }
+            return Tensors.toRows(sampledForward(head, passes == 1 ? shared : NDArrays.concat(copies, 0)));
+        }
+    }
+
+    /**
+     * Checks, once per model, that {@link #predictWithDropout} samples dropout and only dropout: on a copy of the
+     * module, two train-mode passes over two uniform random inputs must leave the copy's state (parameters and
+     * buffers) unchanged and must differ from each other. The check draws from the engine's random generator, so
+     * call it before seeding the draws that must be reproducible.
+     *
+     * @throws InvalidInputException when the part run in train mode has no active dropout or has BatchNorm
+     */
+    public void requireDropoutSampling() {
+        if (dropoutSamplingChecked) {
+            return;
+        }
+        String part = features == null ? description : "the head of " + description;
+        Random random = new Random(1);
+        float[][] probe = new float[2][inputShape().size()];
+        for (float[] row : probe) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = random.nextFloat();
+            }
+        }
+        try (NDManager scope = manager.newSubManager(); ScriptFunction copy = head.copy()) {
+            NDArray x = Tensors.fromRows(scope, probe, inputShape());
+            NDArray input = features == null ? x : features.apply(x);
+            byte[] before = copy.state();
+            float[] first = sampledForward(copy, input).toFloatArray();
+            float[] second = sampledForward(copy, input).toFloatArray();
+            if (!Arrays.equals(before, copy.state())) {
+                throw new InvalidInputException(part + " changes its state in train mode (it has BatchNorm or another "
+                        + "layer with running statistics), so MC dropout cannot run it in train mode. Load it split "
+                        + "(features(x) with the BatchNorm layers, head(a) with the dropout) or export a forward "
+                        + "that applies dropout with training=True");
+            }
+            if (Arrays.equals(first, second)) {
+                throw new InvalidInputException(part + " gives the same scores in two train-mode passes: it has no "
+                        + "active dropout, so MC dropout cannot sample it");
+            }
+        }
+        dropoutSamplingChecked = true;
+    }
+
+    private static NDArray sampledForward(ScriptFunction head, NDArray input) {
+        head.trainMode(true);
+        try {
+            return head.apply(input);
+        } finally {
+            head.trainMode(false);
+        }
     }
 
     /** Switches dropout and BatchNorm of the underlying modules to train mode (for sampling) or back to eval mode. */

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 
 /** The architectures a saved model folder can name: each rebuilds an uninitialised block for its weights. */
 public final class Architectures {
-    private static final Map<String, Supplier<NamedBlocks>> KNOWN = new TreeMap<>(Map.of(FashionCnn.NAME, FashionCnn::build));
+    private static final Map<String, Supplier<NamedBlocks>> KNOWN = new TreeMap<>(Map.of(FashionCnn.NAME, FashionCnn::build,
+            BayesianCnn.NAME, BayesianCnn::build, FashionAutoencoder.NAME, FashionAutoencoder::build));
 
     private Architectures() {
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Saves and loads DJL block models as a folder: {@code model.json} (the {@link ModelCard}) and the DJL parameter
@@ -45,7 +46,9 @@ public final class SavedModels {
             model.close();
             throw new ModelLoadException("cannot load the weights in " + dir + ": " + e.getMessage(), e);
         }
-        return BlockModel.of(model, layers, new ModelOptions(card.shape(), card.classes(), batchSize));
+        // an autoencoder's card names no classes: its outputs are reconstructed values
+        List<String> classes = card.classes().isEmpty() ? null : card.classes();
+        return BlockModel.of(model, layers, new ModelOptions(card.shape(), classes, batchSize));
     }
 
     /** Writes a model and its card to {@code dir}, replacing what was there only once everything is written. */
