@@ -65,6 +65,20 @@ class IdxTest {
     }
 
     @Test
+    void idxImageFilesAreInputsOfOneSamplePerImage() throws IOException {
+        LabelledImages data = three();
+        Path images = dir.resolve("t-idx3-ubyte.gz");
+        IdxWriter.write(data, images, dir.resolve("t-idx1-ubyte.gz"));
+        java.util.List<Sample> samples = InputFiles.read(images, data.shape(), null);
+        assertThat(samples).hasSize(data.count());
+        for (int i = 0; i < samples.size(); i++) {
+            assertThat(samples.get(i).name()).isEqualTo("t-idx3-ubyte.gz#" + i);
+            assertThat(samples.get(i).values()).containsExactly(data.image(i));
+        }
+        assertThat(IdxReader.labels(dir.resolve("t-idx1-ubyte.gz"))).containsExactly(data.labels());
+    }
+
+    @Test
     void recognisesGzipByContentWhateverTheName() throws IOException {
         Path gz = dir.resolve("images.gz");
         Path labels = dir.resolve("labels");

@@ -132,7 +132,7 @@ class InputFilesTest {
 
         assertThatThrownBy(() -> InputFiles.read(text, null, null))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("input foo.txt has an unsupported type: expected a file ending in .png, .jpg, .jpeg, .npy, .csv");
+                .hasMessage("input foo.txt has an unsupported type: expected a file ending in .png, .jpg, .jpeg, .npy, .csv, or an IDX image file (*idx3-ubyte[.gz])");
         assertThatThrownBy(() -> InputFiles.read(bare, null, null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("input README has an unsupported type");
