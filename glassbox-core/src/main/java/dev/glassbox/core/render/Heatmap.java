@@ -1,5 +1,6 @@
 package dev.glassbox.core.render;
 
+import dev.glassbox.core.math.Planes;
 import dev.glassbox.core.model.Shape;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -48,9 +49,10 @@ public final class Heatmap {
      * underneath when given; {@code null} draws the colours alone.
      */
     public static byte[] png(float[] values, Shape shape, float[] image, Sign sign, double outlierPercent) {
-        int h = shape.rank() >= 2 ? shape.dim(shape.rank() - 2) : 1;
-        int w = shape.dim(shape.rank() - 1);
-        float[] plane = sumChannels(values, h * w);
+        int[] hw = Planes.heightWidth(shape);
+        int h = hw[0];
+        int w = hw[1];
+        float[] plane = Planes.sumChannels(values, h * w);
         double threshold = cumulativeThreshold(plane, sign, outlierPercent);
         float[] grey = image == null ? null : greyPlane(image, h, w);
         int scale = Math.max(1, (int) Math.ceil(224.0 / Math.max(h, w)));
@@ -91,14 +93,6 @@ public final class Heatmap {
             }
         }
         return magnitudes[magnitudes.length - 1];
-    }
-
-    private static float[] sumChannels(float[] values, int plane) {
-        float[] out = new float[plane];
-        for (int i = 0; i < values.length; i++) {
-            out[i % plane] += values[i];
-        }
-        return out;
     }
 
     private static float[] greyPlane(float[] image, int h, int w) {
