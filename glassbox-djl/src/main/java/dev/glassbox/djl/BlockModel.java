@@ -4,16 +4,19 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.glassbox.core.model.Shape;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A model built in Java from DJL blocks with named layers. Every layer's output is reachable, with its gradient, so
  * layer methods (Grad-CAM, TCAV, dissection) can address any of them by name. Passes run in inference mode: dropout
  * off, BatchNorm on its running statistics.
  */
-public final class BlockModel extends EngineModel implements LayeredModel {
+public final class BlockModel extends EngineModel implements LayeredModel, ParameterizedModel {
     private final Model model;
     private final NamedBlocks layers;
 
@@ -64,6 +67,19 @@ public final class BlockModel extends EngineModel implements LayeredModel {
     @Override
     public List<String> layerNames() {
         return layers.names();
+    }
+
+    /** The named layers that hold parameters (convolutions, BatchNorm with its running statistics, linear layers). */
+    @Override
+    public Map<String, List<Parameter>> parameters() {
+        Map<String, List<Parameter>> out = new LinkedHashMap<>();
+        for (String name : layers.names()) {
+            List<Parameter> own = layers.layer(name).getParameters().values();
+            if (!own.isEmpty()) {
+                out.put(name, own);
+            }
+        }
+        return out;
     }
 
     @Override

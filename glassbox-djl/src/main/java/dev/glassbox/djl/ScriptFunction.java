@@ -4,12 +4,14 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import dev.glassbox.core.model.ModelLoadException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -75,6 +77,11 @@ final class ScriptFunction implements AutoCloseable {
     /** Calls the method and returns its single output. */
     NDArray apply(NDArray x) {
         return call(x).get(0);
+    }
+
+    /** The module's parameters (live arrays), as PyTorch lists them. */
+    List<Parameter> parameters() {
+        return block.getDirectParameters().values();
     }
 
     /** Switches dropout and BatchNorm between eval mode ({@code false}) and train mode. */
