@@ -20,8 +20,10 @@ import dev.glassbox.djl.explain.NoiseTunnel;
 import dev.glassbox.djl.explain.RuleBasedAttribution;
 import dev.glassbox.djl.explain.Saliency;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Turns a method name from the command line and the shared options into an explainer for a model. */
 final class AttributionMethods {
@@ -30,6 +32,15 @@ final class AttributionMethods {
             "deeplift", "guided-backprop", "deconvnet", "cam", "gradcam", "guided-gradcam");
 
     private AttributionMethods() {
+    }
+
+    /** Explainers for each named method, keyed by the trimmed name, in the order given. */
+    static Map<String, Explainer> createAll(List<String> methods, Model model, ExplainOptions options) {
+        Map<String, Explainer> out = new LinkedHashMap<>();
+        for (String method : methods) {
+            out.put(method.trim(), create(method, model, options));
+        }
+        return out;
     }
 
     static Explainer create(String method, Model model, ExplainOptions options) {

@@ -33,8 +33,8 @@ final class ChartCanvas {
     private static final int TICKS = 5;
     private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
-    private final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-    private final Graphics2D g = image.createGraphics();
+    private final BufferedImage image;
+    private final Graphics2D g;
     private final double yMin;
     private final double yMax;
 
@@ -44,19 +44,23 @@ final class ChartCanvas {
 
     /** A blank chart with its title, axis labels, grid and the y axis running from 0 to {@code yMax}. */
     ChartCanvas(String title, String xLabel, String yLabel, double yMax) {
-        this(title, xLabel, yLabel, 0, yMax, null);
+        this(title, xLabel, yLabel, 0, yMax, null, 0);
     }
 
     /**
      * A blank chart with the y axis running from {@code yMin} to {@code yMax}; {@code xTicks} labels evenly spaced
-     * ticks from x = 0 to x = 1 (slanted when there are many), or {@code null} for ticks at 0, 0.2, …, 1.
+     * ticks from x = 0 to x = 1 (slanted when there are many), or {@code null} for ticks at 0, 0.2, …, 1. The picture
+     * is {@code legendWidth} pixels wider than {@link #WIDTH}, room for a legend beside the plot.
      */
-    ChartCanvas(String title, String xLabel, String yLabel, double yMin, double yMax, List<String> xTicks) {
+    ChartCanvas(String title, String xLabel, String yLabel, double yMin, double yMax, List<String> xTicks,
+            int legendWidth) {
         this.yMin = yMin;
         this.yMax = yMax;
+        this.image = new BufferedImage(WIDTH + legendWidth, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        this.g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.fillRect(0, 0, image.getWidth(), HEIGHT);
         g.setColor(INK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         centred(title, (LEFT + WIDTH - RIGHT) / 2, 24);
@@ -72,7 +76,7 @@ final class ChartCanvas {
             g.setColor(GRID);
             g.drawLine(LEFT, y(value), WIDTH - RIGHT, y(value));
             g.setColor(INK);
-            String label = String.format(Locale.ROOT, yMax - yMin >= 0.5 ? "%.1f" : "%.2f", value);
+            String label = String.format(Locale.ROOT, "%." + decimals((yMax - yMin) / TICKS) + "f", value);
             g.drawString(label, LEFT - 6 - g.getFontMetrics().stringWidth(label), y(value) + 4);
         }
         int ticks = xTicks == null ? TICKS + 1 : xTicks.size();
@@ -127,48 +131,57 @@ final class ChartCanvas {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
     }
 
-    /** Where a legend sits in the plot. */
-    enum Corner {
-        TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT
-    }
-
     /** A legend on a white box in the plot's top-left corner. */
     void legend(List<LegendEntry> entries) {
-        legend(entries, Corner.TOP_LEFT);
+        drawLegend(entries, LEFT + 2, TOP + 1);
     }
 
-    /** A legend on a white box in a corner of the plot. */
-    void legend(List<LegendEntry> entries, Corner corner) {
+    /** A legend to the right of the plot, in the room {@link #legendWidth} asked for. */
+    void legendBeside(List<LegendEntry> entries) {
+        drawLegend(entries, WIDTH - RIGHT + 10, TOP + 1);
+    }
+
+    /** The extra width a legend beside the plot needs. */
+    static int legendWidth(List<LegendEntry> entries) {
+        Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        FontMetrics metrics = scratch.getFontMetrics(LEGEND_FONT);
+        int width = entries.stream().mapToInt(e -> metrics.stringWidth(e.label())).max().orElse(0) + 34;
+        scratch.dispose();
+        return width + 20;
+    }
+
+    private void drawLegend(List<LegendEntry> entries, int left, int boxTop) {
         g.setFont(LEGEND_FONT);
-        int[] box = legendBox(entries, corner);
+        int width = entries.stream().mapToInt(e -> g.getFontMetrics().stringWidth(e.label())).max().orElse(0) + 34;
+        int height = 17 * entries.size() + 10;
         g.setColor(Color.WHITE);
-        g.fillRect(box[0], box[1], box[2], box[3]);
+        g.fillRect(left, boxTop, width, height);
         g.setColor(GRID);
         g.setStroke(new BasicStroke(1));
-        g.drawRect(box[0], box[1], box[2], box[3]);
-        int top = box[1] + 7;
+        g.drawRect(left, boxTop, width, height);
+        int top = boxTop + 7;
         for (LegendEntry entry : entries) {
             g.setColor(entry.color());
             if (entry.line()) {
-                g.fillRect(box[0] + 6, top + 5, 14, 2);
+                g.fillRect(left + 6, top + 5, 14, 2);
             } else {
-                g.fillRect(box[0] + 6, top, 14, 12);
+                g.fillRect(left + 6, top, 14, 12);
             }
             g.setColor(INK);
-            g.drawString(entry.label(), box[0] + 26, top + 10);
+            g.drawString(entry.label(), left + 26, top + 10);
             top += 17;
         }
     }
 
-    /** The legend's box in a corner as {@code [left, top, width, height]} in pixels. */
-    int[] legendBox(List<LegendEntry> entries, Corner corner) {
-        FontMetrics metrics = g.getFontMetrics(LEGEND_FONT);
-        int width = entries.stream().mapToInt(e -> metrics.stringWidth(e.label())).max().orElse(0) + 34;
-        int height = 17 * entries.size() + 10;
-        boolean right = corner == Corner.TOP_RIGHT || corner == Corner.BOTTOM_RIGHT;
-        boolean bottom = corner == Corner.BOTTOM_LEFT || corner == Corner.BOTTOM_RIGHT;
-        return new int[] {right ? WIDTH - RIGHT - 2 - width : LEFT + 2,
-                bottom ? HEIGHT - BOTTOM - 2 - height : TOP + 1, width, height};
+    /** The fewest decimals (at most 3) that write multiples of {@code step} exactly. */
+    static int decimals(double step) {
+        for (int d = 0; d < 3; d++) {
+            double scaled = step * Math.pow(10, d);
+            if (Math.abs(scaled - Math.rint(scaled)) < 1e-9) {
+                return d;
+            }
+        }
+        return 3;
     }
 
     /** Draws the axes over everything else and encodes the chart as PNG. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A line chart as PNG: one polyline per series over x in [0, 1], solid or dashed, in a categorical palette, with a
- * legend in whichever corner of the plot the lines cross least. Named x ticks label evenly spaced steps (e.g. the
+ * legend beside the plot. Named x ticks label evenly spaced steps (e.g. the
  * layers of a randomisation cascade); without them x is a share from 0 to 1.
  */
 public final class LineChart {
@@ -50,48 +50,28 @@ public final class LineChart {
         if (!(yMax > yMin)) {
             throw new IllegalArgumentException("the y axis needs yMin < yMax, got " + yMin + " and " + yMax);
         }
-        ChartCanvas canvas = new ChartCanvas(title, xLabel, yLabel, yMin, yMax, xTicks);
         List<ChartCanvas.LegendEntry> legend = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
+            legend.add(new ChartCanvas.LegendEntry(series.get(s).label(), colour(series.get(s), s), true));
+        }
+        ChartCanvas canvas = new ChartCanvas(title, xLabel, yLabel, yMin, yMax, xTicks,
+                ChartCanvas.legendWidth(legend));
+        for (int s = 0; s < series.size(); s++) {
             Series line = series.get(s);
-            Color color = line.dashed() ? ChartCanvas.INK : PALETTE[s % PALETTE.length];
             for (int i = 1; i < line.x().length; i++) {
                 canvas.line(line.x()[i - 1], clip(line.y()[i - 1], yMin, yMax), line.x()[i],
-                        clip(line.y()[i], yMin, yMax), color, line.dashed());
+                        clip(line.y()[i], yMin, yMax), colour(line, s), line.dashed());
             }
-            legend.add(new ChartCanvas.LegendEntry(line.label(), color, true));
         }
-        canvas.legend(legend, emptiestCorner(canvas, legend, series, yMin, yMax));
+        canvas.legendBeside(legend);
         return canvas.png();
+    }
+
+    private static Color colour(Series line, int index) {
+        return line.dashed() ? ChartCanvas.INK : PALETTE[index % PALETTE.length];
     }
 
     private static double clip(double v, double low, double high) {
         return Math.max(low, Math.min(high, v));
-    }
-
-    /** The corner whose legend box the lines cross least, sampled at 20 points per segment. */
-    static ChartCanvas.Corner emptiestCorner(ChartCanvas canvas, List<ChartCanvas.LegendEntry> legend,
-            List<Series> series, double yMin, double yMax) {
-        ChartCanvas.Corner best = ChartCanvas.Corner.TOP_LEFT;
-        int fewest = Integer.MAX_VALUE;
-        for (ChartCanvas.Corner corner : ChartCanvas.Corner.values()) {
-            int[] box = canvas.legendBox(legend, corner);
-            int inside = 0;
-            for (Series line : series) {
-                for (int i = 1; i < line.x().length; i++) {
-                    for (int k = 0; k <= 20; k++) {
-                        double t = k / 20.0;
-                        int px = canvas.x(line.x()[i - 1] + t * (line.x()[i] - line.x()[i - 1]));
-                        int py = canvas.y(clip(line.y()[i - 1] + t * (line.y()[i] - line.y()[i - 1]), yMin, yMax));
-                        inside += px >= box[0] && px <= box[0] + box[2] && py >= box[1] && py <= box[1] + box[3] ? 1 : 0;
-                    }
-                }
-            }
-            if (inside < fewest) {
-                fewest = inside;
-                best = corner;
-            }
-        }
-        return best;
     }
 }

@@ -16,12 +16,16 @@ class LineChartTest {
     @Test
     void drawsEachSeriesInItsColourOverNamedSteps() throws IOException {
         LineChart.Series high = LineChart.Series.overSteps("high", new double[] {1, 1, 1, 1, 1, 1, 1}, false);
-        LineChart.Series low = LineChart.Series.overSteps("low", new double[] {-0.5, -0.5, -0.5, -0.5, -0.5, -0.5, -0.5},
-                false);
+        double[] minusHalf = new double[7];
+        java.util.Arrays.fill(minusHalf, -0.5);
+        LineChart.Series low = LineChart.Series.overSteps("low", minusHalf, false);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(
                 LineChart.png("Similarity", "", "Spearman", -1, 1, STEPS, List.of(high, low))));
-        ChartCanvas axes = new ChartCanvas("", "", "", -1, 1, STEPS);
-        assertThat(image.getWidth()).isEqualTo(ChartCanvas.WIDTH);
+        ChartCanvas axes = new ChartCanvas("", "", "", -1, 1, STEPS, 0);
+        // the legend sits beside the plot, which keeps its size and place
+        assertThat(image.getWidth()).isEqualTo(ChartCanvas.WIDTH + ChartCanvas.legendWidth(List.of(
+                new ChartCanvas.LegendEntry("high", LineChart.PALETTE[0], true),
+                new ChartCanvas.LegendEntry("low", LineChart.PALETTE[1], true))));
         assertThat(image.getRGB(axes.x(0.5), axes.y(1))).isEqualTo(LineChart.PALETTE[0].getRGB());
         assertThat(image.getRGB(axes.x(0.5), axes.y(-0.5))).isEqualTo(LineChart.PALETTE[1].getRGB());
         assertThat(axes.y(-1)).isEqualTo(ChartCanvas.HEIGHT - ChartCanvas.BOTTOM);
@@ -29,16 +33,11 @@ class LineChartTest {
     }
 
     @Test
-    void theLegendGoesWhereNoLineRuns() {
-        ChartCanvas canvas = new ChartCanvas("", "", "", 0, 1, null);
-        List<ChartCanvas.LegendEntry> legend = List.of(new ChartCanvas.LegendEntry("a", LineChart.PALETTE[0], true));
-        // a line falling from the top left to the bottom right leaves the top right and bottom left free
-        LineChart.Series falling = new LineChart.Series("falling", new double[] {0, 1}, new double[] {1, 0}, false);
-        assertThat(LineChart.emptiestCorner(canvas, legend, List.of(falling), 0, 1))
-                .isIn(ChartCanvas.Corner.TOP_RIGHT, ChartCanvas.Corner.BOTTOM_LEFT);
-        LineChart.Series top = new LineChart.Series("top", new double[] {0, 1}, new double[] {0.97, 0.97}, false);
-        assertThat(LineChart.emptiestCorner(canvas, legend, List.of(top), 0, 1))
-                .isIn(ChartCanvas.Corner.BOTTOM_LEFT, ChartCanvas.Corner.BOTTOM_RIGHT);
+    void tickLabelsCarryTheDecimalsTheirStepNeeds() {
+        assertThat(ChartCanvas.decimals(0.2)).isEqualTo(1);
+        assertThat(ChartCanvas.decimals(0.25)).isEqualTo(2);
+        assertThat(ChartCanvas.decimals(2)).isZero();
+        assertThat(ChartCanvas.decimals(1 / 3.0)).isEqualTo(3);
     }
 
     @Test
