@@ -31,9 +31,11 @@ final class FaithfulnessSection {
         report.paragraph("Does the map rank the pixels the model relies on first? Deletion removes pixels in the "
                 + "map's order (set to 0) and follows the explained class's probability: a faithful map makes it "
                 + "fall fast (low area). Insertion puts pixels back into a blurred input: it should rise fast (high "
-                + "area). Infidelity (optimally scaled) is the squared error with which the map predicts the effect "
-                + "of random Gaussian perturbations (lower is better); max-sensitivity is how far the map moves "
-                + "under perturbations of at most 0.02 per pixel (lower is steadier). 'random' is a map of random "
+                + "area). Infidelity (optimally scaled) is the mean squared error with which the map predicts the "
+                + "effect of small Gaussian perturbations on the class's score (lower is better; the random map's "
+                + "value is about the effects' own mean square, so the ratio to it is the share left unexplained); "
+                + "max-sensitivity is how far the map moves under perturbations of at most 0.02 per pixel (lower is "
+                + "steadier). 'random' is a map of random "
                 + "values: a method worse than it on a measure tells nothing by that measure. Means over " + inputs
                 + " input(s).");
         List<HtmlReport.Row> rows = new ArrayList<>();

@@ -66,6 +66,10 @@ final class SanityCommand implements Callable<Integer> {
             description = "Perturbations per input for infidelity (default: ${DEFAULT-VALUE}).")
     int infidelitySamples = 50;
 
+    @Option(names = "--infidelity-sigma",
+            description = "Standard deviation of the infidelity perturbations (default: ${DEFAULT-VALUE}).")
+    double infidelitySigma = 0.01;
+
     @Option(names = "--sensitivity-samples",
             description = "Perturbations per input for max-sensitivity, 0 to skip it (default: ${DEFAULT-VALUE}).")
     int sensitivitySamples = 10;
@@ -157,7 +161,8 @@ final class SanityCommand implements Callable<Integer> {
             int[] targets, ProgressBars progress) {
         FaithfulnessCheck.Builder check = FaithfulnessCheck.of(loaded, explainers).seed(options.seed)
                 .curves(PerturbationCurves.of(loaded).steps(curveSteps).build())
-                .infidelity(Infidelity.of(loaded).samples(infidelitySamples).seed(options.seed).build());
+                .infidelity(Infidelity.of(loaded).samples(infidelitySamples).sigma(infidelitySigma).seed(options.seed)
+                        .build());
         if (sensitivitySamples > 0) {
             check.sensitivity(MaxSensitivity.of(0.02, sensitivitySamples, options.seed));
         }

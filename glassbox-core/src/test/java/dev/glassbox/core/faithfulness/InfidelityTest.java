@@ -21,7 +21,7 @@ class InfidelityTest {
     void theGradientOfALinearModelIsPerfectlyFaithful() {
         FunctionModel model = LinearModels.linear(SHAPE, W);
         Attribution gradient = LinearModels.exact(SHAPE, W, false, 1).explain(X, Target.index(0));
-        Infidelity raw = Infidelity.of(model).optimalScaling(false).seed(1).build();
+        Infidelity raw = Infidelity.of(model).sigma(0.1).optimalScaling(false).seed(1).build();
         assertThat(raw.of(X, gradient)).isLessThan(1e-10);
         double random = raw.of(X, new RandomAttribution(model, 2).explain(X, Target.index(0)));
         assertThat(random).isGreaterThan(0.01);
@@ -31,10 +31,10 @@ class InfidelityTest {
     void optimalScalingForgivesTheUnitsButNotTheShape() {
         FunctionModel model = LinearModels.linear(SHAPE, W);
         Attribution fiveTimes = LinearModels.exact(SHAPE, W, false, 5).explain(X, Target.index(0));
-        assertThat(Infidelity.of(model).optimalScaling(false).build().of(X, fiveTimes)).isGreaterThan(0.1);
+        assertThat(Infidelity.of(model).sigma(0.1).optimalScaling(false).build().of(X, fiveTimes)).isGreaterThan(0.1);
         assertThat(Infidelity.of(model).build().of(X, fiveTimes)).isLessThan(1e-10);
         Attribution timesInput = LinearModels.exact(SHAPE, W, true, 1).explain(X, Target.index(0));
-        assertThat(Infidelity.of(model).build().of(X, timesInput)).isGreaterThan(1e-3);
+        assertThat(Infidelity.of(model).sigma(0.1).build().of(X, timesInput)).isGreaterThan(1e-3);
     }
 
     @Test
