@@ -74,6 +74,10 @@ final class SanityCommand implements Callable<Integer> {
             description = "Perturbations per input for max-sensitivity, 0 to skip it (default: ${DEFAULT-VALUE}).")
     int sensitivitySamples = 10;
 
+    @Option(names = "--skip", split = ",", paramLabel = "CHECK",
+            description = "Checks to leave out: randomisation, faithfulness.")
+    List<String> skip = List.of();
+
     @Option(names = "--permuted-model", paramLabel = "M",
             description = "The same architecture trained on permuted labels: compare its maps (data randomisation).")
     Path permutedModel;
@@ -114,6 +118,11 @@ final class SanityCommand implements Callable<Integer> {
             throw new InvalidInputException("--reference-model needs --patch: it is the clean model the patch check "
                     + "compares with");
         }
+        for (String check : skip) {
+            if (!List.of("randomisation", "faithfulness").contains(check.trim())) {
+                throw new InvalidInputException("--skip takes randomisation or faithfulness, got '" + check + "'");
+            }
+        }
         Patch planted = patch == null ? null : Patch.parse(patch);
         Target target = Target.parse(options.target);
         List<Sample> samples = new ArrayList<>();
@@ -122,26 +131,32 @@ final class SanityCommand implements Callable<Integer> {
                 AtomicDirectory output = AtomicDirectory.open(out);
                 ProgressBars progress = new ProgressBars()) {
             Map<String, Explainer> explainers = AttributionMethods.createAll(methods, loaded, options);
-            RandomisationCheck.Builder check = RandomisationCheck.of(loaded, explainers).mode(randomisation.mode())
-                    .seed(options.seed);
-            if (layers != null) {
-                check.layers(layers);
-            }
-            RandomisationResult result = check.build().run(InputArguments.rows(samples), target, progress);
+            float[][] rows = InputArguments.rows(samples);
+            int[] targets = targets(loaded.predict(rows), target);
             HtmlReport report = new HtmlReport("glassbox sanity", "Sanity checks of " + String.join(", ",
                     explainers.keySet()) + " on " + loaded + ", " + samples.size() + " input(s). "
                     + AttributionFiles.COLOUR_KEY);
             json.put("model", loaded.toString());
             json.put("inputs", samples.stream().map(Sample::name).toList());
-            json.put("randomisation", RandomisationSection.write(result, samples, loaded.outputNames(), report,
-                    output.path()));
-            json.put("faithfulness", FaithfulnessSection.write(faithfulness(loaded, explainers, samples,
-                    result.targets(), progress), samples.size(), report, output.path()));
+            if (!skipped("randomisation")) {
+                RandomisationCheck.Builder check = RandomisationCheck.of(loaded, explainers)
+                        .mode(randomisation.mode()).seed(options.seed);
+                if (layers != null) {
+                    check.layers(layers);
+                }
+                RandomisationResult result = check.build().run(rows, target, progress);
+                json.put("randomisation", RandomisationSection.write(result, samples, loaded.outputNames(), report,
+                        output.path()));
+            }
+            if (!skipped("faithfulness")) {
+                json.put("faithfulness", FaithfulnessSection.write(faithfulness(loaded, explainers, rows, targets,
+                        progress), samples.size(), report, output.path()));
+            }
             if (permutedModel != null) {
                 try (Model permuted = companion(permutedModel, loaded)) {
                     json.put("dataRandomisation", DataRandomisationSection.write(explainers,
                             AttributionMethods.createAll(methods, permuted, options), permutedModel.toString(),
-                            samples, result.targets(), report));
+                            samples, targets, report));
                 }
             }
             if (planted != null) {
@@ -157,7 +172,19 @@ final class SanityCommand implements Callable<Integer> {
         return 0;
     }
 
-    private FaithfulnessResult faithfulness(Model loaded, Map<String, Explainer> explainers, List<Sample> samples,
+    private boolean skipped(String check) {
+        return skip.stream().anyMatch(s -> s.trim().equals(check));
+    }
+
+    private static int[] targets(float[][] scores, Target target) {
+        int[] out = new int[scores.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = target.resolve(scores[i]);
+        }
+        return out;
+    }
+
+    private FaithfulnessResult faithfulness(Model loaded, Map<String, Explainer> explainers, float[][] rows,
             int[] targets, ProgressBars progress) {
         FaithfulnessCheck.Builder check = FaithfulnessCheck.of(loaded, explainers).seed(options.seed)
                 .curves(PerturbationCurves.of(loaded).steps(curveSteps).build())
@@ -166,7 +193,7 @@ final class SanityCommand implements Callable<Integer> {
         if (sensitivitySamples > 0) {
             check.sensitivity(MaxSensitivity.of(0.02, sensitivitySamples, options.seed));
         }
-        return check.build().run(InputArguments.rows(samples), targets, progress);
+        return check.build().run(rows, targets, progress);
     }
 
     private Map<String, Object> spuriousCue(Patch planted, Model loaded, Map<String, Explainer> explainers,

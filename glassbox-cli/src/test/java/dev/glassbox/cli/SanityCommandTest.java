@@ -75,7 +75,8 @@ class SanityCommandTest {
     @Test
     void independentRandomisationOfChosenLayers(@TempDir Path dir) throws IOException {
         JsonObject json = run(dir.resolve("sanity"), "--split", "--method", "gradcam", "--independent", "--layers",
-                "conv1,fc");
+                "conv1,fc", "--skip", "faithfulness");
+        assertThat(json.keySet()).doesNotContain("faithfulness");
         JsonObject randomisation = json.getAsJsonObject("randomisation");
         assertThat(randomisation.get("mode").getAsString()).isEqualTo("independent");
         assertThat(randomisation.getAsJsonArray("steps").toString()).isEqualTo("[\"original\",\"conv1\",\"fc\"]");
@@ -88,6 +89,7 @@ class SanityCommandTest {
         assertRefused("mutually exclusive", "--cascade", "--independent", "--out", out);
         assertRefused("--reference-model needs --patch", "--reference-model", MODEL, "--out", out);
         assertRefused("does not fit", "--patch", "26,26,4", "--out", out);
+        assertRefused("--skip takes randomisation or faithfulness", "--skip", "patch", "--out", out);
         Cli onnx = Cli.run("sanity", "--model", Cli.fixture("cnn.onnx").toString(), "--input", INPUT, "--method",
                 "saliency", "--out", out);
         assertThat(onnx.exitCode()).isEqualTo(2);
