@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Rebuilds the demo's bundled default: trains the Fashion-MNIST CNN with `glassbox train fashion-mnist` (fixed seed)
-# and cuts the first 200 test images with their labels. Needs Debian's dataset-fashion-mnist package.
+# Rebuilds the demo's bundled default: trains the Fashion-MNIST CNN with `glassbox train fashion-mnist` (fixed seed),
+# and the same CNN with a planted patch for the sanity section, and cuts the first 200 test images with their labels. Needs Debian's dataset-fashion-mnist package.
 # Fashion-MNIST is © Zalando SE, MIT licence.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,8 +10,11 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 "$root/glassbox" train fashion-mnist --data "$data" --out "$tmp/model"
+# The spurious-cue model of the demo's sanity section: a 4×4 patch in the corner of every 'Shirt' training image.
+"$root/glassbox" train fashion-mnist --data "$data" --epochs 3 --plant-patch 6 --patch 0,0,4 --out "$tmp/planted-model"
 mkdir -p "$demo/data"
 rm -rf "$demo/model" && cp -r "$tmp/model" "$demo/model"
+rm -rf "$demo/planted-model" && cp -r "$tmp/planted-model" "$demo/planted-model"
 
 # The first 200 test images and labels, as gzip-compressed IDX files (header: magic, count[, rows, cols]).
 python3 - "$data" "$demo/data" <<'PY'

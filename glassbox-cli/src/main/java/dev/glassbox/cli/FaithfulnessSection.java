@@ -57,7 +57,7 @@ final class FaithfulnessSection {
             String name = kind.name().toLowerCase(Locale.ROOT);
             byte[] png = chart(result, kind, name);
             Files.write(dir.resolve(name + ".png"), png);
-            report.figure(png, name + " curves, mean over the inputs", 480);
+            report.figure(png, name + " curves, mean over the inputs", 0);
         }
         return json;
     }

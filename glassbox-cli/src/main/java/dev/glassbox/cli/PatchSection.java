@@ -31,9 +31,12 @@ final class PatchSection {
     record Subject(String name, Model model, Map<String, Explainer> explainers) {
     }
 
-    /** Adds the section for the subjects (the model first, then any reference) and returns the JSON numbers. */
-    static Map<String, Object> write(Patch patch, List<Subject> subjects, List<Sample> samples, Target target,
-            long seed, HtmlReport report) {
+    /**
+     * Adds the section for the subjects (the model first, then any reference), with {@code context} saying what they
+     * are, and returns the JSON numbers.
+     */
+    static Map<String, Object> write(Patch patch, List<Subject> subjects, String context, List<Sample> samples,
+            Target target, long seed, HtmlReport report) {
         float[][] clean = InputArguments.rows(samples);
         float[][] patched = new float[clean.length][];
         for (int i = 0; i < clean.length; i++) {
@@ -44,8 +47,8 @@ final class PatchSection {
         report.paragraph(String.format(Locale.ROOT, "A %d×%d patch of brightness %.2f at row %d, column %d is planted "
                 + "into each of %d input(s); the table gives the mean share of each map's |attribution| that lands "
                 + "on it (%.1f%% of the image: the share of a map spread evenly). A model that reads the patch should "
-                + "show it; one that does not should not.", patch.size(), patch.size(), patch.value(), patch.top(),
-                patch.left(), clean.length, 100 * area));
+                + "show it; one that does not should not. %s", patch.size(), patch.size(), patch.value(), patch.top(),
+                patch.left(), clean.length, 100 * area, context));
         List<String> headers = new ArrayList<>(List.of("method"));
         subjects.forEach(s -> headers.add(s.name()));
         subjects.forEach(s -> headers.add(s.name() + ", first input"));

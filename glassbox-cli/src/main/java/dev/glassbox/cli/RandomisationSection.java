@@ -50,7 +50,7 @@ final class RandomisationSection {
         for (SimilarityMetric metric : metrics(result)) {
             byte[] png = chart(result, metric, cascading);
             Files.write(dir.resolve("similarity-" + metric.cliName() + ".png"), png);
-            report.figure(png, metric.description(), 480);
+            report.figure(png, metric.description(), 0);
         }
         report.paragraph("Similarity to the original map after the last step (1: unchanged; near 0: unrelated), "
                 + "and, in the second table, of each method's original map to the input's edge map. "

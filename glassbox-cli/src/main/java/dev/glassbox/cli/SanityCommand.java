@@ -201,12 +201,14 @@ final class SanityCommand implements Callable<Integer> {
         List<PatchSection.Subject> subjects = new ArrayList<>(List.of(new PatchSection.Subject("model", loaded,
                 explainers)));
         if (referenceModel == null) {
-            return PatchSection.write(planted, subjects, samples, target, options.seed, report);
+            return PatchSection.write(planted, subjects, "'model' is " + loaded + ".", samples, target, options.seed,
+                    report);
         }
         try (Model reference = companion(referenceModel, loaded)) {
             subjects.add(new PatchSection.Subject("reference model", reference,
                     AttributionMethods.createAll(methods, reference, options)));
-            return PatchSection.write(planted, subjects, samples, target, options.seed, report);
+            return PatchSection.write(planted, subjects, "'model' is " + loaded + "; 'reference model' is "
+                    + referenceModel + ".", samples, target, options.seed, report);
         }
     }
 
