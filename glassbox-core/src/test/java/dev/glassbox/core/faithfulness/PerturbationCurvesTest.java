@@ -37,6 +37,14 @@ class PerturbationCurvesTest {
     }
 
     @Test
+    void deletedPixelsTakeTheChosenValue() {
+        PerturbationCurves.Curve grey = PerturbationCurves.of(LinearModels.linear(ROW, W)).steps(4).deletionValue(0.5f)
+                .chunk(2).build().deletion(ONES, map(W));
+        // each deleted pixel keeps half its contribution: 10 − (4 + 3 + 2 + 1)/2 at the end
+        assertThat(grey.scores()).containsExactly(10, 8, 6.5, 5.5, 5);
+    }
+
+    @Test
     void aPerfectAttributionOfALinearModelBeatsARandomOne() {
         Shape image = Shape.of(1, 8, 8);
         SplittableRandom random = new SplittableRandom(11);
