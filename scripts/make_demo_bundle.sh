@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Rebuilds the demo's bundled default: trains the Fashion-MNIST CNN with `glassbox train fashion-mnist` and the
-# autoencoder with `glassbox train autoencoder` (fixed seeds), cuts the first 200 test images with their labels, and
-# makes the out-of-distribution digits. Needs Debian's dataset-fashion-mnist and python3-sklearn packages.
+# Rebuilds the demo's bundled default: trains the Fashion-MNIST CNN with `glassbox train fashion-mnist`, the
+# autoencoder with `glassbox train autoencoder` and the same CNN with a planted patch for the sanity section
+# (fixed seeds), cuts the first 200 test images with their labels, and makes the out-of-distribution digits.
+# Needs Debian's dataset-fashion-mnist and python3-sklearn packages.
 # Fashion-MNIST is © Zalando SE, MIT licence.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,9 +13,12 @@ trap 'rm -rf "$tmp"' EXIT
 
 "$root/glassbox" train fashion-mnist --data "$data" --out "$tmp/model"
 "$root/glassbox" train autoencoder --data "$data" --out "$tmp/autoencoder"
+# The spurious-cue model of the demo's sanity section: a 4×4 patch in the corner of every 'Shirt' training image.
+"$root/glassbox" train fashion-mnist --data "$data" --epochs 3 --plant-patch 6 --patch 0,0,4 --out "$tmp/planted-model"
 mkdir -p "$demo/data"
 rm -rf "$demo/model" && cp -r "$tmp/model" "$demo/model"
 rm -rf "$demo/autoencoder" && cp -r "$tmp/autoencoder" "$demo/autoencoder"
+rm -rf "$demo/planted-model" && cp -r "$tmp/planted-model" "$demo/planted-model"
 # 300 out-of-distribution digits (UCI ML hand-written digits via scikit-learn, CC BY 4.0)
 /usr/bin/python3 "$root/scripts/make_ood_digits.py" "$demo/data"
 

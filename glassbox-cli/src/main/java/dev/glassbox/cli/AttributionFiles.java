@@ -72,6 +72,12 @@ final class AttributionFiles {
                 Heatmap.DEFAULT_OUTLIER_PERCENT);
     }
 
+    /** A small heatmap of the map alone, one pixel per value, for grids that compare many maps. */
+    static byte[] thumbnail(Attribution a) {
+        return Heatmap.png(a.values(), a.shape(), null, Heatmap.Sign.of(a.values()),
+                Heatmap.DEFAULT_OUTLIER_PERCENT, 1);
+    }
+
     /** Writes both files into {@code dir} and returns the PNG's bytes. */
     static byte[] write(Path dir, Attribution a, Sample input, String targetLabel) throws IOException {
         String base = stem(input) + "." + a.method();

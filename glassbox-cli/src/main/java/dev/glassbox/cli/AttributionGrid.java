@@ -11,7 +11,6 @@ import dev.glassbox.core.render.HtmlReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,14 +21,12 @@ import java.util.Map;
  */
 final class AttributionGrid {
     private final Model model;
-    private final Map<String, Explainer> explainers = new LinkedHashMap<>();
+    private final Map<String, Explainer> explainers;
 
     /** A grid of the named methods, built with the given options; {@code columns} names tabular features or is null. */
     AttributionGrid(Model model, List<String> methods, ExplainOptions options, List<String> columns) {
         this.model = model;
-        for (String method : methods) {
-            explainers.put(method.trim(), AttributionMethods.create(method, model, options, columns));
-        }
+        this.explainers = AttributionMethods.createAll(methods, model, options, columns);
     }
 
     /** Writes all files into {@code dir} and the grid into {@code report}. */
@@ -47,7 +44,8 @@ final class AttributionGrid {
                 cells.add(new HtmlReport.Picture(png, a.method() + " of " + sample.name(), 140));
                 progress.update("explaining", ++done, total);
             }
-            cells.addAll(0, List.of(new HtmlReport.Text(sample.name()), picture(sample), new HtmlReport.Text(explained)));
+            cells.addAll(0, List.of(new HtmlReport.Text(sample.name()), picture(sample, 140),
+                    new HtmlReport.Text(explained)));
             rows.add(new HtmlReport.Row(cells, false));
         }
         List<String> headers = new ArrayList<>(List.of("input", "image", "explained class"));
@@ -55,9 +53,10 @@ final class AttributionGrid {
         report.table(headers, rows);
     }
 
-    private static HtmlReport.Cell picture(Sample sample) {
+    /** The input as a picture {@code width} CSS pixels wide when it is an image, else its shape as text. */
+    static HtmlReport.Cell picture(Sample sample, int width) {
         if (sample.shape().rank() == 3 && (sample.shape().dim(0) == 1 || sample.shape().dim(0) == 3)) {
-            return new HtmlReport.Picture(ImageWriter.toPng(sample.values(), sample.shape()), sample.name(), 140);
+            return new HtmlReport.Picture(ImageWriter.toPng(sample.values(), sample.shape()), sample.name(), width);
         }
         return new HtmlReport.Text(sample.shape().toString());
     }

@@ -20,8 +20,10 @@ import dev.glassbox.djl.explain.NoiseTunnel;
 import dev.glassbox.djl.explain.RuleBasedAttribution;
 import dev.glassbox.djl.explain.Saliency;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Turns a method name from the command line and the shared options into an explainer for a model. */
 final class AttributionMethods {
@@ -30,6 +32,21 @@ final class AttributionMethods {
             "deeplift", "guided-backprop", "deconvnet", "cam", "gradcam", "guided-gradcam");
 
     private AttributionMethods() {
+    }
+
+    /** Explainers for each named method, keyed by the trimmed name, in the order given. */
+    static Map<String, Explainer> createAll(List<String> methods, Model model, ExplainOptions options) {
+        return createAll(methods, model, options, null);
+    }
+
+    /** Explainers for each named method; {@code columns} names tabular features or is {@code null}. */
+    static Map<String, Explainer> createAll(List<String> methods, Model model, ExplainOptions options,
+            List<String> columns) {
+        Map<String, Explainer> out = new LinkedHashMap<>();
+        for (String method : methods) {
+            out.put(method.trim(), create(method, model, options, columns));
+        }
+        return out;
     }
 
     /** An explainer for an image or array input. */

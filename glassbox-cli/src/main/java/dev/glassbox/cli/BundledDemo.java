@@ -71,6 +71,11 @@ final class BundledDemo implements AutoCloseable {
         return dir.resolve("autoencoder");
     }
 
+    /** The bundled model trained with a planted patch (see {@link DemoSanity}). */
+    Path plantedModelDir() {
+        return dir.resolve("planted-model");
+    }
+
     /** The bundled images and labels. */
     LabelledImages images() {
         return IdxReader.read(dir.resolve(IMAGES), dir.resolve(LABELS));

@@ -1,7 +1,10 @@
 package dev.glassbox.cli;
 
+import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.input.FashionMnist;
 import dev.glassbox.core.input.LabelledImages;
+import dev.glassbox.core.input.Patch;
+import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.uncertainty.CalibrationMetrics;
@@ -27,7 +30,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +74,18 @@ final class TrainCommand implements Runnable {
         @Option(names = "--out", description = "Model folder to write (default: ${DEFAULT-VALUE}).")
         Path out = Path.of("models", FashionCnn.NAME);
 
+        @Option(names = "--permute-labels",
+                description = "Shuffle the training labels with the seed (data randomisation: the model can only memorise).")
+        boolean permuteLabels;
+
+        @Option(names = "--plant-patch", paramLabel = "CLASS",
+                description = "Plant a bright patch (--patch) into every training image of this class: a spurious cue.")
+        Integer plantClass;
+
+        @Option(names = "--patch", paramLabel = "ROW,COL,SIZE",
+                description = "Where the planted patch goes, and its side (default: ${DEFAULT-VALUE}; brightness 1).")
+        String patch = "0,0,4";
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -78,19 +95,60 @@ final class TrainCommand implements Runnable {
             LabelledImages train = options.trainingImages();
             LabelledImages test = options.testImages();
             Training.Settings settings = options.settings(ImageClassifierTraining.defaults());
+            String provenance = "Fashion-MNIST (MIT licence), " + train.count() + " training images";
+            Patch planted = plantClass == null ? null : Patch.parse(patch);
+            if (planted != null) {
+                if (plantClass < 0 || plantClass >= FashionMnist.CLASS_NAMES.size()) {
+                    throw new InvalidInputException("--plant-patch takes a class from 0 to 9, got " + plantClass);
+                }
+                train = planted.plantInClass(train, plantClass);
+                provenance += String.format(Locale.ROOT, ", a %d×%d patch of brightness %.2f at row %d, column %d "
+                        + "planted into every '%s' image", planted.size(), planted.size(), planted.value(),
+                        planted.top(), planted.left(), FashionMnist.className(plantClass));
+            }
+            if (permuteLabels) {
+                train = train.withPermutedLabels(settings.seed());
+                provenance += ", labels permuted with seed " + settings.seed();
+            }
             long start = System.nanoTime();
             try (ProgressBars progress = new ProgressBars();
                     BlockModel model = ImageClassifierTraining.train(FashionCnn.NAME, FashionCnn.build(), train,
                             FashionMnist.CLASS_NAMES, settings, progress)) {
                 double seconds = seconds(start);
                 double accuracy = Classification.accuracy(model, ImageRows.of(test), test.labels());
-                SavedModels.save(model, card(FashionCnn.NAME, model.inputShape(), FashionMnist.CLASS_NAMES, train,
-                        settings, Map.of("testAccuracy", accuracy, "testImages", (double) test.count(),
-                                "trainSeconds", seconds)), out);
-                stdout.printf("trained %s in %.0f s: test accuracy %.2f%% on %d images; saved to %s%n",
-                        FashionCnn.NAME, seconds, 100 * accuracy, test.count(), out);
+                Map<String, Double> metrics = new TreeMap<>(Map.of("testAccuracy", accuracy,
+                        "testImages", (double) test.count(), "trainSeconds", seconds,
+                        "trainAccuracy", Classification.accuracy(model, ImageRows.of(train), train.labels())));
+                if (planted != null) {
+                    metrics.put("patchedTestPredictedAsPatchClass", patchHitRate(model, test, planted, plantClass));
+                }
+                SavedModels.save(model, new ModelCard(FashionCnn.NAME, model.inputShape().dims(),
+                        FashionMnist.CLASS_NAMES, provenance, settings.seed(), settings.epochs(), metrics), out);
+                stdout.printf("trained %s in %.0f s: test accuracy %.2f%% on %d images, training accuracy %.2f%%; "
+                        + "saved to %s%n", FashionCnn.NAME, seconds, 100 * accuracy, test.count(),
+                        100 * metrics.get("trainAccuracy"), out);
+                if (planted != null) {
+                    stdout.printf("test images of other classes carrying the patch predicted as '%s': %.2f%%%n",
+                            FashionMnist.className(plantClass), 100 * metrics.get("patchedTestPredictedAsPatchClass"));
+                }
             }
             return 0;
+        }
+
+        /** The share of test images of other classes that the model calls {@code label} once they carry the patch. */
+        private static double patchHitRate(BlockModel model, LabelledImages test, Patch patch, int label) {
+            float[][] rows = ImageRows.of(test);
+            int others = 0;
+            int hits = 0;
+            float[][] scores = model.predict(java.util.Arrays.stream(rows)
+                    .map(row -> patch.plant(row, test.shape())).toArray(float[][]::new));
+            for (int i = 0; i < rows.length; i++) {
+                if (test.label(i) != label) {
+                    others++;
+                    hits += Vectors.argmax(scores[i]) == label ? 1 : 0;
+                }
+            }
+            return hits / (double) others;
         }
     }
 

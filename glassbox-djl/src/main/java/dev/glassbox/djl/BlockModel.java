@@ -6,12 +6,15 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Shape;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import java.util.Map;
 
 /**
  * A model built in Java from DJL blocks with named layers. Every layer's output is reachable, with its gradient, so
@@ -19,7 +22,7 @@ import java.util.stream.IntStream;
  * off, BatchNorm on its running statistics. {@link #predictSampled} runs chosen layers in training mode instead, for
  * MC dropout and Bayesian layers.
  */
-public final class BlockModel extends EngineModel implements LayeredModel {
+public final class BlockModel extends EngineModel implements LayeredModel, ParameterizedModel {
     private final Model model;
     private final NamedBlocks layers;
 
@@ -101,6 +104,19 @@ public final class BlockModel extends EngineModel implements LayeredModel {
     @Override
     public List<String> layerNames() {
         return layers.names();
+    }
+
+    /** The named layers that hold parameters (convolutions, BatchNorm with its running statistics, linear layers). */
+    @Override
+    public Map<String, List<Parameter>> parameters() {
+        Map<String, List<Parameter>> out = new LinkedHashMap<>();
+        for (String name : layers.names()) {
+            List<Parameter> own = layers.layer(name).getParameters().values();
+            if (!own.isEmpty()) {
+                out.put(name, own);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
@@ -15,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -105,6 +107,11 @@ final class ScriptFunction implements AutoCloseable {
     /** Calls the method and returns its single output. */
     NDArray apply(NDArray x) {
         return call(x).get(0);
+    }
+
+    /** The module's parameters (live arrays), as PyTorch lists them. */
+    List<Parameter> parameters() {
+        return block.getDirectParameters().values();
     }
 
     /** Switches dropout and BatchNorm between eval mode ({@code false}) and train mode. */

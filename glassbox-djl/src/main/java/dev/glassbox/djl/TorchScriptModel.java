@@ -4,13 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.Shape;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -22,7 +26,7 @@ import java.util.Random;
  * refused for gradients: DJL returns all-zero gradients through the outputs of a tuple, and glassbox never returns a
  * silently wrong answer.
  */
-public final class TorchScriptModel extends EngineModel implements LayeredModel {
+public final class TorchScriptModel extends EngineModel implements LayeredModel, ParameterizedModel {
     /** The name of the layer at the split of a split model. */
     public static final String SPLIT_LAYER = "features";
 
@@ -192,6 +196,28 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel 
         } finally {
             head.trainMode(false);
         }
+    }
+
+    /**
+     * The module's parameters (weights, biases, BatchNorm's affine factors; not its buffers such as running statistics)
+     * grouped by submodule, named as PyTorch names them ({@code conv1} for {@code conv1.weight}), in the order the
+     * module registers them, usually forward order. The two files of a split model each list what they hold.
+     */
+    @Override
+    public Map<String, List<Parameter>> parameters() {
+        Map<String, List<Parameter>> out = new LinkedHashMap<>();
+        for (ScriptFunction function : features == null ? List.of(head) : List.of(features, head)) {
+            for (Parameter parameter : function.parameters()) {
+                String name = parameter.getName();
+                int dot = name.lastIndexOf('.');
+                List<Parameter> layer = out.computeIfAbsent(dot < 0 ? name : name.substring(0, dot),
+                        k -> new ArrayList<>());
+                if (!layer.contains(parameter)) {
+                    layer.add(parameter);
+                }
+            }
+        }
+        return out;
     }
 
     /** Switches dropout and BatchNorm of the underlying modules to train mode (for sampling) or back to eval mode. */

@@ -1,8 +1,12 @@
 package dev.glassbox.core.explain;
 
+import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Explains a model's output for one input, or for each input of a batch. One implementation per method; settings are
@@ -20,5 +24,28 @@ public interface Explainer {
             out.add(explain(input, target));
         }
         return out;
+    }
+
+    /**
+     * Attributions of a fixed class per input, {@code targets[i]} for input i (for example the classes a model
+     * predicted before it was changed). Inputs of the same class are explained together, so batched methods batch.
+     */
+    default List<Attribution> explain(float[][] inputs, int[] targets) {
+        if (inputs.length != targets.length) {
+            throw new InvalidInputException(inputs.length + " inputs but " + targets.length + " targets");
+        }
+        Map<Integer, List<Integer>> byClass = new TreeMap<>();
+        for (int i = 0; i < targets.length; i++) {
+            byClass.computeIfAbsent(targets[i], k -> new ArrayList<>()).add(i);
+        }
+        Attribution[] out = new Attribution[inputs.length];
+        byClass.forEach((target, members) -> {
+            float[][] rows = members.stream().map(i -> inputs[i]).toArray(float[][]::new);
+            List<Attribution> maps = explain(rows, Target.index(target));
+            for (int j = 0; j < rows.length; j++) {
+                out[members.get(j)] = maps.get(j);
+            }
+        });
+        return Arrays.asList(out);
     }
 }

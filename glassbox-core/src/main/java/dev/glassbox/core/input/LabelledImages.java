@@ -85,6 +85,22 @@ public record LabelledImages(int count, int rows, int cols, byte[] pixels, int[]
         return new LabelledImages(indices.length, rows, cols, subsetPixels, subsetLabels);
     }
 
+    /**
+     * The same images with their labels shuffled by a seeded permutation, so that labels no longer depend on the images
+     * (the data-randomisation test of Adebayo et al. 2018); the count of each label is kept.
+     */
+    public LabelledImages withPermutedLabels(long seed) {
+        int[] shuffled = labels.clone();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = shuffled.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = shuffled[i];
+            shuffled[i] = shuffled[j];
+            shuffled[j] = swap;
+        }
+        return new LabelledImages(count, rows, cols, pixels, shuffled);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof LabelledImages other && count == other.count && rows == other.rows && cols == other.cols

@@ -1,2 +1,5 @@
-/** Measures of models and explanations: accuracy now; calibration, faithfulness and similarity metrics later. */
+/**
+ * Measures of models and explanations: accuracy; the similarity of two attribution maps (Spearman and Pearson
+ * correlation, SSIM, HOG features, top-k intersection) that sanity checks compare explanations with.
+ */
 package dev.glassbox.core.metrics;

@@ -17,7 +17,8 @@ import javax.imageio.ImageIO;
 
 /**
  * A fixed-size chart drawn with java.awt (no display needed): a title, a plot area with x in [0, 1] and y in
- * [0, yMax], axes with ticks and labels, a legend, and PNG output. Charts draw in data coordinates.
+ * [yMin, yMax], axes with numeric or named ticks and labels, a legend in a chosen corner, and PNG output. Charts draw
+ * in data coordinates.
  */
 final class ChartCanvas {
     static final int WIDTH = 480;
@@ -30,9 +31,11 @@ final class ChartCanvas {
 
     private static final Color GRID = new Color(0xeaeef2);
     private static final int TICKS = 5;
+    private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
-    private final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-    private final Graphics2D g = image.createGraphics();
+    private final BufferedImage image;
+    private final Graphics2D g;
+    private final double yMin;
     private final double yMax;
 
     /** A legend entry: a colour swatch (or a line when {@code line}) and its label. */
@@ -41,10 +44,23 @@ final class ChartCanvas {
 
     /** A blank chart with its title, axis labels, grid and the y axis running from 0 to {@code yMax}. */
     ChartCanvas(String title, String xLabel, String yLabel, double yMax) {
+        this(title, xLabel, yLabel, 0, yMax, null, 0);
+    }
+
+    /**
+     * A blank chart with the y axis running from {@code yMin} to {@code yMax}; {@code xTicks} labels evenly spaced
+     * ticks from x = 0 to x = 1 (slanted when there are many), or {@code null} for ticks at 0, 0.2, …, 1. The picture
+     * is {@code legendWidth} pixels wider than {@link #WIDTH}, room for a legend beside the plot.
+     */
+    ChartCanvas(String title, String xLabel, String yLabel, double yMin, double yMax, List<String> xTicks,
+            int legendWidth) {
+        this.yMin = yMin;
         this.yMax = yMax;
+        this.image = new BufferedImage(WIDTH + legendWidth, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        this.g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.fillRect(0, 0, image.getWidth(), HEIGHT);
         g.setColor(INK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         centred(title, (LEFT + WIDTH - RIGHT) / 2, 24);
@@ -56,14 +72,26 @@ final class ChartCanvas {
         g.setTransform(straight);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (int t = 0; t <= TICKS; t++) {
-            double fraction = t / (double) TICKS;
+            double value = yMin + t / (double) TICKS * (yMax - yMin);
+            g.setColor(GRID);
+            g.drawLine(LEFT, y(value), WIDTH - RIGHT, y(value));
+            g.setColor(INK);
+            String label = String.format(Locale.ROOT, "%." + decimals((yMax - yMin) / TICKS) + "f", value);
+            g.drawString(label, LEFT - 6 - g.getFontMetrics().stringWidth(label), y(value) + 4);
+        }
+        int ticks = xTicks == null ? TICKS + 1 : xTicks.size();
+        for (int t = 0; t < ticks; t++) {
+            double fraction = ticks == 1 ? 0 : t / (double) (ticks - 1);
             g.setColor(GRID);
             g.drawLine(x(fraction), TOP, x(fraction), HEIGHT - BOTTOM);
-            g.drawLine(LEFT, y(fraction * yMax), WIDTH - RIGHT, y(fraction * yMax));
             g.setColor(INK);
-            centred(String.format(Locale.ROOT, "%.1f", fraction), x(fraction), HEIGHT - BOTTOM + 16);
-            String label = String.format(Locale.ROOT, yMax >= 0.5 ? "%.1f" : "%.2f", fraction * yMax);
-            g.drawString(label, LEFT - 6 - g.getFontMetrics().stringWidth(label), y(fraction * yMax) + 4);
+            if (xTicks == null) {
+                centred(String.format(Locale.ROOT, "%.1f", fraction), x(fraction), HEIGHT - BOTTOM + 16);
+            } else if (ticks <= 6) {
+                centred(xTicks.get(t), x(fraction), HEIGHT - BOTTOM + 16);
+            } else {
+                slanted(xTicks.get(t), x(fraction), HEIGHT - BOTTOM + 8);
+            }
         }
     }
 
@@ -72,9 +100,9 @@ final class ChartCanvas {
         return LEFT + (int) Math.round(value * (WIDTH - LEFT - RIGHT));
     }
 
-    /** The pixel row of {@code value} in [0, yMax]. */
+    /** The pixel row of {@code value} in [yMin, yMax]. */
     int y(double value) {
-        return HEIGHT - BOTTOM - (int) Math.round(value / yMax * (HEIGHT - TOP - BOTTOM));
+        return HEIGHT - BOTTOM - (int) Math.round((value - yMin) / (yMax - yMin) * (HEIGHT - TOP - BOTTOM));
     }
 
     /** Fills the rectangle {@code [x0, x1] × [y0, y1]}, at least two pixels wide so that narrow bins stay visible. */
@@ -105,25 +133,55 @@ final class ChartCanvas {
 
     /** A legend on a white box in the plot's top-left corner. */
     void legend(List<LegendEntry> entries) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        drawLegend(entries, LEFT + 2, TOP + 1);
+    }
+
+    /** A legend to the right of the plot, in the room {@link #legendWidth} asked for. */
+    void legendBeside(List<LegendEntry> entries) {
+        drawLegend(entries, WIDTH - RIGHT + 10, TOP + 1);
+    }
+
+    /** The extra width a legend beside the plot needs. */
+    static int legendWidth(List<LegendEntry> entries) {
+        Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        FontMetrics metrics = scratch.getFontMetrics(LEGEND_FONT);
+        int width = entries.stream().mapToInt(e -> metrics.stringWidth(e.label())).max().orElse(0) + 34;
+        scratch.dispose();
+        return width + 20;
+    }
+
+    private void drawLegend(List<LegendEntry> entries, int left, int boxTop) {
+        g.setFont(LEGEND_FONT);
         int width = entries.stream().mapToInt(e -> g.getFontMetrics().stringWidth(e.label())).max().orElse(0) + 34;
+        int height = 17 * entries.size() + 10;
         g.setColor(Color.WHITE);
-        g.fillRect(LEFT + 2, TOP + 1, width, 17 * entries.size() + 10);
+        g.fillRect(left, boxTop, width, height);
         g.setColor(GRID);
         g.setStroke(new BasicStroke(1));
-        g.drawRect(LEFT + 2, TOP + 1, width, 17 * entries.size() + 10);
-        int top = TOP + 8;
+        g.drawRect(left, boxTop, width, height);
+        int top = boxTop + 7;
         for (LegendEntry entry : entries) {
             g.setColor(entry.color());
             if (entry.line()) {
-                g.fillRect(LEFT + 8, top + 5, 14, 2);
+                g.fillRect(left + 6, top + 5, 14, 2);
             } else {
-                g.fillRect(LEFT + 8, top, 14, 12);
+                g.fillRect(left + 6, top, 14, 12);
             }
             g.setColor(INK);
-            g.drawString(entry.label(), LEFT + 28, top + 10);
+            g.drawString(entry.label(), left + 26, top + 10);
             top += 17;
         }
+    }
+
+    /** The fewest decimals (at most 3) that write multiples of {@code step} exactly. */
+    static int decimals(double step) {
+        for (int d = 0; d < 3; d++) {
+            double scaled = step * Math.pow(10, d);
+            if (Math.abs(scaled - Math.rint(scaled)) < 1e-9) {
+                return d;
+            }
+        }
+        return 3;
     }
 
     /** Draws the axes over everything else and encodes the chart as PNG. */
@@ -140,6 +198,15 @@ final class ChartCanvas {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** Text slanted upwards to the left, ending just below {@code (x, y)}. */
+    private void slanted(String text, int x, int y) {
+        AffineTransform straight = g.getTransform();
+        g.translate(x, y);
+        g.rotate(-Math.PI / 4);
+        g.drawString(text, -g.getFontMetrics().stringWidth(text), g.getFontMetrics().getAscent() / 2);
+        g.setTransform(straight);
     }
 
     private void centred(String text, int x, int y) {

@@ -1,5 +1,6 @@
 package dev.glassbox.core.render;
 
+import dev.glassbox.core.math.Planes;
 import dev.glassbox.core.model.Shape;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -48,12 +49,22 @@ public final class Heatmap {
      * underneath when given; {@code null} draws the colours alone.
      */
     public static byte[] png(float[] values, Shape shape, float[] image, Sign sign, double outlierPercent) {
-        int h = shape.rank() >= 2 ? shape.dim(shape.rank() - 2) : 1;
-        int w = shape.dim(shape.rank() - 1);
-        float[] plane = sumChannels(values, h * w);
+        return png(values, shape, image, sign, outlierPercent, 224);
+    }
+
+    /**
+     * A PNG of the map enlarged by pixel repetition until its longer side reaches at least {@code minSide} pixels
+     * ({@code 1}: one pixel per value, for small thumbnails that a page enlarges itself).
+     */
+    public static byte[] png(float[] values, Shape shape, float[] image, Sign sign, double outlierPercent,
+            int minSide) {
+        int[] hw = Planes.heightWidth(shape);
+        int h = hw[0];
+        int w = hw[1];
+        float[] plane = Planes.sumChannels(values, h * w);
         double threshold = cumulativeThreshold(plane, sign, outlierPercent);
         float[] grey = image == null ? null : greyPlane(image, h, w);
-        int scale = Math.max(1, (int) Math.ceil(224.0 / Math.max(h, w)));
+        int scale = Math.max(1, (int) Math.ceil(minSide / (double) Math.max(h, w)));
         BufferedImage out = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -91,14 +102,6 @@ public final class Heatmap {
             }
         }
         return magnitudes[magnitudes.length - 1];
-    }
-
-    private static float[] sumChannels(float[] values, int plane) {
-        float[] out = new float[plane];
-        for (int i = 0; i < values.length; i++) {
-            out[i % plane] += values[i];
-        }
-        return out;
     }
 
     private static float[] greyPlane(float[] image, int h, int w) {

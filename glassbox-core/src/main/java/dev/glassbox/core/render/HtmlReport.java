@@ -104,7 +104,7 @@ public final class HtmlReport {
         return this;
     }
 
-    /** A captioned picture. */
+    /** A captioned picture, {@code width} CSS pixels wide (0: its own width). */
     public HtmlReport figure(byte[] png, String caption, int width) {
         body.add("<div class=\"figure\">" + image(png, caption, width) + "<br>" + Html.escape(caption) + "</div>");
         return this;
@@ -118,8 +118,9 @@ public final class HtmlReport {
                 + "\n</body></html>\n";
     }
 
+    /** An embedded PNG {@code width} CSS pixels wide, or at its own size when {@code width} is not positive. */
     private static String image(byte[] png, String alt, int width) {
-        return "<img class=\"pixelated\" width=\"" + width + "\" alt=\"" + Html.escape(alt)
+        return "<img class=\"pixelated\"" + (width > 0 ? " width=\"" + width + "\"" : "") + " alt=\"" + Html.escape(alt)
                 + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\">";
     }
 }

@@ -13,7 +13,7 @@ import dev.glassbox.djl.ModelOptions;
 import dev.glassbox.djl.NamedBlocks;
 
 /** Small DJL networks with seeded random weights whose attributions can be worked out by hand. */
-final class TestNets {
+public final class TestNets {
     private TestNets() {
     }
 
@@ -49,7 +49,8 @@ final class TestNets {
         return model;
     }
 
-    private static BlockModel build(NamedBlocks layers, Shape shape, int seed) {
+    /** A model of the given layers, initialised from a seed for inputs of {@code shape}. */
+    public static BlockModel build(NamedBlocks layers, Shape shape, int seed) {
         ai.djl.engine.Engine.getInstance().setRandomSeed(seed);
         Model model = Model.newInstance("test-net", "PyTorch");
         model.setBlock(layers.block());
