@@ -8,9 +8,7 @@ import dev.glassbox.core.model.Target;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.output.AtomicDirectory;
-import dev.glassbox.core.render.CalibrationSection;
 import dev.glassbox.core.render.HtmlReport;
-import dev.glassbox.core.uncertainty.TemperatureScaling;
 import dev.glassbox.djl.BlockModel;
 import dev.glassbox.djl.zoo.FashionCnn;
 import dev.glassbox.djl.zoo.SavedModels;
@@ -18,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
                     new GsonBuilder().setPrettyPrinting().create().toJson(predictions));
             HtmlReport report = report(model, images, predictions, accuracy);
             explanations(model, images, output.path().resolve("explanations"), report);
-            calibration(scores, images.labels(), report);
+            UncertaintySection.addTo(report, model, images, output.path().resolve("uncertainty"));
+            DemoSanity.addTo(model, bundle, output.path().resolve("sanity"), report);
             Files.writeString(output.path().resolve("index.html"), report.render());
             output.commit();
             spec.commandLine().getOut().printf("glassbox demo: %d bundled Fashion-MNIST test images, accuracy %.1f%%; "
@@ -92,15 +90,6 @@ final class DemoCommand implements Callable<Integer> {
         try (ProgressBars progress = new ProgressBars()) {
             new AttributionGrid(model, DEMO_METHODS, options, null).write(samples, Target.PREDICTED, dir, report, progress);
         }
-    }
-
-    /** Calibration of the bundled model: temperature fitted on the first half of the images, shown on the second. */
-    private static void calibration(float[][] scores, int[] labels, HtmlReport report) {
-        int half = scores.length / 2;
-        TemperatureScaling temperature = TemperatureScaling.fit(Arrays.copyOfRange(scores, 0, half),
-                Arrays.copyOfRange(labels, 0, half));
-        CalibrationSection.addTo(report, Arrays.copyOfRange(scores, half, scores.length),
-                Arrays.copyOfRange(labels, half, labels.length), temperature);
     }
 
     private static List<Map<String, Object>> predictions(BlockModel model, LabelledImages images, float[][] scores) {
