@@ -54,10 +54,15 @@ abstract class EngineModel implements DifferentiableModel {
 
     @Override
     public float[][] predict(float[][] batch) {
+        return mapInChunks(batch, this::forward);
+    }
+
+    /** {@code f} applied to a batch in chunks of at most {@link #batchSize()} samples, without gradients. */
+    protected float[][] mapInChunks(float[][] batch, UnaryOperator<NDArray> f) {
         Batches.requireValid(batch, inputShape);
         return Batches.mapInChunks(batch, batchSize, chunk -> {
             try (NDManager scope = manager.newSubManager()) {
-                return Tensors.toRows(forward(Tensors.fromRows(scope, chunk, inputShape)));
+                return Tensors.toRows(f.apply(Tensors.fromRows(scope, chunk, inputShape)));
             }
         });
     }
