@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * The game of a text model's output over a text's token features: absent features' tokens are masked. When the model
- * says what it reads ({@link TextModel#inputKey(String)}), each distinct key is evaluated once per game, so coalitions
- * that differ only in tokens the model does not read get identical values, and such tokens are null players.
+ * says what it reads ({@link TextModel#inputKey(String)}), features whose masking alone leaves that unchanged are not
+ * players (they stay in the text, and their attribution is zero), and each distinct key is evaluated once per game.
  */
 final class TextGame implements Game {
     private final TextModel model;
@@ -22,6 +23,7 @@ final class TextGame implements Game {
     private final Evaluator<String> evaluator;
     private final int[] featureOfToken;
     private final Object fullKey;
+    private final int[] players;
     private final Map<Object, Double> known = new HashMap<>();
 
     TextGame(TextModel model, TokenGrouping grouping, TextMasking masking, Evaluator<String> evaluator) {
@@ -31,28 +33,37 @@ final class TextGame implements Game {
         this.evaluator = evaluator;
         this.featureOfToken = grouping.featureOfTokens();
         this.fullKey = model.inputKey(grouping.text());
+        int features = grouping.groupCount();
+        this.players = IntStream.range(0, features).filter(f -> fullKey == null
+                || !fullKey.equals(model.inputKey(compose(allBut(features, f))))).toArray();
+    }
+
+    /** The features that are players, in order: those the model reads (all when it cannot tell). */
+    int[] playerFeatures() {
+        return players.clone();
     }
 
     @Override
     public int players() {
-        return grouping.groupCount();
+        return players.length;
     }
 
     @Override
     public synchronized double[] values(int count, IntFunction<boolean[]> coalitions) {
+        IntFunction<String> text = i -> compose(lift(coalitions.apply(i)));
         if (fullKey == null) {
-            return evaluator.evaluate(count, i -> compose(coalitions.apply(i)));
+            return evaluator.evaluate(count, text);
         }
         Object[] keys = new Object[count];
         List<Integer> fresh = new ArrayList<>();
         Map<Object, Boolean> pending = new HashMap<>();
         for (int i = 0; i < count; i++) {
-            keys[i] = Objects.requireNonNull(model.inputKey(compose(coalitions.apply(i))), "the model's input key");
+            keys[i] = Objects.requireNonNull(model.inputKey(text.apply(i)), "the model's input key");
             if (!known.containsKey(keys[i]) && pending.put(keys[i], Boolean.TRUE) == null) {
                 fresh.add(i);
             }
         }
-        double[] values = evaluator.evaluate(fresh.size(), j -> compose(coalitions.apply(fresh.get(j))));
+        double[] values = evaluator.evaluate(fresh.size(), j -> text.apply(fresh.get(j)));
         for (int j = 0; j < values.length; j++) {
             known.put(keys[fresh.get(j)], values[j]);
         }
@@ -63,19 +74,25 @@ final class TextGame implements Game {
         return out;
     }
 
-    /** Features whose masking alone leaves what the model reads unchanged (none when the model cannot tell). */
-    @Override
-    public boolean[] nullPlayers() {
-        boolean[] out = new boolean[players()];
-        if (fullKey != null) {
-            for (int f = 0; f < out.length; f++) {
-                boolean[] present = new boolean[out.length];
-                Arrays.fill(present, true);
-                present[f] = false;
-                out[f] = fullKey.equals(model.inputKey(compose(present)));
-            }
+    /** A coalition of players as one of all features, the features that are not players present. */
+    private boolean[] lift(boolean[] coalition) {
+        if (coalition.length != players.length) {
+            throw new IllegalArgumentException("a coalition of " + coalition.length + " players for a game of "
+                    + players.length);
         }
-        return out;
+        boolean[] present = new boolean[grouping.groupCount()];
+        Arrays.fill(present, true);
+        for (int p = 0; p < players.length; p++) {
+            present[players[p]] = coalition[p];
+        }
+        return present;
+    }
+
+    private static boolean[] allBut(int features, int absent) {
+        boolean[] present = new boolean[features];
+        Arrays.fill(present, true);
+        present[absent] = false;
+        return present;
     }
 
     private String compose(boolean[] present) {

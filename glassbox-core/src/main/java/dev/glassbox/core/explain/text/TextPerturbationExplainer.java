@@ -18,7 +18,9 @@ import java.util.Map;
  * Explains a {@link TextModel} with any {@link CoalitionMethod} over the tokens of the text: text occlusion is {@link
  * FeatureAblation#occlusion()} (drop each word, or replace it with a mask token), LIME for text is {@link
  * Lime#forText()} over distinct words; Kernel SHAP and Shapley values work the same way. Attributions hold one value per
- * feature with a {@link TokenGrouping}, which carries the tokens' character offsets.
+ * feature with a {@link TokenGrouping}, which carries the tokens' character offsets. When the model says what it reads
+ * ({@link TextModel#inputKey(String)}), features whose masking alone leaves that unchanged are not part of the game:
+ * they stay in every perturbed text and get exactly 0 (counted in the {@code unreadFeatures} diagnostic).
  *
  * <pre>{@code
  * TextExplainer lime = TextPerturbationExplainer.builder(model, Lime.forText().seed(1).build()).bagOfWords(true).build();
@@ -67,13 +69,30 @@ public final class TextPerturbationExplainer implements TextExplainer {
         Readout readout = new Readout(index, probabilities && model.outputsLogits());
         long bytesPerRow = 2L * text.length() + ROW_OVERHEAD_BYTES;
         Evaluator<String> evaluator = new Evaluator<>(model::predict, bytesPerRow, readout, execution, method.name());
-        Estimate estimate = method.attribute(new TextGame(model, grouping, masking, evaluator));
+        TextGame game = new TextGame(model, grouping, masking, evaluator);
+        Estimate estimate = overAllFeatures(game.players() == 0 ? Estimate.of(new double[0], Map.of())
+                : method.attribute(game), game.playerFeatures(), grouping.groupCount());
 
         Map<String, Object> params = new HashMap<>(method.params());
         params.put("masking", masking.toString());
         params.put("features", bagOfWords ? "words" : "tokens");
         params.put("output", readout.kind());
         return estimate.toAttribution(method.name(), index, grouping, params, evaluator.evaluatedRows());
+    }
+
+    /** An estimate over the game's players as one over all features: features the model does not read get 0. */
+    private static Estimate overAllFeatures(Estimate players, int[] features, int featureCount) {
+        double[] values = new double[featureCount];
+        double[] errors = new double[players.standardErrors().length == 0 ? 0 : featureCount];
+        for (int p = 0; p < features.length; p++) {
+            values[features[p]] = players.values()[p];
+            if (errors.length > 0) {
+                errors[features[p]] = players.standardErrors()[p];
+            }
+        }
+        Map<String, Double> diagnostics = new HashMap<>(players.diagnostics());
+        diagnostics.put("unreadFeatures", (double) (featureCount - features.length));
+        return new Estimate(values, errors, diagnostics);
     }
 
     /** Settings for {@link TextPerturbationExplainer}. */

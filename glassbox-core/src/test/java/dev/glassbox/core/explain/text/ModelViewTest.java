@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.perturb.FeatureAblation;
 import dev.glassbox.core.explain.perturb.KernelShap;
+import dev.glassbox.core.explain.perturb.Lime;
 import dev.glassbox.core.model.Target;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Explanations of a model that says what it reads: tokens outside its view get exactly nothing, and are not evaluated. */
+/** Explanations of a model that says what it reads: tokens outside its view are no features, get exactly 0, cost nothing. */
 class ModelViewTest {
     private static final String MAIL = "Subject: money money\nFrom: win@example.com\n\nwin money at the meeting\n";
     private static final Map<String, Integer> WEIGHTS = Map.of("win", 1, "money", 2, "meeting", -1);
@@ -69,6 +70,18 @@ class ModelViewTest {
             assertThat(a.values()[t]).as("header token %d", t).isZero();
         }
         assertThat(a.values()).containsExactly(new float[] {0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, -1}, within(1e-6f));
-        assertThat(a.diagnostics()).containsEntry("nullFeatures", 7.0).containsEntry("exact", 1.0);
+        assertThat(a.diagnostics()).containsEntry("unreadFeatures", 7.0).containsEntry("exact", 1.0);
+    }
+
+    @Test
+    void limeLeavesWordsTheModelDoesNotReadOutOfItsSurrogate() {
+        Attribution a = explainer(Lime.forText().samples(400).seed(2).topK(Integer.MAX_VALUE).build())
+                .explain(MAIL, Target.index(1));
+
+        for (int t = 0; t < 7; t++) {
+            assertThat(a.values()[t]).as("header token %d", t).isZero();
+        }
+        assertThat(a.values()[8]).isCloseTo(2f, within(0.3f));
+        assertThat(a.values()[11]).isCloseTo(-1f, within(0.3f));
     }
 }
