@@ -48,6 +48,9 @@ final class TrainSpamCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = WHOLE.training().seed();
 
+    @Option(names = "--max-words", description = "The most words in the vocabulary (default: ${DEFAULT-VALUE}).")
+    int maxWords = WHOLE.maxWords();
+
     @Option(names = "--limit", description = "Train on the first N training e-mails only (default: all).")
     Integer limit;
 
@@ -64,8 +67,9 @@ final class TrainSpamCommand implements Callable<Integer> {
         LabelledTexts validation = SpamAssassin.validation(data);
         LabelledTexts test = SpamAssassin.test(data);
         TextEncoder.Part part = bodyOnly ? TextEncoder.Part.BODY : TextEncoder.Part.WHOLE;
-        TextClassifierTraining.Recipe recipe = TextClassifierTraining.Recipe.spam(part)
-                .with(new Training.Settings(epochs, batchSize, learningRate, seed));
+        TextClassifierTraining.Recipe spam = TextClassifierTraining.Recipe.spam(part);
+        TextClassifierTraining.Recipe recipe = new TextClassifierTraining.Recipe(spam.reading(), spam.minCount(), maxWords,
+                new Training.Settings(epochs, batchSize, learningRate, seed));
         Path folder = out != null ? out : Path.of("models", bodyOnly ? "spam-body-cnn" : "spam-cnn");
         long start = System.nanoTime();
         try (ProgressBars progress = new ProgressBars();
