@@ -23,6 +23,7 @@ final class TextGame implements Game {
     private final Evaluator<String> evaluator;
     private final int[] featureOfToken;
     private final Object fullKey;
+    private final Object[] soloKeys;
     private final int[] players;
     private final Map<Object, Double> known = new HashMap<>();
 
@@ -34,8 +35,12 @@ final class TextGame implements Game {
         this.featureOfToken = grouping.featureOfTokens();
         this.fullKey = model.inputKey(grouping.text());
         int features = grouping.groupCount();
-        this.players = IntStream.range(0, features).filter(f -> fullKey == null
-                || !fullKey.equals(model.inputKey(compose(allBut(features, f))))).toArray();
+        this.soloKeys = new Object[fullKey == null ? 0 : features];
+        for (int f = 0; f < soloKeys.length; f++) {
+            soloKeys[f] = Objects.requireNonNull(model.inputKey(compose(allBut(features, f))), "the model's input key");
+        }
+        this.players = IntStream.range(0, features).filter(f -> fullKey == null || !fullKey.equals(soloKeys[f]))
+                .toArray();
     }
 
     /** The features that are players, in order: those the model reads (all when it cannot tell). */
@@ -58,7 +63,7 @@ final class TextGame implements Game {
         List<Integer> fresh = new ArrayList<>();
         Map<Object, Boolean> pending = new HashMap<>();
         for (int i = 0; i < count; i++) {
-            keys[i] = Objects.requireNonNull(model.inputKey(text.apply(i)), "the model's input key");
+            keys[i] = key(coalitions.apply(i));
             if (!known.containsKey(keys[i]) && pending.put(keys[i], Boolean.TRUE) == null) {
                 fresh.add(i);
             }
@@ -74,18 +79,40 @@ final class TextGame implements Game {
         return out;
     }
 
+    /** The key of a coalition's text: known without composing it when at most one player is absent. */
+    private Object key(boolean[] coalition) {
+        requirePlayers(coalition);
+        int absent = -1;
+        int absentCount = 0;
+        for (int p = 0; p < coalition.length && absentCount < 2; p++) {
+            if (!coalition[p]) {
+                absent = p;
+                absentCount++;
+            }
+        }
+        return switch (absentCount) {
+            case 0 -> fullKey;
+            case 1 -> soloKeys[players[absent]];
+            default -> Objects.requireNonNull(model.inputKey(compose(lift(coalition))), "the model's input key");
+        };
+    }
+
     /** A coalition of players as one of all features, the features that are not players present. */
     private boolean[] lift(boolean[] coalition) {
-        if (coalition.length != players.length) {
-            throw new IllegalArgumentException("a coalition of " + coalition.length + " players for a game of "
-                    + players.length);
-        }
+        requirePlayers(coalition);
         boolean[] present = new boolean[grouping.groupCount()];
         Arrays.fill(present, true);
         for (int p = 0; p < players.length; p++) {
             present[players[p]] = coalition[p];
         }
         return present;
+    }
+
+    private void requirePlayers(boolean[] coalition) {
+        if (coalition.length != players.length) {
+            throw new IllegalArgumentException("a coalition of " + coalition.length + " players for a game of "
+                    + players.length);
+        }
     }
 
     private static boolean[] allBut(int features, int absent) {
