@@ -3,6 +3,7 @@ package dev.glassbox.cli;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.glassbox.core.explain.Attribution;
+import dev.glassbox.core.explain.text.TokenGrouping;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.render.FeatureBars;
@@ -14,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes one attribution as {@code <stem>.<method>.json} and {@code <stem>.<method>.png}. */
+/**
+ * Writes one attribution as {@code <stem>.<method>.json} and, for tensors, {@code <stem>.<method>.png}. The JSON of an
+ * attribution over the tokens of a text also lists the tokens with their character offsets.
+ */
 final class AttributionFiles {
     /** How to read the heatmaps, for report captions. */
     static final String COLOUR_KEY = "Red: evidence for the explained class, blue: against it (absolute maps: light to "
@@ -25,15 +29,15 @@ final class AttributionFiles {
     private AttributionFiles() {
     }
 
-    /** A file-name stem for a sample: its file name without extension, {@code #i} becoming {@code -i}. */
-    static String stem(Sample sample) {
-        return sample.name().replaceFirst("\\.[A-Za-z0-9]+(?=#|$)", "").replace('#', '-').replaceAll("[^A-Za-z0-9._-]", "_");
+    /** A file-name stem for an input: its file name without extension, {@code #i} becoming {@code -i}. */
+    static String stem(String input) {
+        return input.replaceFirst("\\.[A-Za-z0-9]+(?=#|$)", "").replace('#', '-').replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    /** The JSON document of an attribution. */
-    static String json(Attribution a, Sample input, String targetLabel) {
+    /** The JSON document of an attribution of {@code input}, named by its file. */
+    static String json(Attribution a, String input, String targetLabel) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("input", input.name());
+        doc.put("input", input);
         doc.put("method", a.method());
         doc.put("target", a.target());
         doc.put("targetLabel", targetLabel);
@@ -44,6 +48,9 @@ final class AttributionFiles {
         }
         if (a.hasStandardErrors()) {
             doc.put("standardErrors", a.standardErrors());
+        }
+        if (a.grouping() instanceof TokenGrouping tokens) {
+            doc.put("tokens", tokens.tokens());
         }
         doc.put("params", a.params());
         doc.put("diagnostics", a.diagnostics());
@@ -80,10 +87,14 @@ final class AttributionFiles {
 
     /** Writes both files into {@code dir} and returns the PNG's bytes. */
     static byte[] write(Path dir, Attribution a, Sample input, String targetLabel) throws IOException {
-        String base = stem(input) + "." + a.method();
-        Files.writeString(dir.resolve(base + ".json"), json(a, input, targetLabel));
+        writeJson(dir, a, input.name(), targetLabel);
         byte[] png = png(a, input);
-        Files.write(dir.resolve(base + ".png"), png);
+        Files.write(dir.resolve(stem(input.name()) + "." + a.method() + ".png"), png);
         return png;
+    }
+
+    /** Writes the JSON file of an attribution of {@code input} into {@code dir}. */
+    static void writeJson(Path dir, Attribution a, String input, String targetLabel) throws IOException {
+        Files.writeString(dir.resolve(stem(input) + "." + a.method() + ".json"), json(a, input, targetLabel));
     }
 }

@@ -2,6 +2,9 @@ package dev.glassbox.cli;
 
 import dev.glassbox.core.input.IdxReader;
 import dev.glassbox.core.input.LabelledImages;
+import dev.glassbox.core.input.LabelledTexts;
+import dev.glassbox.core.input.SpamAssassin;
+import dev.glassbox.core.input.TextFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,9 +15,10 @@ import java.util.List;
 
 /**
  * The demo's bundled default: the Fashion-MNIST CNN trained by {@code glassbox train fashion-mnist}, the first 200
- * images of the Fashion-MNIST test set (MIT licence) with their labels, an autoencoder trained on Fashion-MNIST and 300
- * out-of-distribution digits. They live in the jar and are unpacked into a temporary folder for the engine, which
- * reads models from files.
+ * images of the Fashion-MNIST test set (MIT licence) with their labels, an autoencoder trained on Fashion-MNIST, 300
+ * out-of-distribution digits, the same CNN trained with a planted patch, the spam filters trained by {@code glassbox
+ * train spam} (whole e-mails and bodies only) and 300 SpamAssassin test e-mails. They live in the jar and are
+ * unpacked into a temporary folder for the engine, which reads models from files.
  */
 final class BundledDemo implements AutoCloseable {
     private static final String ROOT = "/dev/glassbox/cli/demo/";
@@ -22,6 +26,7 @@ final class BundledDemo implements AutoCloseable {
     static final String LABELS = "data/t10k-first200-labels-idx1-ubyte.gz";
     static final String DIGITS_IMAGES = "data/digits-300-images-idx3-ubyte.gz";
     static final String DIGITS_LABELS = "data/digits-300-labels-idx1-ubyte.gz";
+    static final String SPAM_MAILS = "text/spam-assassin-test-300.jsonl.gz";
 
     private final Path dir;
 
@@ -87,6 +92,21 @@ final class BundledDemo implements AutoCloseable {
      */
     LabelledImages digits() {
         return IdxReader.read(dir.resolve(DIGITS_IMAGES), dir.resolve(DIGITS_LABELS));
+    }
+
+    /** The bundled spam filter that reads whole e-mails. */
+    Path spamModelDir() {
+        return dir.resolve("text/spam-cnn");
+    }
+
+    /** The bundled spam filter that reads only e-mail bodies. */
+    Path spamBodyModelDir() {
+        return dir.resolve("text/spam-body-cnn");
+    }
+
+    /** The bundled SpamAssassin test e-mails with their labels. */
+    LabelledTexts spamMails() {
+        return TextFiles.readLabelled(dir.resolve(SPAM_MAILS), SpamAssassin.CLASS_NAMES);
     }
 
     @Override

@@ -6,11 +6,15 @@ import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.core.output.AtomicDirectory;
 import dev.glassbox.core.render.HtmlReport;
+import dev.glassbox.djl.Models;
+import dev.glassbox.djl.text.TextClassifier;
+import dev.glassbox.djl.zoo.SavedModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code glassbox explain}: attributions of each input by each method, written as JSON and a heatmap PNG per input
- * and method, and an {@code index.html} grid of all of them.
+ * and method, and an {@code index.html} grid of all of them. A text model folder with {@code .txt} inputs takes the
+ * text path: JSON with the tokens and their offsets, and each text highlighted word by word in {@code index.html}.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Explain predictions: one JSON and one heatmap PNG per input and method, plus index.html.")
@@ -33,11 +38,15 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--method", required = true, split = ",", paramLabel = "M",
             description = "Methods, comma separated: saliency, ixg, smoothgrad, smoothgrad-sq, vargrad, ig, deeplift, "
                     + "guided-backprop, deconvnet, cam, gradcam, guided-gradcam (gradients); occlusion, ablation, lime, "
-                    + "kernel-shap, shapley-sampling, shapley-exact, sis (any model, ONNX included).")
+                    + "kernel-shap, shapley-sampling, shapley-exact, sis (any model, ONNX included); for a text model "
+                    + "and .txt inputs: occlusion, lime, kernel-shap, ig, ixg.")
     List<String> methods;
 
     @Mixin
     ExplainOptions options;
+
+    @Mixin
+    TextExplainOptions textOptions;
 
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
@@ -55,6 +64,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Target target = Target.parse(options.target);
+        if (SavedModels.isTextModel(model.model)) {
+            return explainTexts(target);
+        }
         List<Sample> samples = new ArrayList<>();
         try (Model loaded = ModelLoading.loadWithInputs(model, input, samples);
                 AtomicDirectory output = AtomicDirectory.open(out);
@@ -68,6 +80,24 @@ final class ExplainCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().printf("explained %d input(s) with %d method(s): %s%n", samples.size(),
                 methods.size(), out.resolve("index.html"));
+        return 0;
+    }
+
+    /** The text path: a text model folder and {@code .txt} inputs, each word highlighted by each method. */
+    private Integer explainTexts(Target target) throws IOException {
+        Map<String, String> texts = TextExplanations.read(input.inputs);
+        try (TextClassifier loaded = Models.loadText(model.model, model.batchSize);
+                AtomicDirectory output = AtomicDirectory.open(out);
+                ProgressBars progress = new ProgressBars()) {
+            TextExplanations explanations = new TextExplanations(loaded, methods, textOptions.settings(options));
+            HtmlReport report = new HtmlReport("glassbox explain", "Word attributions for " + loaded + "; target: "
+                    + target + ".");
+            explanations.write(texts, target, output.path(), report.section("Attributions"), progress);
+            Files.writeString(output.path().resolve("index.html"), report.render());
+            output.commit();
+        }
+        spec.commandLine().getOut().printf("explained %d text(s) with %d method(s): %s%n", texts.size(), methods.size(),
+                out.resolve("index.html"));
         return 0;
     }
 }

@@ -119,6 +119,28 @@ public final class BlockModel extends EngineModel implements LayeredModel, Param
         return out;
     }
 
+    /** The output of {@code layer} for each sample, flattened in the layer's shape. */
+    public float[][] activations(float[][] batch, String layer) {
+        int to = layers.indexOf(layer) + 1;
+        return predictWith(batch, x -> run(layers, x, 0, to));
+    }
+
+    /**
+     * The layers after {@code layer} as a model of their own, whose input is that layer's output: gradients and
+     * attributions with respect to an activation (such as a text network's embeddings) are input gradients of this
+     * model. It shares this model's parameters; close it before this model.
+     */
+    public DifferentiableModel after(String layer) {
+        int from = layers.indexOf(layer) + 1;
+        Shape shape;
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray probe = run(layers, scope.zeros(new ai.djl.ndarray.types.Shape(inputShape().withBatch(1))), 0, from);
+            shape = Tensors.sampleShape(probe);
+        }
+        return new BlockTail(manager.newSubManager(), layers, from, new ModelOptions(shape, outputNames(), batchSize()),
+                outputSize());
+    }
+
     @Override
     public LayerGradient layerGradient(float[][] batch, String layer, OutputWeighting weighting) {
         int split = layers.indexOf(layer) + 1;

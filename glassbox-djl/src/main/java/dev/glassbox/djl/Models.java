@@ -3,6 +3,7 @@ package dev.glassbox.djl;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.djl.zoo.SavedEnsembles;
+import dev.glassbox.djl.text.TextClassifier;
 import dev.glassbox.djl.zoo.SavedModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.Locale;
 /**
  * Loads a model from a path, choosing the engine by what the path is: a glassbox model folder (DJL blocks with a
  * {@code model.json}), an ensemble folder (with an {@code ensemble.json}), a TorchScript file ({@code .pt},
- * {@code .pth}, {@code .torchscript}) or an ONNX file.
+ * {@code .pth}, {@code .torchscript}) or an ONNX file. Text models (model folders with a vocabulary) load with
+ * {@link #loadText}.
  */
 public final class Models {
     private Models() {
@@ -41,6 +43,15 @@ public final class Models {
         }
         throw new ModelLoadException("cannot tell what kind of model " + path + " is: expected a .pt/.pth TorchScript "
                 + "file, an .onnx file, or a glassbox model folder");
+    }
+
+    /** Loads a text model: a glassbox model folder whose card has text settings, with its vocabulary. */
+    public static TextClassifier loadText(Path path, int batchSize) {
+        if (!Files.isDirectory(path) || !SavedModels.isSavedModel(path)) {
+            throw new ModelLoadException("text model folder not found: " + path + " (expected a folder with "
+                    + "model.json and " + SavedModels.VOCABULARY + ")");
+        }
+        return SavedModels.loadText(path, batchSize);
     }
 
     /**

@@ -117,7 +117,7 @@ public final class Heatmap {
     }
 
     private static int colour(double v, Sign sign, float grey) {
-        int[] rgb = sign == Sign.SIGNED ? interpolate(DIVERGING, (v + 1) / 2) : interpolate(SEQUENTIAL, v);
+        int[] rgb = sign == Sign.SIGNED ? diverging(v) : interpolate(SEQUENTIAL, v);
         if (Float.isNaN(grey)) {
             return rgb[0] << 16 | rgb[1] << 8 | rgb[2];
         }
@@ -127,6 +127,11 @@ public final class Heatmap {
         int g = (int) Math.round((1 - alpha) * base + alpha * rgb[1]);
         int b = (int) Math.round((1 - alpha) * base + alpha * rgb[2]);
         return r << 16 | g << 8 | b;
+    }
+
+    /** The diverging colour (red, green, blue) of a scaled value in [−1, 1]: blue, white at 0, red. */
+    static int[] diverging(double v) {
+        return interpolate(DIVERGING, (v + 1) / 2);
     }
 
     private static int[] interpolate(int[][] stops, double t) {

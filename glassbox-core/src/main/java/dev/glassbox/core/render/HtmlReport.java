@@ -1,12 +1,13 @@
 package dev.glassbox.core.render;
 
+import dev.glassbox.core.explain.text.Token;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * A self-contained HTML report: sections of paragraphs, tables and pictures, with every picture embedded (base64 PNG
- * or inline SVG), no scripts and no network access needed to read it. All text is escaped.
+ * A self-contained HTML report: sections of paragraphs, tables, pictures and highlighted texts, with every picture
+ * embedded (base64 PNG or inline SVG), no scripts and no network access needed to read it. All text is escaped.
  */
 public final class HtmlReport {
     private static final String STYLE = """
@@ -17,6 +18,9 @@ public final class HtmlReport {
             td.num{text-align:right;font-variant-numeric:tabular-nums}tr.wrong td{background:#fff1f0}
             img.pixelated{image-rendering:pixelated}.figure{display:inline-block;margin:.4rem;text-align:center;font-size:.85rem}
             .stat{display:inline-block;margin:0 1.5rem .8rem 0}.scroll{overflow-x:auto}.stat b{display:block;font-size:1.4rem}
+            h3{font-size:1.1rem;margin-top:1.5rem}.caption{font-weight:600;margin:.8rem 0 .3rem}
+            .tokens{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:.8rem;line-height:1.6;max-height:24rem;overflow-y:auto;border:1px solid #d0d7de;padding:.5rem}
+            .legend span{display:inline-block;padding:0 .5rem;margin:0 .2rem .3rem 0;font-size:.8rem}
             """;
 
     private final String title;
@@ -66,6 +70,18 @@ public final class HtmlReport {
     /** Starts a new section. */
     public HtmlReport section(String heading) {
         body.add("<h2>" + Html.escape(heading) + "</h2>");
+        return this;
+    }
+
+    /** A heading inside the current section. */
+    public HtmlReport subsection(String heading) {
+        body.add("<h3>" + Html.escape(heading) + "</h3>");
+        return this;
+    }
+
+    /** A captioned text with each token coloured by its value ({@link HighlightedText}). */
+    public HtmlReport highlightedText(String caption, String text, List<Token> tokens, float[] values) {
+        body.add("<p class=\"caption\">" + Html.escape(caption) + "</p>" + HighlightedText.html(text, tokens, values));
         return this;
     }
 

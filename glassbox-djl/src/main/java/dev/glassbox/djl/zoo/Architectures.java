@@ -4,14 +4,32 @@ import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.djl.NamedBlocks;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
-/** The architectures a saved model folder can name: each rebuilds an uninitialised block for its weights. */
+/**
+ * The architectures a saved model folder can name: each rebuilds an uninitialised block for its weights (text
+ * architectures from the size of the vocabulary saved beside them).
+ */
 public final class Architectures {
     private static final Map<String, Supplier<NamedBlocks>> KNOWN = new TreeMap<>(Map.of(FashionCnn.NAME, FashionCnn::build,
             BayesianCnn.NAME, BayesianCnn::build, FashionAutoencoder.NAME, FashionAutoencoder::build));
 
+    /** Text architectures, built for a vocabulary size and a number of classes. */
+    private static final Map<String, BiFunction<Integer, Integer, NamedBlocks>> TEXT = new TreeMap<>(Map.of(
+            TextCnn.NAME, TextCnn::build));
+
     private Architectures() {
+    }
+
+    /** A fresh text network of the named architecture for {@code vocabularySize} token ids and {@code classes} outputs. */
+    public static NamedBlocks buildText(String name, int vocabularySize, int classes) {
+        BiFunction<Integer, Integer, NamedBlocks> factory = TEXT.get(name);
+        if (factory == null) {
+            throw new ModelLoadException("unknown text architecture '" + name + "'; known: " + String.join(", ",
+                    TEXT.keySet()));
+        }
+        return factory.apply(vocabularySize, classes);
     }
 
     /** A fresh block of the named architecture. */

@@ -3,6 +3,7 @@ package dev.glassbox.djl.zoo;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import dev.glassbox.core.explain.text.TextEncoder;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.Shape;
 import java.util.List;
@@ -10,13 +11,27 @@ import java.util.Map;
 
 /**
  * What a saved glassbox model folder says about itself ({@code model.json}): the architecture that rebuilds its
- * block, the input shape, class names, and the provenance of its weights (data, seed, epochs, measured metrics).
+ * block, the input shape, class names, the provenance of its weights (data, seed, epochs, measured metrics), and for a
+ * text model how it reads texts (its vocabulary is a file beside the card).
+ *
+ * @param text how a text model turns texts into token ids, or {@code null} for a model over tensors
  */
 public record ModelCard(String architecture, int[] inputShape, List<String> classes, String data, long seed,
-        int epochs, Map<String, Double> metrics) {
+        int epochs, Map<String, Double> metrics, TextEncoder.Settings text) {
 
     /** The file name of the card inside a model folder. */
     public static final String FILE = "model.json";
+
+    /** The card of a model over tensors. */
+    public ModelCard(String architecture, int[] inputShape, List<String> classes, String data, long seed, int epochs,
+            Map<String, Double> metrics) {
+        this(architecture, inputShape, classes, data, seed, epochs, metrics, null);
+    }
+
+    /** Whether the card describes a text model. */
+    public boolean isText() {
+        return text != null;
+    }
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 

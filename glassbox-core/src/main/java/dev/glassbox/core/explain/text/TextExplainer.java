@@ -1,141 +1,27 @@
 package dev.glassbox.core.explain.text;
 
-import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.Attribution;
-import dev.glassbox.core.explain.perturb.CoalitionMethod;
-import dev.glassbox.core.explain.perturb.Estimate;
-import dev.glassbox.core.explain.perturb.Evaluator;
-import dev.glassbox.core.explain.perturb.Execution;
-import dev.glassbox.core.explain.perturb.FeatureAblation;
-import dev.glassbox.core.explain.perturb.Lime;
-import dev.glassbox.core.explain.perturb.Readout;
 import dev.glassbox.core.model.Target;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Explains a {@link TextModel} with any {@link CoalitionMethod} over the tokens of the text: text occlusion is {@link
- * FeatureAblation#occlusion()} (drop each word, or replace it with a mask token), LIME for text is {@link
- * Lime#forText()} over distinct words; Kernel SHAP and Shapley values work the same way. Attributions hold one value per
- * feature with a {@link TokenGrouping}, which carries the tokens' character offsets.
- *
- * <pre>{@code
- * TextExplainer lime = TextExplainer.builder(model, Lime.forText().seed(1).build()).bagOfWords(true).build();
- * Attribution a = lime.explain("a fine, long film", Target.PREDICTED);
- * }</pre>
+ * Explains a text model's output for one text, one value per token: the text counterpart of {@link
+ * dev.glassbox.core.explain.Explainer}. Attributions carry a {@link TokenGrouping}, so every value maps back to the
+ * characters of its token. Perturbation methods are {@link TextPerturbationExplainer}; gradient methods on a network's
+ * embeddings live with the engine.
  */
-public final class TextExplainer {
-    /** Memory assumed per text row besides its characters: the model's scores and the row's own overhead. */
-    private static final long ROW_OVERHEAD_BYTES = 1024;
+public interface TextExplainer {
 
-    private final TextModel model;
-    private final CoalitionMethod method;
-    private final Tokenizer tokenizer;
-    private final TextMasking masking;
-    private final boolean bagOfWords;
-    private final Execution execution;
-    private final boolean probabilities;
-
-    private TextExplainer(Builder b) {
-        this.model = b.model;
-        this.method = b.method;
-        this.tokenizer = b.tokenizer;
-        this.masking = b.masking;
-        this.bagOfWords = b.bagOfWords;
-        this.execution = b.execution;
-        this.probabilities = b.probabilities;
-    }
-
-    /** A builder for {@code method} on {@code model}: word tokens, one feature per position, masked words dropped. */
-    public static Builder builder(TextModel model, CoalitionMethod method) {
-        return new Builder(model, method);
-    }
-
-    /** The attribution of {@code target} to the features of {@code text}. */
-    public Attribution explain(String text, Target target) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidInputException("the text is empty: give some words to explain");
-        }
-        List<Token> tokens = tokenizer.tokenize(text);
-        TokenGrouping grouping = bagOfWords ? TokenGrouping.byWord(text, tokens) : TokenGrouping.byPosition(text, tokens);
-        float[][] scores = model.predict(List.of(text));
-        if (scores == null || scores.length != 1 || scores[0] == null || scores[0].length == 0) {
-            throw new IllegalStateException("the text model must return one non-empty row of scores per text");
-        }
-        int index = target.resolve(scores[0]);
-        Readout readout = new Readout(index, probabilities && model.outputsLogits());
-        long bytesPerRow = 2L * text.length() + ROW_OVERHEAD_BYTES;
-        Evaluator<String> evaluator = new Evaluator<>(model::predict, bytesPerRow, readout, execution, method.name());
-        Estimate estimate = method.attribute(new TextGame(grouping, masking, evaluator));
-
-        Map<String, Object> params = new HashMap<>(method.params());
-        params.put("masking", masking.toString());
-        params.put("features", bagOfWords ? "words" : "tokens");
-        params.put("output", readout.kind());
-        return estimate.toAttribution(method.name(), index, grouping, params, evaluator.evaluatedRows());
-    }
+    /** The attribution of {@code target} to the tokens of {@code text}. */
+    Attribution explain(String text, Target target);
 
     /** Attributions for each text. */
-    public List<Attribution> explain(List<String> texts, Target target) {
+    default List<Attribution> explain(List<String> texts, Target target) {
         List<Attribution> out = new ArrayList<>(texts.size());
         for (String text : texts) {
             out.add(explain(text, target));
         }
         return out;
-    }
-
-    /** Settings for {@link TextExplainer}. */
-    public static final class Builder {
-        private final TextModel model;
-        private final CoalitionMethod method;
-        private Tokenizer tokenizer = Tokenizer.WORDS;
-        private TextMasking masking = TextMasking.drop();
-        private boolean bagOfWords;
-        private Execution execution = Execution.defaults();
-        private boolean probabilities;
-
-        private Builder(TextModel model, CoalitionMethod method) {
-            if (model == null || method == null) {
-                throw new InvalidInputException("a text explainer needs a model and a method");
-            }
-            this.model = model;
-            this.method = method;
-        }
-
-        /** How the text is split into tokens (default: words). */
-        public Builder tokenizer(Tokenizer tokenizer) {
-            this.tokenizer = tokenizer;
-            return this;
-        }
-
-        /** Drop masked tokens (default) or replace them with a mask token. */
-        public Builder masking(TextMasking masking) {
-            this.masking = masking;
-            return this;
-        }
-
-        /** One feature per distinct word, as the {@code lime} package does by default, instead of per position. */
-        public Builder bagOfWords(boolean bagOfWords) {
-            this.bagOfWords = bagOfWords;
-            return this;
-        }
-
-        /** Chunking, threads and progress of model evaluations. */
-        public Builder execution(Execution execution) {
-            this.execution = execution;
-            return this;
-        }
-
-        /** Explain softmax probabilities instead of raw scores when the model outputs logits. */
-        public Builder probabilities(boolean probabilities) {
-            this.probabilities = probabilities;
-            return this;
-        }
-
-        public TextExplainer build() {
-            return new TextExplainer(this);
-        }
     }
 }

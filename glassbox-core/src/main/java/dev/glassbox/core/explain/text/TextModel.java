@@ -17,4 +17,14 @@ public interface TextModel {
     default boolean outputsLogits() {
         return true;
     }
+
+    /**
+     * What the model reads of {@code text}, when it can tell: texts with equal keys must get equal scores (a model that
+     * tokenises returns the token ids it keeps). Text explainers then evaluate each distinct key once, and a token whose
+     * masking alone leaves the key unchanged is outside the model's view: it is no feature of perturbation methods and
+     * gets exactly zero. {@code null}, the default, when the model cannot tell.
+     */
+    default Object inputKey(String text) {
+        return null;
+    }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-class TextExplainerTest {
+class TextPerturbationExplainerTest {
     private final List<String> seen = new ArrayList<>();
 
     /** Score 0: +1 per "good", −1 per "bad"; score 1: the number of words. Records the texts it sees. */
@@ -36,7 +36,7 @@ class TextExplainerTest {
 
     @Test
     void occlusionDroppingEachWordCreditsTheSentimentWords() {
-        TextExplainer occlusion = TextExplainer.builder(sentiment, FeatureAblation.occlusion()).build();
+        TextExplainer occlusion = TextPerturbationExplainer.builder(sentiment, FeatureAblation.occlusion()).build();
 
         Attribution a = occlusion.explain("The food was good, the service bad.", Target.index(0));
 
@@ -50,7 +50,7 @@ class TextExplainerTest {
 
     @Test
     void occlusionCanReplaceWordsWithAMaskToken() {
-        TextExplainer occlusion = TextExplainer.builder(sentiment, FeatureAblation.occlusion())
+        TextExplainer occlusion = TextPerturbationExplainer.builder(sentiment, FeatureAblation.occlusion())
                 .masking(TextMasking.replaceWith("[MASK]")).build();
 
         Attribution a = occlusion.explain("good bad", Target.index(1));
@@ -73,7 +73,7 @@ class TextExplainerTest {
 
     @Test
     void limeOnWordsFindsTheSignOfEachWord() {
-        TextExplainer lime = TextExplainer.builder(sentiment, Lime.forText().samples(500).seed(3).build())
+        TextExplainer lime = TextPerturbationExplainer.builder(sentiment, Lime.forText().samples(500).seed(3).build())
                 .bagOfWords(true).build();
 
         Attribution a = lime.explain("good film , good plot , bad ending", Target.index(0));
@@ -89,7 +89,7 @@ class TextExplainerTest {
 
     @Test
     void kernelShapOverTokensIsExactOnAnAdditiveModel() {
-        TextExplainer shap = TextExplainer.builder(sentiment, KernelShap.builder().build()).build();
+        TextExplainer shap = TextPerturbationExplainer.builder(sentiment, KernelShap.builder().build()).build();
 
         Attribution a = shap.explain("bad start but good end", Target.index(0));
 
@@ -99,7 +99,7 @@ class TextExplainerTest {
 
     @Test
     void emptyTextIsRejected() {
-        TextExplainer occlusion = TextExplainer.builder(sentiment, FeatureAblation.occlusion()).build();
+        TextExplainer occlusion = TextPerturbationExplainer.builder(sentiment, FeatureAblation.occlusion()).build();
 
         assertThatThrownBy(() -> occlusion.explain("  ", Target.index(0)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("text is empty");

@@ -1,0 +1,74 @@
+package dev.glassbox.cli;
+
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.Progress;
+import dev.glassbox.core.explain.Attribution;
+import dev.glassbox.core.explain.text.TextExplainer;
+import dev.glassbox.core.input.TextFiles;
+import dev.glassbox.core.math.Vectors;
+import dev.glassbox.core.model.Target;
+import dev.glassbox.core.render.HtmlReport;
+import dev.glassbox.core.render.TextSection;
+import dev.glassbox.djl.text.TextClassifier;
+import dev.glassbox.djl.text.TextMethods;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Explains texts with a text model's methods: for each text and method a JSON file (the attribution, the tokens with
+ * their character offsets), and for each text a report section with the text highlighted by every method and its
+ * strongest words. Used by {@code explain} for {@code .txt} inputs and by the demo.
+ */
+final class TextExplanations {
+    /** How many of each method's strongest words the report lists. */
+    static final int TOP_WORDS = 10;
+
+    private final TextClassifier model;
+    private final Map<String, TextExplainer> explainers = new LinkedHashMap<>();
+
+    /** The named methods for {@code model}. */
+    TextExplanations(TextClassifier model, List<String> methods, TextMethods.Settings settings) {
+        this.model = model;
+        for (String method : methods) {
+            explainers.put(method.trim(), TextMethods.create(method, model, settings));
+        }
+    }
+
+    /** The texts of {@code .txt} files, refusing other files with a clear message. */
+    static Map<String, String> read(List<Path> inputs) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Path input : inputs) {
+            String name = input.getFileName().toString();
+            if (!name.toLowerCase(Locale.ROOT).endsWith(".txt")) {
+                throw new InvalidInputException("a text model explains .txt files; " + input + " is not one");
+            }
+            texts.put(name, TextFiles.read(input));
+        }
+        return texts;
+    }
+
+    /** Explains each text (by name) with each method, writes the JSON files into {@code dir} and adds the sections. */
+    void write(Map<String, String> texts, Target target, Path dir, HtmlReport report, Progress progress)
+            throws IOException {
+        long total = (long) texts.size() * explainers.size();
+        long done = 0;
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            double[] probabilities = Vectors.softmax(model.predict(List.of(text.getValue()))[0]);
+            List<Attribution> attributions = new ArrayList<>();
+            for (TextExplainer explainer : explainers.values()) {
+                Attribution a = explainer.explain(text.getValue(), target);
+                AttributionFiles.writeJson(dir, a, text.getKey(), model.classNames().get(a.target()));
+                attributions.add(a);
+                progress.update("explaining", ++done, total);
+            }
+            int explained = attributions.get(0).target();
+            TextSection.addTo(report, text.getKey(), model.classNames().get(explained), probabilities[explained],
+                    attributions, TOP_WORDS);
+        }
+    }
+}
