@@ -56,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
             explanations(model, images, output.path().resolve("explanations"), report);
             UncertaintySection.addTo(report, model, images, output.path().resolve("uncertainty"));
             DemoSanity.addTo(model, bundle, output.path().resolve("sanity"), report);
+            TextDemo.addTo(bundle, output.path().resolve("text"), report);
             Files.writeString(output.path().resolve("index.html"), report.render());
             output.commit();
             spec.commandLine().getOut().printf("glassbox demo: %d bundled Fashion-MNIST test images, accuracy %.1f%%; "
