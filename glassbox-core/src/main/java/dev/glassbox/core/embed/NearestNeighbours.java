@@ -57,8 +57,11 @@ public final class NearestNeighbours {
         double[] distances = new double[n * k];
         try (Parallel parallel = new Parallel(threads)) {
             parallel.forEach(n, GRAIN, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    tree.search(i, k, indices, distances, i * k);
+                float[] values = new float[dims];
+                for (int position = from; position < to; position++) {
+                    int i = tree.rowAt(position);
+                    System.arraycopy(flat, i * dims, values, 0, dims);
+                    tree.search(i, values, k, indices, distances, i * k);
                 }
             });
         }

@@ -29,12 +29,14 @@ public final class NeighbourEmbedding implements Embedder {
 
     /** How the t-SNE gradient is computed. */
     public enum Gradient {
-        /** Exact up to {@value #EXACT_LIMIT} points, Barnes–Hut above. */
+        /** Exact up to {@value #EXACT_LIMIT} points; above, interpolation in 2 dimensions and Barnes–Hut in 1 or 3. */
         AUTO,
         /** Over all pairs, with affinities over all points: O(N²) time and memory. */
         EXACT,
         /** Barnes–Hut with a space-partitioning tree, affinities over nearest neighbours. */
-        BARNES_HUT
+        BARNES_HUT,
+        /** Interpolation on a grid and FFT convolution (FIt-SNE), affinities over nearest neighbours; 2 dimensions. */
+        INTERPOLATION
     }
 
     /** Where the points start. */
@@ -131,23 +133,34 @@ public final class NeighbourEmbedding implements Embedder {
 
     private Gradient resolve(int n) {
         if (variant == Variant.SNE) {
-            if (gradient == Gradient.BARNES_HUT) {
-                throw new InvalidInputException("SNE has only an exact gradient: use t-SNE for Barnes–Hut");
+            if (gradient == Gradient.BARNES_HUT || gradient == Gradient.INTERPOLATION) {
+                throw new InvalidInputException("SNE has only an exact gradient: use t-SNE for Barnes–Hut or "
+                        + "interpolation");
             }
             return Gradient.EXACT;
+        }
+        if (gradient == Gradient.INTERPOLATION && dimensions != 2) {
+            throw new InvalidInputException("the interpolated t-SNE gradient works in 2 dimensions, not " + dimensions
+                    + ": use Barnes–Hut");
         }
         if (gradient != Gradient.AUTO) {
             return gradient;
         }
-        return n <= EXACT_LIMIT ? Gradient.EXACT : Gradient.BARNES_HUT;
+        if (n <= EXACT_LIMIT) {
+            return Gradient.EXACT;
+        }
+        return dimensions == 2 ? Gradient.INTERPOLATION : Gradient.BARNES_HUT;
     }
 
     private Objective objective(Gradient method, SparseMatrix affinities, Parallel parallel) {
         if (variant == Variant.SNE) {
             return new SneObjective(affinities, dimensions, parallel);
         }
-        Repulsion repulsion = method == Gradient.EXACT ? new ExactRepulsion(dimensions, parallel)
-                : new BarnesHutRepulsion(dimensions, theta, parallel);
+        Repulsion repulsion = switch (method) {
+            case EXACT -> new ExactRepulsion(dimensions, parallel);
+            case BARNES_HUT -> new BarnesHutRepulsion(dimensions, theta, parallel);
+            default -> new InterpolatedRepulsion(InterpolatedRepulsion.DEFAULT_SPACING, parallel);
+        };
         return new TsneObjective(affinities, dimensions, repulsion, parallel);
     }
 

@@ -7,19 +7,19 @@ import java.util.SplittableRandom;
  * node picks a vantage point and splits the rest at their median distance to it; a search visits a side only when the
  * triangle inequality says it may hold a closer point. The tree is implicit in a permutation of the rows: the node of
  * range {@code [lo, hi)} has its vantage point at {@code lo}, the inside half at {@code [lo+1, mid)} and the outside
- * half at {@code [mid, hi)}. Results break distance ties by the smaller row index, so they do not depend on the tree.
+ * half at {@code [mid, hi)}; the rows are copied in that order so that a search reads memory in runs. Results break
+ * distance ties by the smaller row index, so they do not depend on the tree.
  */
 final class VpTree {
     private static final int LEAF = 8;
 
-    private final float[] points;
     private final int dims;
     private final int[] order;
     private final double[] radius;
+    private final float[] sorted;
 
     /** Builds the tree over {@code n} rows of {@code dims} values, row-major in {@code points}. */
     VpTree(float[] points, int dims) {
-        this.points = points;
         this.dims = dims;
         int n = points.length / dims;
         this.order = new int[n];
@@ -27,24 +27,28 @@ final class VpTree {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        double[] distances = new double[n];
-        build(0, n, distances, new SplittableRandom(n));
+        build(points, 0, n, new double[n], new SplittableRandom(n));
+        this.sorted = new float[points.length];
+        for (int p = 0; p < n; p++) {
+            System.arraycopy(points, order[p] * dims, sorted, p * dims, dims);
+        }
     }
 
-    private void build(int lo, int hi, double[] distances, SplittableRandom random) {
+    private void build(float[] points, int lo, int hi, double[] distances, SplittableRandom random) {
         if (hi - lo <= LEAF) {
             return;
         }
         swap(lo, lo + random.nextInt(hi - lo));
-        int vantage = order[lo];
+        int vantage = order[lo] * dims;
         for (int p = lo + 1; p < hi; p++) {
-            distances[p] = distance(vantage, order[p]);
+            distances[p] = Math.sqrt(squaredDistance(points, vantage, points, order[p] * dims,
+                    Double.POSITIVE_INFINITY));
         }
         int mid = (lo + 1 + hi) >>> 1;
         select(lo + 1, hi - 1, mid, distances);
         radius[lo] = distances[mid];
-        build(lo + 1, mid, distances, random);
-        build(mid, hi, distances, random);
+        build(points, lo + 1, mid, distances, random);
+        build(points, mid, hi, distances, random);
     }
 
     /** Reorders {@code [left, right]} so that position {@code nth} holds the value it would hold if sorted. */
@@ -61,7 +65,10 @@ final class VpTree {
                     j--;
                 }
                 if (i <= j) {
-                    swapWithDistance(i++, j--, distances);
+                    swap(i, j);
+                    double t = distances[i];
+                    distances[i++] = distances[j];
+                    distances[j--] = t;
                 }
             }
             if (nth <= j) {
@@ -74,77 +81,81 @@ final class VpTree {
         }
     }
 
-    private void swapWithDistance(int a, int b, double[] distances) {
-        swap(a, b);
-        double t = distances[a];
-        distances[a] = distances[b];
-        distances[b] = t;
-    }
-
     private void swap(int a, int b) {
         int t = order[a];
         order[a] = order[b];
         order[b] = t;
     }
 
-    private double distance(int a, int b) {
-        int ia = a * dims;
-        int ib = b * dims;
+    /**
+     * The squared distance between the rows at {@code a} and {@code b}, or any value above {@code bound} as soon as
+     * the partial sum passes it.
+     */
+    private double squaredDistance(float[] x, int a, float[] y, int b, double bound) {
         double sum = 0;
         for (int k = 0; k < dims; k++) {
-            double diff = points[ia + k] - points[ib + k];
+            double diff = x[a + k] - y[b + k];
             sum += diff * diff;
+            if ((k & 7) == 7 && sum > bound) {
+                return sum;
+            }
         }
-        return Math.sqrt(sum);
+        return sum;
+    }
+
+    /** The row at a position of the tree's order: searching rows in this order keeps nearby rows together. */
+    int rowAt(int position) {
+        return order[position];
     }
 
     /**
-     * Finds the {@code k} rows nearest to row {@code query}, excluding the row itself, nearest first, and writes their
-     * indices and distances into {@code indices} and {@code distances} from {@code offset}.
+     * Finds the {@code k} rows nearest to row {@code query} ({@code values} holds its values), excluding the row
+     * itself, nearest first, and writes their indices and distances into {@code indices} and {@code distances} from
+     * {@code offset}.
      */
-    void search(int query, int k, int[] indices, double[] distances, int offset) {
+    void search(int query, float[] values, int k, int[] indices, double[] distances, int offset) {
         Heap heap = new Heap(k);
-        search(query, 0, order.length, heap);
+        search(query, values, 0, order.length, heap);
         heap.drainSorted(indices, distances, offset);
+        for (int r = offset; r < offset + k; r++) {
+            distances[r] = Math.sqrt(distances[r]);
+        }
     }
 
-    private void search(int query, int lo, int hi, Heap heap) {
+    private void search(int query, float[] values, int lo, int hi, Heap heap) {
         if (hi - lo <= LEAF) {
             for (int p = lo; p < hi; p++) {
-                consider(query, order[p], heap);
+                if (order[p] != query) {
+                    double bound = heap.bound();
+                    double d2 = squaredDistance(values, 0, sorted, p * dims, bound);
+                    if (d2 <= bound) {
+                        heap.offer(d2, order[p]);
+                    }
+                }
             }
             return;
         }
-        int vantage = order[lo];
-        double d = consider(query, vantage, heap);
+        double d2 = squaredDistance(values, 0, sorted, lo * dims, Double.POSITIVE_INFINITY);
+        if (order[lo] != query) {
+            heap.offer(d2, order[lo]);
+        }
+        double d = Math.sqrt(d2);
         double r = radius[lo];
         int mid = (lo + 1 + hi) >>> 1;
-        if (d < r) {
-            if (d - heap.bound() <= r) {
-                search(query, lo + 1, mid, heap);
-            }
-            if (d + heap.bound() >= r) {
-                search(query, mid, hi, heap);
-            }
-        } else {
-            if (d + heap.bound() >= r) {
-                search(query, mid, hi, heap);
-            }
-            if (d - heap.bound() <= r) {
-                search(query, lo + 1, mid, heap);
+        boolean insideFirst = d < r;
+        for (int side = 0; side < 2; side++) {
+            double tau = Math.sqrt(heap.bound());
+            if (insideFirst == (side == 0)) {
+                if (d - tau <= r) {
+                    search(query, values, lo + 1, mid, heap);
+                }
+            } else if (d + tau >= r) {
+                search(query, values, mid, hi, heap);
             }
         }
     }
 
-    private double consider(int query, int candidate, Heap heap) {
-        double d = distance(query, candidate);
-        if (candidate != query) {
-            heap.offer(d, candidate);
-        }
-        return d;
-    }
-
-    /** The {@code k} smallest (distance, index) pairs seen, in a binary max-heap. */
+    /** The {@code k} smallest (squared distance, index) pairs seen, in a binary max-heap. */
     private static final class Heap {
         private final double[] keys;
         private final int[] ids;
@@ -155,7 +166,7 @@ final class VpTree {
             ids = new int[k];
         }
 
-        /** The distance a candidate must not exceed to enter: infinite until the heap is full. */
+        /** The squared distance a candidate must not exceed to enter: infinite until the heap is full. */
         double bound() {
             return size < keys.length ? Double.POSITIVE_INFINITY : keys[0];
         }

@@ -128,6 +128,36 @@ class GradientTest {
     }
 
     @Test
+    void interpolationApproximatesTheExactRepulsion() {
+        try (Parallel parallel = new Parallel(2)) {
+            for (double scale : new double[] {1e-3, 1, 30}) {
+                int n = 800;
+                double[] y = randomPoints(n, scale, 8);
+                double[] exact = new double[y.length];
+                double[] interpolated = new double[y.length];
+
+                double z = new ExactRepulsion(DIMS, parallel).forces(y, exact);
+                double approximate = new InterpolatedRepulsion(InterpolatedRepulsion.DEFAULT_SPACING, parallel)
+                        .forces(y, interpolated);
+
+                assertThat(approximate).as("scale %s", scale).isCloseTo(z, within(2e-3 * z));
+                assertThat(relativeError(interpolated, exact)).as("scale %s", scale).isLessThan(0.05);
+                if (scale > 10) {
+                    // A large embedding needs more than the smallest grid: halving the spacing shrinks the error.
+                    double finer = relativeError(forces(new InterpolatedRepulsion(0.25, parallel), y), exact);
+                    assertThat(finer).isLessThan(relativeError(interpolated, exact) / 4);
+                }
+            }
+        }
+    }
+
+    private static double[] forces(Repulsion repulsion, double[] y) {
+        double[] out = new double[y.length];
+        repulsion.forces(y, out);
+        return out;
+    }
+
+    @Test
     void barnesHutWorksInOneAndThreeDimensions() {
         try (Parallel parallel = new Parallel(1)) {
             for (int dims : new int[] {1, 3}) {

@@ -54,6 +54,19 @@ class NeighbourEmbeddingTest {
     }
 
     @Test
+    void interpolatedTsneKeepsFarApartClustersSeparate() {
+        int[] labels = new int[1200];
+        float[][] data = blobs(400, 3, labels);
+
+        Embedding embedding = NeighbourEmbedding.tsne().iterations(400).threads(2).build().embed(data);
+
+        double[][] points = embedding.points();
+        assertThat(embedding.parameters()).containsEntry("gradient", "interpolation");
+        assertThat(EmbeddingQuality.nearestNeighbourAccuracy(points, labels, 2)).isEqualTo(1.0);
+        assertThat(clusterGap(points, labels)).isGreaterThan(2);
+    }
+
+    @Test
     void sneKeepsFarApartClustersSeparate() {
         int[] labels = new int[90];
         float[][] data = blobs(30, 4, labels);
@@ -71,7 +84,8 @@ class NeighbourEmbeddingTest {
         int[] labels = new int[1500];
         float[][] data = blobs(500, 5, labels);
         for (NeighbourEmbedding.Gradient gradient : new NeighbourEmbedding.Gradient[] {
-                NeighbourEmbedding.Gradient.EXACT, NeighbourEmbedding.Gradient.BARNES_HUT}) {
+                NeighbourEmbedding.Gradient.EXACT, NeighbourEmbedding.Gradient.BARNES_HUT,
+                NeighbourEmbedding.Gradient.INTERPOLATION}) {
             NeighbourEmbedding.Builder settings = NeighbourEmbedding.tsne().gradient(gradient).iterations(30)
                     .earlyExaggeration(12, 20).seed(9);
             float[][] rows = gradient == NeighbourEmbedding.Gradient.EXACT ? java.util.Arrays.copyOf(data, 300) : data;
