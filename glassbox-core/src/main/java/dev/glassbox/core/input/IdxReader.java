@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -27,17 +29,34 @@ public final class IdxReader {
     /** Reads matching image and label files, throwing {@link InvalidInputException} when either is missing or damaged. */
     public static LabelledImages read(Path images, Path labels) {
         Idx imageFile = readIdx(images, IMAGES_MAGIC, "an image");
-        Idx labelFile = readIdx(labels, LABELS_MAGIC, "a label");
+        int[] labelValues = labels(labels);
         int count = imageFile.dims[0];
-        if (labelFile.dims[0] != count) {
+        if (labelValues.length != count) {
             throw new InvalidInputException("IDX files " + InputPaths.name(images) + " and " + InputPaths.name(labels)
-                    + " do not match: " + count + " images but " + labelFile.dims[0] + " labels");
-        }
-        int[] labelValues = new int[count];
-        for (int i = 0; i < count; i++) {
-            labelValues[i] = labelFile.data[i] & 0xff;
+                    + " do not match: " + count + " images but " + labelValues.length + " labels");
         }
         return new LabelledImages(count, imageFile.dims[1], imageFile.dims[2], imageFile.data, labelValues);
+    }
+
+    /** The images of an IDX image file alone, as 1×rows×cols samples in [0, 1] named {@code file#i}. */
+    public static List<Sample> images(Path images) {
+        Idx file = readIdx(images, IMAGES_MAGIC, "an image");
+        LabelledImages data = new LabelledImages(file.dims[0], file.dims[1], file.dims[2], file.data, new int[file.dims[0]]);
+        List<Sample> samples = new ArrayList<>(data.count());
+        for (int i = 0; i < data.count(); i++) {
+            samples.add(data.sample(i, InputPaths.name(images) + "#" + i));
+        }
+        return samples;
+    }
+
+    /** The labels of an IDX label file. */
+    public static int[] labels(Path labels) {
+        Idx file = readIdx(labels, LABELS_MAGIC, "a label");
+        int[] out = new int[file.dims[0]];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = file.data[i] & 0xff;
+        }
+        return out;
     }
 
     /** The dimensions and unsigned-byte data of one IDX file. */
