@@ -29,7 +29,10 @@ public final class NeighbourEmbedding implements Embedder {
 
     /** How the t-SNE gradient is computed. */
     public enum Gradient {
-        /** Exact up to {@value #EXACT_LIMIT} points; above, interpolation in 2 dimensions and Barnes–Hut in 1 or 3. */
+        /**
+         * Exact up to {@value #EXACT_LIMIT} points, Barnes–Hut up to {@value #BARNES_HUT_LIMIT}, and interpolation
+         * above (in 2 dimensions; Barnes–Hut in 1 or 3).
+         */
         AUTO,
         /** Over all pairs, with affinities over all points: O(N²) time and memory. */
         EXACT,
@@ -49,6 +52,11 @@ public final class NeighbourEmbedding implements Embedder {
 
     /** The largest number of points {@link Gradient#AUTO} computes exactly. */
     public static final int EXACT_LIMIT = 1000;
+    /**
+     * The largest number of points {@link Gradient#AUTO} gives to Barnes–Hut in 2 dimensions: above, interpolation is
+     * faster (its cost grows with the embedding's area rather than with N log N).
+     */
+    public static final int BARNES_HUT_LIMIT = 20000;
     private static final double INITIAL_SCALE = 1e-4;
 
     private final Variant variant;
@@ -56,6 +64,7 @@ public final class NeighbourEmbedding implements Embedder {
     private final double perplexity;
     private final Gradient gradient;
     private final double theta;
+    private final double gridSpacing;
     private final int iterations;
     private final double learningRate;
     private final double earlyExaggeration;
@@ -70,6 +79,7 @@ public final class NeighbourEmbedding implements Embedder {
         this.perplexity = builder.perplexity;
         this.gradient = builder.gradient;
         this.theta = builder.theta;
+        this.gridSpacing = builder.gridSpacing;
         this.iterations = builder.iterations;
         this.learningRate = builder.learningRate;
         this.earlyExaggeration = builder.earlyExaggeration;
@@ -149,7 +159,7 @@ public final class NeighbourEmbedding implements Embedder {
         if (n <= EXACT_LIMIT) {
             return Gradient.EXACT;
         }
-        return dimensions == 2 ? Gradient.INTERPOLATION : Gradient.BARNES_HUT;
+        return dimensions == 2 && n > BARNES_HUT_LIMIT ? Gradient.INTERPOLATION : Gradient.BARNES_HUT;
     }
 
     private Objective objective(Gradient method, SparseMatrix affinities, Parallel parallel) {
@@ -159,7 +169,7 @@ public final class NeighbourEmbedding implements Embedder {
         Repulsion repulsion = switch (method) {
             case EXACT -> new ExactRepulsion(dimensions, parallel);
             case BARNES_HUT -> new BarnesHutRepulsion(dimensions, theta, parallel);
-            default -> new InterpolatedRepulsion(InterpolatedRepulsion.DEFAULT_SPACING, parallel);
+            default -> new InterpolatedRepulsion(gridSpacing, parallel);
         };
         return new TsneObjective(affinities, dimensions, repulsion, parallel);
     }
@@ -218,6 +228,9 @@ public final class NeighbourEmbedding implements Embedder {
         if (method == Gradient.BARNES_HUT) {
             out.put("theta", theta);
         }
+        if (method == Gradient.INTERPOLATION) {
+            out.put("gridSpacing", gridSpacing);
+        }
         out.put("neighbours", method == Gradient.EXACT ? n - 1 : k);
         out.put("iterations", iterations);
         out.put("learningRate", rate);
@@ -245,6 +258,7 @@ public final class NeighbourEmbedding implements Embedder {
         private double perplexity = 30;
         private Gradient gradient = Gradient.AUTO;
         private double theta = 0.5;
+        private double gridSpacing = InterpolatedRepulsion.DEFAULT_SPACING;
         private int iterations = 1000;
         private double learningRate = Double.NaN;
         private double earlyExaggeration = 12;
@@ -287,6 +301,18 @@ public final class NeighbourEmbedding implements Embedder {
                 throw new InvalidInputException("theta must be a finite number that is not negative, was " + theta);
             }
             this.theta = theta;
+            return this;
+        }
+
+        /**
+         * The interpolation's accuracy: the largest distance between grid nodes, in embedding units (default
+         * {@value InterpolatedRepulsion#DEFAULT_SPACING}); smaller is more accurate and slower.
+         */
+        public Builder gridSpacing(double gridSpacing) {
+            if (!(gridSpacing > 0) || Double.isInfinite(gridSpacing)) {
+                throw new InvalidInputException("the grid spacing must be a positive number, was " + gridSpacing);
+            }
+            this.gridSpacing = gridSpacing;
             return this;
         }
 

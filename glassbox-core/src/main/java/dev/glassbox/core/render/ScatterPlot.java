@@ -27,6 +27,7 @@ public final class ScatterPlot {
     private final double[][] points;
     private final int[] labels;
     private final List<String> names;
+    private final int[] counts;
     private final String title;
     private final int width;
     private final int height;
@@ -40,6 +41,12 @@ public final class ScatterPlot {
         this.points = builder.points;
         this.labels = builder.labels;
         this.names = builder.names;
+        this.counts = new int[names == null ? 0 : names.size()];
+        if (labels != null) {
+            for (int label : labels) {
+                counts[label]++;
+            }
+        }
         this.title = builder.title;
         this.width = builder.width;
         this.height = builder.height;
@@ -163,28 +170,34 @@ public final class ScatterPlot {
 
     private double legendWidth(Drawing drawing) {
         double widest = 0;
-        for (int c = 0; c < names.size(); c++) {
+        for (int c : shownClasses()) {
             widest = Math.max(widest, drawing.textWidth(legendLabel(c), LEGEND_TEXT, false));
         }
         return widest + 22;
     }
 
+    /** The legend: one row per class that has points. */
     private void legend(Drawing drawing, double x, double y) {
-        for (int c = 0; c < names.size(); c++) {
-            double row = y + 6 + c * LEGEND_ROW;
+        double row = y + 6;
+        for (int c : shownClasses()) {
             drawing.disc(x + 6, row + 6, 5, colour(c));
             drawing.text(x + 18, row + 10, legendLabel(c), LEGEND_TEXT, false, INK);
+            row += LEGEND_ROW;
         }
     }
 
-    private String legendLabel(int label) {
-        int count = 0;
-        for (int l : labels) {
-            if (l == label) {
-                count++;
+    private List<Integer> shownClasses() {
+        List<Integer> shown = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            if (counts[c] > 0) {
+                shown.add(c);
             }
         }
-        return names.get(label) + " (" + count + ")";
+        return shown;
+    }
+
+    private String legendLabel(int label) {
+        return names.get(label) + " (" + counts[label] + ")";
     }
 
     /** The indices {@code 0 .. n-1} in a random order drawn from {@code seed}. */
@@ -230,7 +243,7 @@ public final class ScatterPlot {
             this.points = points.clone();
         }
 
-        /** Colours points by class: {@code labels[i]} indexes {@code names}, which the legend lists. */
+        /** Colours points by class: {@code labels[i]} indexes {@code names}; the legend lists the classes present. */
         public Builder labels(int[] labels, List<String> names) {
             Objects.requireNonNull(labels, "labels");
             if (labels.length != points.length) {

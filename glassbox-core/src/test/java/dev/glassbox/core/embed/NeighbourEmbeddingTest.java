@@ -58,7 +58,8 @@ class NeighbourEmbeddingTest {
         int[] labels = new int[1200];
         float[][] data = blobs(400, 3, labels);
 
-        Embedding embedding = NeighbourEmbedding.tsne().iterations(400).threads(2).build().embed(data);
+        Embedding embedding = NeighbourEmbedding.tsne().gradient(NeighbourEmbedding.Gradient.INTERPOLATION)
+                .iterations(400).threads(2).build().embed(data);
 
         double[][] points = embedding.points();
         assertThat(embedding.parameters()).containsEntry("gradient", "interpolation");

@@ -34,6 +34,14 @@ class ScatterPlotTest {
     }
 
     @Test
+    void legendListsOnlyClassesThatHavePoints() {
+        String svg = ScatterPlot.of(POINTS).labels(new int[] {0, 2, 2, 0, 2}, List.of("zero", "one", "two")).build()
+                .svg();
+
+        assertThat(svg).contains("zero (2)").contains("two (3)").doesNotContain(">one (");
+    }
+
+    @Test
     void pngShowsEachClassInItsColour() throws IOException {
         byte[] png = ScatterPlot.of(POINTS).labels(LABELS, List.of("a", "b", "c")).size(400, 300).build().png();
 
