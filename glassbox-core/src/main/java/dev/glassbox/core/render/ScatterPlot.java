@@ -66,10 +66,15 @@ public final class ScatterPlot {
         return new Builder(points);
     }
 
-    /** The colour of class {@code label}: hues a golden angle apart, alternately lighter and darker. */
+    /**
+     * The colour of class {@code label}: ten hues 36° apart, ordered so that consecutive classes differ by 108°, with
+     * saturation and brightness alternating between neighbours; further classes repeat the hues shifted by 18°.
+     */
     public static Color colour(int label) {
-        float hue = (float) ((label * 0.6180339887498949 + 0.58) % 1.0);
-        return Color.getHSBColor(hue, label % 2 == 0 ? 0.7f : 0.55f, label % 2 == 0 ? 0.8f : 0.62f);
+        int round = label / 10;
+        float hue = (float) (((label % 10) * 3 % 10) / 10.0 + (round % 2) * 0.05 + 0.58) % 1f;
+        boolean even = (label + round) % 2 == 0;
+        return Color.getHSBColor(hue, even ? 0.75f : 0.6f, even ? 0.78f : 0.6f);
     }
 
     /** The plot as PNG bytes. */
