@@ -20,6 +20,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * the exact SVD of the small projected matrix). Linear algebra by EJML.
  */
 public final class Pca implements Embedder {
+    private static final int ROW_GRAIN = 2048;
     /** How to compute the decomposition. */
     public enum Solver {
         /** Randomised when both sides of the data exceed 500 and fewer than 80% of the components are wanted. */
@@ -35,6 +36,7 @@ public final class Pca implements Embedder {
     private final long seed;
     private final int powerIterations;
     private final int oversamples;
+    private final int threads;
 
     private Pca(Builder builder) {
         this.components = builder.components;
@@ -42,6 +44,7 @@ public final class Pca implements Embedder {
         this.seed = builder.seed;
         this.powerIterations = builder.powerIterations;
         this.oversamples = builder.oversamples;
+        this.threads = builder.threads;
     }
 
     /** Settings, starting from two components, the automatic solver and seed 0. */
@@ -123,6 +126,11 @@ public final class Pca implements Embedder {
     private record Decomposition(DMatrixRMaj directions, double[] singularValues) {
     }
 
+    /**
+     * The randomised range finder with power iterations: {@code Y = X Ω}, then {@code q} times
+     * {@code Y = X orth(Xᵀ Y)}, orthonormalising only the small {@code D × width} factor in between; finally
+     * {@code Q = orth(Y)} and the SVD of {@code Qᵀ X}.
+     */
     private Decomposition randomised(DMatrixRMaj x) {
         int n = x.numRows;
         int d = x.numCols;
@@ -132,18 +140,62 @@ public final class Pca implements Embedder {
         for (int i = 0; i < sketch.data.length; i++) {
             sketch.data[i] = random.nextGaussian();
         }
-        DMatrixRMaj range = new DMatrixRMaj(n, width);
-        CommonOps_DDRM.mult(x, sketch, range);
-        DMatrixRMaj basis = orthonormalColumns(range);
-        DMatrixRMaj coRange = new DMatrixRMaj(d, width);
-        for (int iteration = 0; iteration < powerIterations; iteration++) {
-            CommonOps_DDRM.multTransA(x, basis, coRange);
-            CommonOps_DDRM.mult(x, orthonormalColumns(coRange), range);
-            basis = orthonormalColumns(range);
+        try (Parallel parallel = new Parallel(threads)) {
+            DMatrixRMaj range = times(x, sketch, parallel);
+            for (int iteration = 0; iteration < powerIterations; iteration++) {
+                range = times(x, orthonormalColumns(transposeTimes(x, range, parallel)), parallel);
+            }
+            DMatrixRMaj basis = orthonormalColumns(range);
+            return svd(CommonOps_DDRM.transpose(transposeTimes(x, basis, parallel), null));
         }
-        DMatrixRMaj projected = new DMatrixRMaj(width, d);
-        CommonOps_DDRM.multTransA(basis, x, projected);
-        return svd(projected);
+    }
+
+    /** {@code x m}, row block by row block. */
+    private static DMatrixRMaj times(DMatrixRMaj x, DMatrixRMaj m, Parallel parallel) {
+        int d = x.numCols;
+        int width = m.numCols;
+        DMatrixRMaj out = new DMatrixRMaj(x.numRows, width);
+        parallel.forEach(x.numRows, ROW_GRAIN, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int j = 0; j < d; j++) {
+                    double v = x.data[i * d + j];
+                    for (int c = 0; c < width; c++) {
+                        out.data[i * width + c] += v * m.data[j * width + c];
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * {@code xᵀ q} for a tall {@code x}: one outer product per row, summed per block of rows and the blocks added in
+     * order, so that {@code x} is read once in order and the result does not depend on the thread count.
+     */
+    private static DMatrixRMaj transposeTimes(DMatrixRMaj x, DMatrixRMaj q, Parallel parallel) {
+        int d = x.numCols;
+        int width = q.numCols;
+        int blocks = (x.numRows + ROW_GRAIN - 1) / ROW_GRAIN;
+        double[][] partial = new double[blocks][];
+        parallel.run(blocks, block -> {
+            double[] sum = new double[d * width];
+            for (int i = block * ROW_GRAIN; i < Math.min(x.numRows, (block + 1) * ROW_GRAIN); i++) {
+                for (int j = 0; j < d; j++) {
+                    double v = x.data[i * d + j];
+                    for (int c = 0; c < width; c++) {
+                        sum[j * width + c] += v * q.data[i * width + c];
+                    }
+                }
+            }
+            partial[block] = sum;
+        });
+        DMatrixRMaj out = new DMatrixRMaj(d, width);
+        for (double[] sum : partial) {
+            for (int e = 0; e < sum.length; e++) {
+                out.data[e] += sum[e];
+            }
+        }
+        return out;
     }
 
     private static DMatrixRMaj orthonormalColumns(DMatrixRMaj m) {
@@ -189,6 +241,7 @@ public final class Pca implements Embedder {
         private long seed;
         private int powerIterations = 4;
         private int oversamples = 10;
+        private int threads = Parallel.defaultThreads();
 
         private Builder() {
         }
@@ -229,6 +282,15 @@ public final class Pca implements Embedder {
                 throw new InvalidInputException("oversamples cannot be negative, was " + oversamples);
             }
             this.oversamples = oversamples;
+            return this;
+        }
+
+        /** Threads for the randomised solver's products (default: all processors); the result does not depend on it. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new InvalidInputException("threads must be at least 1, was " + threads);
+            }
+            this.threads = threads;
             return this;
         }
 

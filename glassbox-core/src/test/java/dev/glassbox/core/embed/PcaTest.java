@@ -66,7 +66,7 @@ class PcaTest {
     @Test
     void randomisedPcaAgreesWithExactOnLowRankData() {
         SplittableRandom random = new SplittableRandom(7);
-        int n = 600;
+        int n = 6000;
         int d = 40;
         double[][] basis = new double[5][d];
         for (double[] b : basis) {
@@ -88,14 +88,18 @@ class PcaTest {
         }
 
         PrincipalComponents exact = Pca.builder().components(3).solver(Pca.Solver.EXACT).build().fit(data);
-        PrincipalComponents randomised = Pca.builder().components(3).solver(Pca.Solver.RANDOMISED).seed(3).build()
-                .fit(data);
+        PrincipalComponents randomised = Pca.builder().components(3).solver(Pca.Solver.RANDOMISED).seed(3).threads(1)
+                .build().fit(data);
+        PrincipalComponents onTwoThreads = Pca.builder().components(3).solver(Pca.Solver.RANDOMISED).seed(3)
+                .threads(2).build().fit(data);
 
         for (int c = 0; c < 3; c++) {
             assertThat(randomised.explainedVariance()[c])
                     .isCloseTo(exact.explainedVariance()[c], within(1e-6 * exact.explainedVariance()[c]));
             assertThat(dot(randomised.components()[c], exact.components()[c])).isCloseTo(1, within(1e-6));
         }
+        assertThat(onTwoThreads.components()).isDeepEqualTo(randomised.components());
+        assertThat(onTwoThreads.explainedVariance()).containsExactly(randomised.explainedVariance());
     }
 
     @Test
