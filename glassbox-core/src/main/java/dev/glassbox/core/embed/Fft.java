@@ -7,7 +7,7 @@ package dev.glassbox.core.embed;
  * own, so rows can be shared out among threads without changing any result.
  */
 final class Fft {
-    final int length;
+    private final int length;
     private final int[] swaps;
     /** The twiddles of the stage joining halves of length h are at {@code [h, 2h)}: {@code e^{∓iπk/h}}. */
     private final double[] cos;

@@ -123,10 +123,11 @@ final class InterpolatedRepulsion implements Repulsion {
      * The grid of {@code nodes × nodes} interpolation nodes, zero-padded to twice the size for a linear (not circular)
      * convolution. Two complex planes hold the four real charge grids (charges 0 and 1 as the real and imaginary parts
      * of the first, 2 and 3 of the second); the kernel is real and even, so its transform is real and scales both
-     * parts alike.
+     * parts alike. The column transforms run as row transforms of a transposed copy, which keeps memory access in
+     * runs.
      */
     private static final class Grid {
-        private static final int BLOCK = 16;
+        private static final int TILE = 32;
 
         final int nodes;
         final double spacing;
@@ -134,6 +135,8 @@ final class InterpolatedRepulsion implements Repulsion {
         final Fft fft;
         final double[][] re = new double[2][];
         final double[][] im = new double[2][];
+        final double[] transposedRe;
+        final double[] transposedIm;
         final double[] kernel;
         /** The kernel between nodes {@code (dx, dy)} apart, {@code |dx|, |dy| < STENCIL}. */
         final double[] nearKernel;
@@ -147,6 +150,8 @@ final class InterpolatedRepulsion implements Repulsion {
                 re[plane] = new double[size * size];
                 im[plane] = new double[size * size];
             }
+            transposedRe = new double[size * size];
+            transposedIm = new double[size * size];
             kernel = kernelTransform(parallel);
             int width = 2 * STENCIL - 1;
             nearKernel = new double[width * width];
@@ -224,29 +229,36 @@ final class InterpolatedRepulsion implements Repulsion {
             return sum;
         }
 
-        /** Replaces the charge grids by their convolution with the kernel. */
+        /**
+         * Replaces the charge grids by their convolution with the kernel: the rows' FFTs, a transpose, the columns'
+         * FFTs as rows, the kernel's product, and back. Only the first {@code nodes} rows hold charges and only they
+         * are read afterwards, so only they are transformed along the rows and moved by the transposes.
+         */
         void convolve(Parallel parallel) {
             double scale = 1.0 / ((double) size * size);
             for (int plane = 0; plane < 2; plane++) {
                 double[] r = re[plane];
                 double[] m = im[plane];
                 transformRows(r, m, nodes, false, parallel);
-                transformColumns(r, m, false, parallel);
+                transpose(r, m, transposedRe, transposedIm, nodes, parallel);
+                transformRows(transposedRe, transposedIm, size, false, parallel);
                 parallel.forEach(size, 64, (from, to) -> {
                     for (int e = from * size; e < to * size; e++) {
                         double k = kernel[e] * scale;
-                        r[e] *= k;
-                        m[e] *= k;
+                        transposedRe[e] *= k;
+                        transposedIm[e] *= k;
                     }
                 });
-                transformColumns(r, m, true, parallel);
+                transformRows(transposedRe, transposedIm, size, true, parallel);
+                transposeBack(transposedRe, transposedIm, r, m, nodes, parallel);
                 transformRows(r, m, nodes, true, parallel);
             }
         }
 
         /**
          * The transform of the kernel at every circular node offset (offsets past half the size wrap around to
-         * negative ones); real because the kernel is even.
+         * negative ones), in the transposed layout that {@link #convolve} multiplies in; real because the kernel is
+         * even.
          */
         private double[] kernelTransform(Parallel parallel) {
             double[] offset = new double[size];
@@ -261,11 +273,12 @@ final class InterpolatedRepulsion implements Repulsion {
                 }
             }
             transformRows(r, m, size, false, parallel);
-            transformColumns(r, m, false, parallel);
-            return r;
+            transpose(r, m, transposedRe, transposedIm, size, parallel);
+            transformRows(transposedRe, transposedIm, size, false, parallel);
+            return transposedRe.clone();
         }
 
-        /** Transforms the first {@code rows} rows (the rest are zero, or not read). */
+        /** Transforms the first {@code rows} rows. */
         private void transformRows(double[] r, double[] m, int rows, boolean inverse, Parallel parallel) {
             parallel.forEach(rows, 16, (from, to) -> {
                 for (int row = from; row < to; row++) {
@@ -274,30 +287,43 @@ final class InterpolatedRepulsion implements Repulsion {
             });
         }
 
-        /** Transforms every column, {@code BLOCK} columns at a time so that memory is read in runs. */
-        private void transformColumns(double[] r, double[] m, boolean inverse, Parallel parallel) {
-            parallel.forEach(size / BLOCK, 1, (from, to) -> {
-                double[] blockRe = new double[BLOCK * size];
-                double[] blockIm = new double[BLOCK * size];
-                for (int block = from; block < to; block++) {
-                    int first = block * BLOCK;
-                    for (int row = 0; row < size; row++) {
-                        for (int c = 0; c < BLOCK; c++) {
-                            blockRe[c * size + row] = r[row * size + first + c];
-                            blockIm[c * size + row] = m[row * size + first + c];
-                        }
+        /** {@code to = fromᵀ} for the first {@code rows} rows of {@code from}; the rest of {@code to} is zeroed. */
+        private void transpose(double[] fromRe, double[] fromIm, double[] toRe, double[] toIm, int rows,
+                Parallel parallel) {
+            parallel.forEach(size / TILE, 1, (first, last) -> {
+                for (int tileColumn = first * TILE; tileColumn < last * TILE; tileColumn += TILE) {
+                    for (int column = tileColumn; column < tileColumn + TILE; column++) {
+                        Arrays.fill(toRe, column * size + rows, (column + 1) * size, 0);
+                        Arrays.fill(toIm, column * size + rows, (column + 1) * size, 0);
                     }
-                    for (int c = 0; c < BLOCK; c++) {
-                        fft.transform(blockRe, blockIm, c * size, inverse);
-                    }
-                    for (int row = 0; row < size; row++) {
-                        for (int c = 0; c < BLOCK; c++) {
-                            r[row * size + first + c] = blockRe[c * size + row];
-                            m[row * size + first + c] = blockIm[c * size + row];
-                        }
+                    for (int tileRow = 0; tileRow < rows; tileRow += TILE) {
+                        copyTile(fromRe, toRe, tileRow, tileColumn);
+                        copyTile(fromIm, toIm, tileRow, tileColumn);
                     }
                 }
             });
+        }
+
+        /** {@code to = fromᵀ} for the first {@code rows} rows of {@code to}. */
+        private void transposeBack(double[] fromRe, double[] fromIm, double[] toRe, double[] toIm, int rows,
+                Parallel parallel) {
+            parallel.forEach(rows / TILE, 1, (first, last) -> {
+                for (int tileRow = first * TILE; tileRow < last * TILE; tileRow += TILE) {
+                    for (int tileColumn = 0; tileColumn < size; tileColumn += TILE) {
+                        copyTile(fromRe, toRe, tileColumn, tileRow);
+                        copyTile(fromIm, toIm, tileColumn, tileRow);
+                    }
+                }
+            });
+        }
+
+        /** Copies the {@code TILE × TILE} tile at {@code (row, column)} of {@code from} transposed into {@code to}. */
+        private void copyTile(double[] from, double[] to, int row, int column) {
+            for (int i = row; i < row + TILE; i++) {
+                for (int j = column; j < column + TILE; j++) {
+                    to[j * size + i] = from[i * size + j];
+                }
+            }
         }
     }
 }

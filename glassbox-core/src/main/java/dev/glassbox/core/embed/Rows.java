@@ -39,18 +39,6 @@ final class Rows {
         }
     }
 
-    /** The rows as one row-major array of doubles. */
-    static double[] flatten(float[][] data) {
-        int width = data[0].length;
-        double[] out = new double[data.length * width];
-        for (int i = 0; i < data.length; i++) {
-            for (int j = 0; j < width; j++) {
-                out[i * width + j] = data[i][j];
-            }
-        }
-        return out;
-    }
-
     /** A row-major array of {@code n} rows, split into rows. */
     static double[][] unflatten(double[] values, int n) {
         int width = values.length / n;

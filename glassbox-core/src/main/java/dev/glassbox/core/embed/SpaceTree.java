@@ -11,7 +11,7 @@ import java.util.Arrays;
 final class SpaceTree {
     private static final int MAX_DEPTH = 64;
 
-    final int dims;
+    private final int dims;
     private final double[] y;
     private final int[] order;
     private double[] centre;

@@ -143,13 +143,4 @@ final class SparseMatrix {
             vals[from + e] = rowValues[(int) keys[e]];
         }
     }
-
-    /** The sum of all values. */
-    double sum() {
-        double total = 0;
-        for (double v : values) {
-            total += v;
-        }
-        return total;
-    }
 }
