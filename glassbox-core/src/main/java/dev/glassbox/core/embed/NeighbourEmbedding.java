@@ -21,7 +21,10 @@ import java.util.SplittableRandom;
 public final class NeighbourEmbedding implements Embedder {
     /** Which embedding. */
     public enum Variant {
-        /** The original SNE: conditional affinities and a Gaussian kernel in the embedding; exact gradient only. */
+        /**
+         * The original SNE: conditional affinities and a Gaussian kernel in the embedding; exact gradient only, up to
+         * {@value #EXACT_MAX} points.
+         */
         SNE,
         /** t-SNE: symmetric affinities and a Student-t kernel in the embedding. */
         TSNE
@@ -34,7 +37,7 @@ public final class NeighbourEmbedding implements Embedder {
          * above (in 2 dimensions; Barnes–Hut in 1 or 3).
          */
         AUTO,
-        /** Over all pairs, with affinities over all points: O(N²) time and memory. */
+        /** Over all pairs, with affinities over all points: O(N²) time and memory, up to {@value #EXACT_MAX} points. */
         EXACT,
         /** Barnes–Hut with a space-partitioning tree, affinities over nearest neighbours. */
         BARNES_HUT,
@@ -50,13 +53,15 @@ public final class NeighbourEmbedding implements Embedder {
         RANDOM
     }
 
+    /** The most points SNE and the exact t-SNE gradient take: they keep N² affinities. */
+    public static final int EXACT_MAX = 10000;
     /** The largest number of points {@link Gradient#AUTO} computes exactly. */
     public static final int EXACT_LIMIT = 1000;
     /**
      * The largest number of points {@link Gradient#AUTO} gives to Barnes–Hut in 2 dimensions: above, interpolation is
      * faster (its cost grows with the embedding's area rather than with N log N).
      */
-    public static final int BARNES_HUT_LIMIT = 20000;
+    public static final int BARNES_HUT_LIMIT = 15000;
     private static final double INITIAL_SCALE = 1e-4;
 
     private final Variant variant;
@@ -108,6 +113,11 @@ public final class NeighbourEmbedding implements Embedder {
                     + " points: it must be less than the number of points");
         }
         Gradient method = resolve(n);
+        if (method == Gradient.EXACT && n > EXACT_MAX) {
+            throw new InvalidInputException((variant == Variant.SNE ? "SNE" : "the exact t-SNE gradient")
+                    + " keeps all N² affinities: it takes at most " + EXACT_MAX + " points, not " + n
+                    + "; embed a sample of them");
+        }
         String name = variant == Variant.TSNE ? "t-SNE" : "SNE";
         Map<String, Double> seconds = new LinkedHashMap<>();
         try (Parallel parallel = new Parallel(threads)) {

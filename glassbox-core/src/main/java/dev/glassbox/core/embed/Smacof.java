@@ -175,7 +175,8 @@ public final class Smacof implements Embedder {
         /** Stop once an iteration lowers the stress by less than this fraction of it (default 1e-6). */
         public Builder tolerance(double tolerance) {
             if (!(tolerance >= 0)) {
-                throw new InvalidInputException("the tolerance must be a number that is not negative, was " + tolerance);
+                throw new InvalidInputException("the tolerance must be a number that is not negative, was "
+                        + tolerance);
             }
             this.tolerance = tolerance;
             return this;

@@ -14,7 +14,7 @@ final class SneObjective implements Objective {
     private final Parallel parallel;
     private final double[] logNormaliser;
 
-    /** The cost of conditional affinities {@code p_{j|i}} (each row summing to 1) for points of {@code dims} coordinates. */
+    /** The cost of conditional affinities {@code p_{j|i}} (rows summing to 1) for points of {@code dims} values. */
     SneObjective(SparseMatrix conditional, int dims, Parallel parallel) {
         this.conditional = conditional;
         this.symmetricSum = conditional.plus(conditional.transpose(), 1);

@@ -71,7 +71,7 @@ public record EmbeddingSection(Embedding tsne, Embedding pca, double neighbourho
         return addTo(report, data, labels, classNames, null, seed);
     }
 
-    /** Embeds image samples of {@code imageShape}, draws them with thumbnails and adds the section to {@code report}. */
+    /** Embeds image samples of {@code imageShape}, draws them with thumbnails and adds the section to the report. */
     public static EmbeddingSection addTo(HtmlReport report, float[][] data, int[] labels, List<String> classNames,
             Shape imageShape, long seed) {
         EmbeddingSection section = of(data, labels, classNames, imageShape, seed);

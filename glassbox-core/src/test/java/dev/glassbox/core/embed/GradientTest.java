@@ -170,7 +170,8 @@ class GradientTest {
                 double[] barnesHut = new double[y.length];
                 double z = new ExactRepulsion(dims, parallel).forces(y, exact);
 
-                assertThat(new BarnesHutRepulsion(dims, 0, parallel).forces(y, barnesHut)).isCloseTo(z, within(1e-9 * z));
+                assertThat(new BarnesHutRepulsion(dims, 0, parallel).forces(y, barnesHut))
+                        .isCloseTo(z, within(1e-9 * z));
                 assertClose(barnesHut, exact, 1e-12);
             }
         }

@@ -100,7 +100,8 @@ class MdsTest {
         double previous = Double.POSITIVE_INFINITY;
         for (int iterations = 0; iterations <= 12; iterations++) {
             double stress = Smacof.builder().start(Smacof.Start.RANDOM).seed(9).maxIterations(iterations)
-                    .tolerance(0).threads(1).build().embedDistances(delta, Progress.NONE).diagnostics().get("rawStress");
+                    .tolerance(0).threads(1).build().embedDistances(delta, Progress.NONE).diagnostics()
+                    .get("rawStress");
             assertThat(stress).isLessThanOrEqualTo(previous * (1 + 1e-12));
             previous = stress;
         }

@@ -109,13 +109,17 @@ class NeighbourEmbeddingTest {
         assertThatThrownBy(() -> tsne.embed(new float[][] {{1, 2}, {3, Float.POSITIVE_INFINITY}}))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("row 1 of the data holds Infinity at column 1: data must be finite numbers");
-        assertThatThrownBy(() -> tsne.embed(new float[][] {{1, 2}, {3, 4, 5}})).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> tsne.embed(new float[][] {{1, 2}, {3, 4, 5}}))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("all rows must have the same length");
         assertThatThrownBy(() -> NeighbourEmbedding.tsne().perplexity(Double.NaN))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("perplexity must be");
         assertThatThrownBy(() -> NeighbourEmbedding.sne().gradient(NeighbourEmbedding.Gradient.BARNES_HUT).build()
                 .embed(new float[50][2])).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("SNE has only an exact gradient");
+        assertThatThrownBy(() -> NeighbourEmbedding.sne().build().embed(new float[10001][1]))
+                .isInstanceOf(InvalidInputException.class).hasMessage("SNE keeps all N² affinities: it takes at most "
+                        + "10000 points, not 10001; embed a sample of them");
         int[] labels = new int[60];
         assertThatThrownBy(() -> NeighbourEmbedding.sne().perplexity(5).learningRate(1000).iterations(50).build()
                 .embed(blobs(20, 1, labels))).isInstanceOf(InvalidInputException.class)
@@ -123,7 +127,7 @@ class NeighbourEmbeddingTest {
                 .hasMessageEndingWith(": lower the learning rate (was 1000.0)");
     }
 
-    /** The smallest distance between points of different labels over the largest distance within a label's mean spread. */
+    /** The smallest distance between labels over the largest distance from a point to its nearest of the same label. */
     static double clusterGap(double[][] points, int[] labels) {
         double between = Double.POSITIVE_INFINITY;
         double within = 0;

@@ -81,7 +81,8 @@ class ScatterPlotTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("point 0 of the scatter plot is not two finite numbers");
         assertThatThrownBy(() -> ScatterPlot.of(POINTS).labels(new int[] {0, 1, 2, 3, 4}, List.of("a", "b")))
-                .isInstanceOf(InvalidInputException.class).hasMessage("point 2 has label 2 but there are 2 class names");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("point 2 has label 2 but there are 2 class names");
     }
 
     private static int count(BufferedImage image, int rgb) {
