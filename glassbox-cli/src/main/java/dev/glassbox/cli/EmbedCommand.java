@@ -174,12 +174,17 @@ final class EmbedCommand implements Callable<Integer> {
         if (gradient == null) {
             return theta != null ? NeighbourEmbedding.Gradient.BARNES_HUT : NeighbourEmbedding.Gradient.AUTO;
         }
+        NeighbourEmbedding.Gradient chosen;
         try {
-            return NeighbourEmbedding.Gradient.valueOf(gradient.toUpperCase(Locale.ROOT).replace('-', '_'));
+            chosen = NeighbourEmbedding.Gradient.valueOf(gradient.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--gradient must be auto, exact, barnes-hut or interpolation, not '"
                     + gradient + "'");
         }
+        if (theta != null && chosen != NeighbourEmbedding.Gradient.BARNES_HUT) {
+            throw new InvalidInputException("--theta goes with --gradient barnes-hut, not " + gradient);
+        }
+        return chosen;
     }
 
     private static void writeCoordinates(Path file, EmbedInput input, double[][] points) throws IOException {

@@ -137,6 +137,8 @@ class EmbedCommandTest {
         Cli perplexity = Cli.run("embed", "--data", data.toString(), "--out", out.toString());
         Cli method = Cli.run("embed", "--data", data.toString(), "--method", "umap", "--out", out.toString());
         Cli missing = Cli.run("embed", "--data", dir.resolve("nope.npy").toString(), "--out", out.toString());
+        Cli theta = Cli.run("embed", "--data", data.toString(), "--theta", "0.3", "--gradient", "interpolation",
+                "--out", out.toString());
         Cli nan = Cli.run("embed", "--data", Files.writeString(dir.resolve("nan.csv"), "a\n1\nnan\n").toString(),
                 "--method", "pca", "--out", out.toString());
 
@@ -147,6 +149,8 @@ class EmbedCommandTest {
         assertThat(method.err()).contains("--method must be pca, mds, sne or tsne, not 'umap'");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("not found");
+        assertThat(theta.exitCode()).isEqualTo(2);
+        assertThat(theta.err()).contains("--theta goes with --gradient barnes-hut, not interpolation");
         assertThat(nan.exitCode()).isEqualTo(2);
         assertThat(nan.err().strip().lines()).hasSize(1);
         assertThat(out).doesNotExist();

@@ -17,10 +17,12 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 /**
  * Principal component analysis through the singular value decomposition of the centred data: exact, or randomised
  * for large data (Halko, Martinsson and Tropp 2011: a Gaussian sketch of the range refined by power iterations, then
- * the exact SVD of the small projected matrix). Linear algebra by EJML.
+ * the exact SVD of the small projected matrix). Decompositions by EJML; the randomised solver's products with the data
+ * run on several threads and give the same numbers on any number of them.
  */
 public final class Pca implements Embedder {
     private static final int ROW_GRAIN = 2048;
+
     /** How to compute the decomposition. */
     public enum Solver {
         /** Randomised when both sides of the data exceed 500 and fewer than 80% of the components are wanted. */
