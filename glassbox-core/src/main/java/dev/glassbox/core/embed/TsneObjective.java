@@ -29,24 +29,27 @@ final class TsneObjective implements Objective {
         double z = repulsion.forces(y, repulsive);
         parallel.forEach(p.size, GRAIN, (from, to) -> {
             for (int i = from; i < to; i++) {
+                // Up to three coordinates in locals: unused ones stay 0 and add nothing.
                 int ii = i * dims;
-                for (int k = 0; k < dims; k++) {
-                    gradient[ii + k] = -repulsive[ii + k] / z;
-                }
+                double y0 = y[ii];
+                double y1 = dims > 1 ? y[ii + 1] : 0;
+                double y2 = dims > 2 ? y[ii + 2] : 0;
+                double pull0 = 0;
+                double pull1 = 0;
+                double pull2 = 0;
                 for (int e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
                     int jj = p.columns[e] * dims;
-                    double d2 = 0;
-                    for (int k = 0; k < dims; k++) {
-                        double diff = y[ii + k] - y[jj + k];
-                        d2 += diff * diff;
-                    }
-                    double pull = exaggeration * p.values[e] / (1 + d2);
-                    for (int k = 0; k < dims; k++) {
-                        gradient[ii + k] += pull * (y[ii + k] - y[jj + k]);
-                    }
+                    double d0 = y0 - y[jj];
+                    double d1 = dims > 1 ? y1 - y[jj + 1] : 0;
+                    double d2 = dims > 2 ? y2 - y[jj + 2] : 0;
+                    double w = p.values[e] / (1 + d0 * d0 + d1 * d1 + d2 * d2);
+                    pull0 += w * d0;
+                    pull1 += w * d1;
+                    pull2 += w * d2;
                 }
+                double[] pull = {pull0, pull1, pull2};
                 for (int k = 0; k < dims; k++) {
-                    gradient[ii + k] *= 4;
+                    gradient[ii + k] = 4 * (exaggeration * pull[k] - repulsive[ii + k] / z);
                 }
             }
         });
