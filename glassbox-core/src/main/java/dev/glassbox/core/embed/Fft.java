@@ -2,8 +2,8 @@ package dev.glassbox.core.embed;
 
 /**
  * An in-place iterative radix-2 fast Fourier transform of complex rows whose length is a power of two. The
- * bit-reversal swaps and each stage's twiddle factors are computed once, stored in the order they are read, and the
- * first two stages, whose twiddles are 1 and ∓i, are done without multiplications. Each row is transformed on its
+ * bit-reversal swaps and each stage's twiddle factors are computed once, stored in the order they are read; the
+ * first two stages, whose twiddles are 1 and ∓i, are done without multiplications, and the others two at a time. Each row is transformed on its
  * own, so rows can be shared out among threads without changing any result.
  */
 final class Fft {
@@ -85,7 +85,11 @@ final class Fft {
             im[a + 1] += yi;
         }
         double[] sin = inverse ? sinInverse : sinForward;
-        for (int half = 4; half < length; half <<= 1) {
+        int half = 4;
+        for (; 4 * half <= length; half *= 4) {
+            twoStages(re, im, offset, half, sin, turn);
+        }
+        if (half < length) {
             for (int start = offset; start < end; start += 2 * half) {
                 for (int k = 0; k < half; k++) {
                     double wr = cos[half + k];
@@ -99,6 +103,54 @@ final class Fft {
                     re[a] += xr;
                     im[a] += xi;
                 }
+            }
+        }
+    }
+
+    /**
+     * The stages joining halves of {@code half} and then of {@code 2 half} values in one pass over the row: each
+     * group of four values is read and written once. The second stage's twiddle for the odd pair is the first's
+     * times {@code ∓i}, which costs no multiplication.
+     */
+    private void twoStages(double[] re, double[] im, int offset, int half, double[] sin, double turn) {
+        int end = offset + length;
+        for (int start = offset; start < end; start += 4 * half) {
+            for (int k = 0; k < half; k++) {
+                int a0 = start + k;
+                int a1 = a0 + half;
+                int a2 = a1 + half;
+                int a3 = a2 + half;
+                double wr = cos[half + k];
+                double wi = sin[half + k];
+                double tr = re[a1] * wr - im[a1] * wi;
+                double ti = re[a1] * wi + im[a1] * wr;
+                double b0r = re[a0] + tr;
+                double b0i = im[a0] + ti;
+                double b1r = re[a0] - tr;
+                double b1i = im[a0] - ti;
+                tr = re[a3] * wr - im[a3] * wi;
+                ti = re[a3] * wi + im[a3] * wr;
+                double b2r = re[a2] + tr;
+                double b2i = im[a2] + ti;
+                double b3r = re[a2] - tr;
+                double b3i = im[a2] - ti;
+                double vr = cos[2 * half + k];
+                double vi = sin[2 * half + k];
+                tr = b2r * vr - b2i * vi;
+                ti = b2r * vi + b2i * vr;
+                re[a0] = b0r + tr;
+                im[a0] = b0i + ti;
+                re[a2] = b0r - tr;
+                im[a2] = b0i - ti;
+                // b3 times the twiddle v, then times ∓i: (x + iy)(∓i) = ±y ∓ ix.
+                double xr = b3r * vr - b3i * vi;
+                double xi = b3r * vi + b3i * vr;
+                tr = -turn * xi;
+                ti = turn * xr;
+                re[a1] = b1r + tr;
+                im[a1] = b1i + ti;
+                re[a3] = b1r - tr;
+                im[a3] = b1i - ti;
             }
         }
     }

@@ -11,7 +11,12 @@ class FftTest {
 
     @Test
     void matchesTheDiscreteFourierTransformAndInvertsIt() {
-        int n = 32;
+        for (int n : new int[] {4, 8, 32, 64}) {
+            checkAgainstTheDefinition(n);
+        }
+    }
+
+    private static void checkAgainstTheDefinition(int n) {
         SplittableRandom random = new SplittableRandom(1);
         double[] re = new double[n + 5];
         double[] im = new double[n + 5];
