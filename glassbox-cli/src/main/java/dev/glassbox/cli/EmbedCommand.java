@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
                 + "plot.png/plot.svg coloured by label.")
 final class EmbedCommand implements Callable<Integer> {
     private static final int QUALITY_NEIGHBOURS = 10;
-    private static final int QUADRATIC_DEFAULT_POINTS = 2000;
+    private static final int MDS_DEFAULT_POINTS = 2000;
+    private static final int SNE_DEFAULT_POINTS = 1000;
 
     @Option(names = "--data", required = true, paramLabel = "D",
             description = "A Fashion-MNIST folder, an IDX image file, a .npy array of N samples, or a CSV file with a "
@@ -78,7 +79,8 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Option(names = "--max-points", paramLabel = "N",
             description = "Embed a random sample of at most N rows (default: all for pca and tsne, "
-                    + QUADRATIC_DEFAULT_POINTS + " for mds and sne, whose cost grows with N²).")
+                    + MDS_DEFAULT_POINTS + " for mds and " + SNE_DEFAULT_POINTS + " for sne, which cost N² per "
+                    + "step).")
     Integer maxPoints;
 
     @Option(names = "--pca-dims", paramLabel = "K",
@@ -110,28 +112,31 @@ final class EmbedCommand implements Callable<Integer> {
             throw new InvalidInputException("--threads must be at least 1, was " + threads);
         }
         EmbedInput all = EmbedInput.read(new EmbedInput.Source(data, labels, labelColumn, classes, split));
-        int limit = maxPoints != null ? maxPoints
-                : chosen.equals("mds") || chosen.equals("sne") ? QUADRATIC_DEFAULT_POINTS : Integer.MAX_VALUE;
+        int limit = maxPoints != null ? maxPoints : switch (chosen) {
+            case "mds" -> MDS_DEFAULT_POINTS;
+            case "sne" -> SNE_DEFAULT_POINTS;
+            default -> Integer.MAX_VALUE;
+        };
         if (limit < 2) {
             throw new InvalidInputException("--max-points must be at least 2, was " + limit);
         }
         EmbedInput input = all.sample(limit, seed);
         try (ProgressBars progress = new ProgressBars(); AtomicDirectory output = AtomicDirectory.open(out)) {
-            float[][] rows = reduced(input.rows(), chosen);
-            Embedding embedding = embedder(chosen, rows.length).embed(rows, progress);
+            float[][] reduced = reduced(input.rows());
+            float[][] rows = chosen.equals("pca") ? input.rows() : reduced;
+            Embedding embedding = embedder(chosen).embed(rows, progress);
             double[][] points = embedding.points();
             Map<String, Object> quality = new LinkedHashMap<>();
             int k = Math.min(QUALITY_NEIGHBOURS, rows.length - 1);
-            quality.put("neighbourhoodPreservation" + k, EmbeddingQuality.neighbourhoodPreservation(rows, points, k,
+            quality.put("neighbourhoodPreservation" + k, EmbeddingQuality.neighbourhoodPreservation(reduced, points, k,
                     threads));
             if (input.labels() != null) {
                 quality.put("nearestNeighbourAccuracy", EmbeddingQuality.nearestNeighbourAccuracy(points,
                         input.labels(), threads));
             }
             writeCoordinates(output.path().resolve("coordinates.csv"), input, points);
-            Files.writeString(output.path().resolve("metrics.json"), new GsonBuilder().setPrettyPrinting()
-                    .serializeSpecialFloatingPointValues().create().toJson(metrics(all, input, rows, embedding,
-                            quality)));
+            Files.writeString(output.path().resolve("metrics.json"), new GsonBuilder().setPrettyPrinting().create()
+                    .toJson(metrics(all, input, rows, reduced, embedding, quality)));
             ScatterPlot plot = plot(input, embedding);
             Files.write(output.path().resolve("plot.png"), plot.png());
             Files.writeString(output.path().resolve("plot.svg"), plot.svg());
@@ -141,18 +146,20 @@ final class EmbedCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The rows reduced to {@code --pca-dims} principal components, for the methods that work on distances. */
-    private float[][] reduced(float[][] rows, String chosen) {
-        int width = rows.length == 0 ? 0 : rows[0].length;
-        if (chosen.equals("pca") || pcaDims <= 0 || width <= pcaDims || rows.length <= pcaDims) {
+    /**
+     * The rows reduced to {@code --pca-dims} principal components when they have more values: what MDS, SNE and t-SNE
+     * embed, and where the neighbours that the quality measure compares with are found.
+     */
+    private float[][] reduced(float[][] rows) {
+        if (pcaDims <= 0 || rows[0].length <= pcaDims || rows.length <= pcaDims) {
             return rows;
         }
-        return Pca.builder().components(pcaDims).seed(seed).build().fit(rows).projectToFloat(rows);
+        return Pca.builder().components(pcaDims).seed(seed).threads(threads).build().fit(rows).projectToFloat(rows);
     }
 
-    private Embedder embedder(String chosen, int n) {
+    private Embedder embedder(String chosen) {
         return switch (chosen) {
-            case "pca" -> Pca.builder().components(2).seed(seed).build();
+            case "pca" -> Pca.builder().components(2).seed(seed).threads(threads).build();
             case "mds" -> Smacof.builder().maxIterations(iterations == null ? 300 : iterations).seed(seed)
                     .threads(threads).build();
             default -> {
@@ -209,8 +216,8 @@ final class EmbedCommand implements Callable<Integer> {
         return text;
     }
 
-    private Map<String, Object> metrics(EmbedInput all, EmbedInput input, float[][] rows, Embedding embedding,
-            Map<String, Object> quality) {
+    private Map<String, Object> metrics(EmbedInput all, EmbedInput input, float[][] rows, float[][] reduced,
+            Embedding embedding, Map<String, Object> quality) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("data", data.getFileName() == null ? data.toString() : data.getFileName().toString());
         out.put("method", embedding.method());
@@ -218,6 +225,7 @@ final class EmbedCommand implements Callable<Integer> {
         out.put("points", input.rows().length);
         out.put("valuesPerRow", input.rows()[0].length);
         out.put("embeddedValuesPerRow", rows[0].length);
+        out.put("qualityMeasuredInValuesPerRow", reduced[0].length);
         out.put("seed", seed);
         out.put("parameters", embedding.parameters());
         out.put("diagnostics", embedding.diagnostics());

@@ -79,6 +79,9 @@ record EmbedInput(float[][] rows, int[] labels, List<String> classNames, Shape i
             }
         } else {
             List<Sample> images = IdxReader.images(data);
+            if (images.isEmpty()) {
+                throw new InvalidInputException("IDX file " + data.getFileName() + " holds no images");
+            }
             shape = images.get(0).shape();
             rows = images.stream().map(Sample::values).toArray(float[][]::new);
         }
