@@ -8,6 +8,7 @@ import dev.glassbox.core.model.Target;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.render.EmbeddingSection;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.BlockModel;
 import dev.glassbox.djl.zoo.FashionCnn;
@@ -57,6 +58,7 @@ final class DemoCommand implements Callable<Integer> {
             UncertaintySection.addTo(report, model, images, output.path().resolve("uncertainty"));
             DemoSanity.addTo(model, bundle, output.path().resolve("sanity"), report);
             TextDemo.addTo(bundle, output.path().resolve("text"), report);
+            EmbeddingSection.addTo(report, rows, images.labels(), model.outputNames(), images.shape(), 1);
             Files.writeString(output.path().resolve("index.html"), report.render());
             output.commit();
             spec.commandLine().getOut().printf("glassbox demo: %d bundled Fashion-MNIST test images, accuracy %.1f%%; "
