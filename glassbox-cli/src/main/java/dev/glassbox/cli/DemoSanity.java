@@ -1,6 +1,5 @@
 package dev.glassbox.cli;
 
-import dev.glassbox.core.Progress;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.faithfulness.FaithfulnessCheck;
 import dev.glassbox.core.faithfulness.Infidelity;
@@ -61,7 +60,7 @@ final class DemoSanity {
             json.put("faithfulness", FaithfulnessSection.write(FaithfulnessCheck.of(model, explainers)
                     .curves(PerturbationCurves.of(model).steps(28).build())
                     .infidelity(Infidelity.of(model).samples(32).build()).build()
-                    .run(rows, result.targets(), Progress.NONE), samples.size(), report, dir));
+                    .run(rows, result.targets(), progress), samples.size(), report, dir));
         }
         try (BlockModel planted = SavedModels.load(bundle.plantedModelDir(), 100)) {
             String context = "The patch-trained model was trained like the bundled one, for 3 epochs, with this "

@@ -3,6 +3,7 @@ package dev.glassbox.cli;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.explain.RandomAttribution;
+import dev.glassbox.core.faithfulness.FaithfulnessCheck;
 import dev.glassbox.core.input.Patch;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.math.Vectors;
@@ -54,11 +55,11 @@ final class PatchSection {
         subjects.forEach(s -> headers.add(s.name() + ", first input"));
         Map<String, Map<String, Double>> shares = new LinkedHashMap<>();
         Map<String, List<Attribution>> firstMaps = new LinkedHashMap<>();
-        Map<String, Object> changed = new LinkedHashMap<>();
+        Map<String, Double> changed = new LinkedHashMap<>();
         for (Subject subject : subjects) {
             changed.put(subject.name(), changedShare(subject.model(), clean, patched));
             Map<String, Explainer> explainers = new LinkedHashMap<>(subject.explainers());
-            explainers.put("random", new RandomAttribution(subject.model(), seed));
+            explainers.put(FaithfulnessCheck.RANDOM, new RandomAttribution(subject.model(), seed));
             explainers.forEach((method, explainer) -> {
                 List<Attribution> maps = explainer.explain(patched, target);
                 double share = maps.stream().mapToDouble(patch::massShare).average().orElseThrow();
@@ -73,14 +74,14 @@ final class PatchSection {
                     100 * v))));
             firstMaps.get(method).forEach(a -> cells.add(new HtmlReport.Picture(AttributionFiles.thumbnail(a), method,
                     CELL)));
-            rows.add(new HtmlReport.Row(cells, method.equals("random")));
+            rows.add(new HtmlReport.Row(cells, method.equals(FaithfulnessCheck.RANDOM)));
         });
         report.table(headers, rows);
         report.table(List.of("the first input with the patch"), List.of(new HtmlReport.Row(List.of(
                 AttributionGrid.picture(new Sample("patched", samples.get(0).shape(), patched[0]), 2 * CELL)), false)));
         StringBuilder reliance = new StringBuilder("Inputs whose predicted class the patch changes: ");
         changed.forEach((name, share) -> reliance.append(String.format(Locale.ROOT, "%s %.0f%%; ", name,
-                100 * (double) share)));
+                100 * share)));
         report.paragraph(reliance.substring(0, reliance.length() - 2) + ".");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("patch", patch);

@@ -33,8 +33,8 @@ class FaithfulnessCheckTest {
         explainers.put("ixg", LinearModels.exact(IMAGE, w, true, 1));
         FaithfulnessResult result = FaithfulnessCheck.of(model, explainers)
                 .curves(PerturbationCurves.of(model).steps(12).blurSigma(2).build())
-                .infidelity(Infidelity.of(model).sigma(0.1).seed(1).build()).sensitivity(MaxSensitivity.defaults(1)).seed(3)
-                .build().run(x, new int[3], Progress.NONE);
+                .infidelity(Infidelity.of(model).sigma(0.1).seed(1).build())
+                .sensitivity(MaxSensitivity.defaults(1)).seed(3).build().run(x, new int[3], Progress.NONE);
         assertThat(result.methods()).containsOnlyKeys("gradient", "ixg", FaithfulnessCheck.RANDOM);
         FaithfulnessResult.Scores ixg = result.methods().get("ixg");
         FaithfulnessResult.Scores chance = result.methods().get(FaithfulnessCheck.RANDOM);
