@@ -96,6 +96,18 @@ final class EmbedCommand implements Callable<Integer> {
             + "depend on it.")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--model", paramLabel = "M",
+            description = "Embed a hidden layer of this model (a glassbox model folder, or a TorchScript file loaded "
+                    + "split with --split-model) instead of the raw inputs.")
+    Path model;
+
+    @Option(names = "--split-model", description = "Load a TorchScript --model that exports features(x) and head(a).")
+    boolean splitModel;
+
+    @Option(names = "--layer", paramLabel = "NAME",
+            description = "The layer whose outputs are embedded (default: the input of the model's last layer).")
+    String layer;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("glassbox-embed");
 
@@ -122,8 +134,10 @@ final class EmbedCommand implements Callable<Integer> {
         }
         EmbedInput input = all.sample(limit, seed);
         try (ProgressBars progress = new ProgressBars(); AtomicDirectory output = AtomicDirectory.open(out)) {
-            float[][] reduced = reduced(input.rows());
-            float[][] rows = chosen.equals("pca") ? input.rows() : reduced;
+            float[][] features = model == null ? input.rows() : HiddenLayers.activations(model, splitModel, layer,
+                    input.rows(), input.imageShape());
+            float[][] reduced = reduced(features);
+            float[][] rows = chosen.equals("pca") ? features : reduced;
             Embedding embedding = embedder(chosen).embed(rows, progress);
             double[][] points = embedding.points();
             Map<String, Object> quality = new LinkedHashMap<>();

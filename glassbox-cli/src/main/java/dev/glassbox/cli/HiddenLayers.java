@@ -1,0 +1,41 @@
+package dev.glassbox.cli;
+
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.model.Model;
+import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.LayeredModel;
+import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.djl.Models;
+import dev.glassbox.djl.TorchScriptModel;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The outputs of a model's hidden layer for a set of inputs, to embed what the model sees instead of the pixels. */
+final class HiddenLayers {
+    private HiddenLayers() {
+    }
+
+    /**
+     * The activations of {@code layer} (default: the input of the model's last layer) for each row, flattened.
+     * {@code shape} is the rows' sample shape, for models that do not record theirs.
+     */
+    static float[][] activations(Path modelPath, boolean split, String layer, float[][] rows, Shape shape) {
+        ModelOptions options = new ModelOptions(shape, null, ModelOptions.DEFAULT_BATCH);
+        try (Model model = split ? Models.loadSplit(modelPath, null, options) : Models.load(modelPath, options)) {
+            if (!(model instanceof LayeredModel layered) || layered.layerNames().isEmpty()) {
+                throw new InvalidInputException("--model " + modelPath + " has no reachable layers: give a glassbox "
+                        + "model folder, or a TorchScript file exporting features(x) and head(a) with --split-model");
+            }
+            String chosen = layer != null ? layer : defaultLayer(layered);
+            return layered.layerGradient(rows, chosen, new float[rows.length][model.outputSize()]).activations();
+        }
+    }
+
+    private static String defaultLayer(LayeredModel model) {
+        List<String> names = model.layerNames();
+        if (model instanceof TorchScriptModel || names.size() < 2) {
+            return names.get(names.size() - 1);
+        }
+        return names.get(names.size() - 2);
+    }
+}

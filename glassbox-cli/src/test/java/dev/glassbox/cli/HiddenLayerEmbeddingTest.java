@@ -1,0 +1,45 @@
+package dev.glassbox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HiddenLayerEmbeddingTest {
+    private static final Path DEMO = Path.of("src/main/resources/dev/glassbox/cli/demo");
+
+    private static double nearestNeighbourAccuracy(Path dir, String... extra) throws IOException {
+        String[] base = {"embed", "--data", DEMO.resolve(BundledDemo.IMAGES).toString(), "--labels",
+            DEMO.resolve(BundledDemo.LABELS).toString(), "--classes", "fashion-mnist", "--method", "pca", "--out",
+            dir.toString()};
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                .toArray(String[]::new);
+        Cli result = Cli.run(args);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonObject metrics = JsonParser.parseString(Files.readString(dir.resolve("metrics.json"))).getAsJsonObject();
+        return metrics.toString().contains("nearestNeighbourAccuracy")
+                ? Double.parseDouble(metrics.toString().replaceAll(".*\"nearestNeighbourAccuracy\":([0-9.Ee-]+).*", "$1"))
+                : Double.NaN;
+    }
+
+    @Test
+    void aTrainedClassifiersFeaturesSeparateTheClassesBetterThanItsPixels(@TempDir Path dir) throws IOException {
+        double pixels = nearestNeighbourAccuracy(dir.resolve("pixels"));
+        double features = nearestNeighbourAccuracy(dir.resolve("features"), "--model", DEMO.resolve("model").toString(),
+                "--layer", "gap");
+        assertThat(features).isGreaterThan(pixels + 0.05);
+    }
+
+    @Test
+    void aModelWithoutLayersIsRefused(@TempDir Path dir) {
+        Cli result = Cli.run("embed", "--data", DEMO.resolve(BundledDemo.IMAGES).toString(), "--method", "pca",
+                "--model", Cli.fixture("cnn.onnx").toString(), "--out", dir.resolve("out").toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("no reachable layers");
+    }
+}
