@@ -10,7 +10,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link GradientMethodsBenchmark} with JMH and prints each method's time over its baseline measured in the same
- * run: saliency and DeepLIFT over one raw gradient pass of the images, Integrated Gradients over one raw gradient pass
+ * run: saliency, DeepLIFT and guided backprop over one raw gradient pass of the images, Integrated Gradients over one raw gradient pass
  * of its path points.
  */
 public final class BenchRatios {
@@ -29,6 +29,7 @@ public final class BenchRatios {
         System.out.printf("%-22s %10s %12s %8s%n", "method", "ms", "baseline ms", "ratio");
         print(ms, "saliency", "rawGradientOfImages");
         print(ms, "deepLift", "rawGradientOfImages");
+        print(ms, "guidedBackprop", "rawGradientOfImages");
         print(ms, "integratedGradients", "rawGradientOfPathPoints");
     }
 

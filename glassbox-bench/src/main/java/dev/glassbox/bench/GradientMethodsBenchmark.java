@@ -44,6 +44,7 @@ public class GradientMethodsBenchmark {
     private Saliency saliency;
     private IntegratedGradients integratedGradients;
     private RuleBasedAttribution deepLift;
+    private RuleBasedAttribution guidedBackprop;
 
     @Setup
     public void setUp() {
@@ -69,6 +70,7 @@ public class GradientMethodsBenchmark {
         saliency = Saliency.gradients(model, false);
         integratedGradients = IntegratedGradients.of(model).steps(STEPS).build();
         deepLift = RuleBasedAttribution.deepLift(model, Baseline.zero());
+        guidedBackprop = RuleBasedAttribution.guidedBackprop(model);
     }
 
     private static float[][] oneHot(int rows) {
@@ -112,5 +114,11 @@ public class GradientMethodsBenchmark {
     @Benchmark
     public Object deepLift() {
         return deepLift.explain(images, Target.PREDICTED);
+    }
+
+    /** Guided backprop for each image. */
+    @Benchmark
+    public Object guidedBackprop() {
+        return guidedBackprop.explain(images, Target.PREDICTED);
     }
 }

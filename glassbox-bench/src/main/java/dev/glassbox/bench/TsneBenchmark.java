@@ -8,7 +8,11 @@ import dev.glassbox.core.embed.NeighbourEmbedding;
 import dev.glassbox.core.embed.Pca;
 import dev.glassbox.core.input.FashionMnist;
 import dev.glassbox.core.input.LabelledImages;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,8 +25,10 @@ import java.util.SplittableRandom;
  * divergence and the quality of the embedding: the share of each point's 10 nearest neighbours (in the 50-d input)
  * kept in the embedding, and the leave-one-out 1-NN accuracy of the labels in the embedding.
  *
- * <p>Usage: {@code TsneBenchmark [sizes] [threads] [gradient] [data folder]}, by default
- * {@code 5000,10000,20000,35000,70000 2 auto /usr/share/datasets/fashion-mnist}.
+ * <p>Usage: {@code TsneBenchmark [sizes] [threads] [gradient] [data folder] [export folder]}, by default
+ * {@code 5000,10000,20000,35000,70000 2 auto /usr/share/datasets/fashion-mnist}. With an export folder it also writes
+ * the reduced rows in the benchmark's order ({@code pca50.f32}: little-endian float32, 50 per row) and their labels
+ * ({@code labels.u8}), so that {@code scripts/compare_sklearn_tsne.py} can run scikit-learn on the same points.
  */
 public final class TsneBenchmark {
     private static final int COMPONENTS = 50;
@@ -32,7 +38,7 @@ public final class TsneBenchmark {
     private TsneBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "5000,10000,20000,35000,70000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
@@ -61,6 +67,9 @@ public final class TsneBenchmark {
                 seconds(start), (cpuNanos() - cpu) / 1e9);
 
         int[] order = permutation(images.length);
+        if (args.length > 4) {
+            export(Path.of(args[4]), reduced, labels, order);
+        }
         System.out.println("      N  gradient       kNN  affin.  optim.  t-SNE  (CPU)  load    KL     10-NN   1-NN");
         for (int n : sizes) {
             float[][] rows = new float[n][];
@@ -85,6 +94,21 @@ public final class TsneBenchmark {
                     cpuSeconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     embedding.diagnostics().get("klDivergence"), kept, accuracy);
         }
+    }
+
+    /** Writes the reduced rows and their labels in the benchmark's order. */
+    private static void export(Path dir, float[][] reduced, int[] labels, int[] order) throws IOException {
+        Files.createDirectories(dir);
+        ByteBuffer rows = ByteBuffer.allocate(order.length * COMPONENTS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] labelBytes = new byte[order.length];
+        for (int i = 0; i < order.length; i++) {
+            for (float v : reduced[order[i]]) {
+                rows.putFloat(v);
+            }
+            labelBytes[i] = (byte) labels[order[i]];
+        }
+        Files.write(dir.resolve("pca50.f32"), rows.array());
+        Files.write(dir.resolve("labels.u8"), labelBytes);
     }
 
     /** A seeded random order of {@code 0 .. n-1}, so that each sample is a subset of the larger ones. */

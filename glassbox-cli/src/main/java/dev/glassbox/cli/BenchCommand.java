@@ -51,13 +51,13 @@ final class BenchCommand implements Callable<Integer> {
             options.relu = true;
             out.printf("%-16s %10s %12s %8s   (%d images, bundled %s, %d thread(s))%n", "method", "ms", "baseline ms",
                     "ratio", images, FashionCnn.NAME, Runtime.getRuntime().availableProcessors());
-            List<String> methods = List.of("saliency", "ixg", "smoothgrad", "ig", "deeplift", "guided-backprop", "gradcam");
+            List<String> methods = AttributionMethods.GRADIENT_NAMES;
             for (String method : methods) {
                 AttributionMethods.create(method, model, options).explain(inputs, Target.PREDICTED);
             }
             for (String method : methods) {
                 Explainer explainer = AttributionMethods.create(method, model, options);
-                int passes = method.equals("ig") || method.equals("smoothgrad") ? steps : 1;
+                int passes = method.equals("ig") || method.startsWith("smoothgrad") || method.equals("vargrad") ? steps : 1;
                 double methodMs = median(() -> explainer.explain(inputs, Target.PREDICTED));
                 double baselineMs = median(() -> rawPasses(model, inputs, passes));
                 out.printf("%-16s %10.1f %12.1f %8.2f%n", method, methodMs, baselineMs, methodMs / baselineMs);

@@ -3,8 +3,11 @@ package dev.glassbox.djl;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.glassbox.core.model.Shape;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -55,19 +58,33 @@ final class Backprop {
         }
     }
 
-    /** The vector–Jacobian product {@code cotangentᵀ · ∂f/∂x} at {@code x}, for one layer of a rule-based pass. */
-    static NDArray vectorJacobian(NDArray x, UnaryOperator<NDArray> f, NDArray cotangent) {
+    /**
+     * Runs {@code pass} with the collector open, for engines that record a forward pass and then call
+     * {@link GradientCollector#backward} once per segment of it.
+     */
+    static <T> T collecting(Function<GradientCollector, T> pass) {
         synchronized (ONE_COLLECTOR) {
-            NDArray input = x.duplicate();
-            input.setRequiresGradient(true);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                collector.backward(f.apply(input).mul(cotangent).sum());
+                return pass.apply(collector);
             }
-            return input.getGradient().duplicate();
         }
     }
 
-    private static NDArray weightsOf(NDManager scope, float[][] scores, int offset, OutputWeighting weighting, NDArray y) {
+    /**
+     * Accumulates {@code cotangentᵀ · ∂output/∂leaf} into the gradient of every leaf that {@code output} was computed
+     * from under the open collector: on PyTorch by handing the cotangent to autograd directly, elsewhere through the
+     * gradient of {@code Σ output ⊙ cotangent}.
+     */
+    static void backward(GradientCollector collector, NDArray output, NDArray cotangent) {
+        if (output instanceof PtNDArray torchOutput && cotangent instanceof PtNDArray torchCotangent) {
+            JniUtils.backward(torchOutput, torchCotangent, false, false);
+        } else {
+            collector.backward(output.mul(cotangent).sum());
+        }
+    }
+
+    /** The output weightings of a batch whose first row is row {@code offset} of the caller's, as an array like y. */
+    static NDArray weightsOf(NDManager scope, float[][] scores, int offset, OutputWeighting weighting, NDArray y) {
         float[][] weights = new float[scores.length][];
         for (int i = 0; i < scores.length; i++) {
             weights[i] = weighting.weights(offset + i, scores[i]);

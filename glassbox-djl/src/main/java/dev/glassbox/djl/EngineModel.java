@@ -70,15 +70,8 @@ abstract class EngineModel implements DifferentiableModel {
     @Override
     public Gradients gradients(float[][] batch, OutputWeighting weighting) {
         Batches.requireValid(batch, inputShape);
-        float[][] scores = new float[batch.length][];
-        float[][] gradients = new float[batch.length][];
-        for (int[] range : Batches.chunks(batch.length, batchSize)) {
-            Gradients part = Backprop.inputGradient(manager, inputShape,
-                    java.util.Arrays.copyOfRange(batch, range[0], range[1]), range[0], weighting, this::forward);
-            System.arraycopy(part.scores(), 0, scores, range[0], part.scores().length);
-            System.arraycopy(part.gradients(), 0, gradients, range[0], part.gradients().length);
-        }
-        return new Gradients(scores, gradients);
+        return Gradients.inChunks(batch.length, batchSize, (from, to) -> Backprop.inputGradient(manager, inputShape,
+                java.util.Arrays.copyOfRange(batch, from, to), from, weighting, this::forward));
     }
 
     /** A layer gradient taken in chunks of at most {@link #batchSize()} samples, joined. */

@@ -17,11 +17,6 @@ public record LayerPass(String name, Block layer, NDArray input, NDArray output,
         return referenceInput != null;
     }
 
-    /** The layer's own vector–Jacobian product {@code cotangentᵀ · ∂layer/∂x} at {@code at}, from autograd. */
-    public NDArray pullBack(NDArray at, NDArray cotangent) {
-        return Backprop.vectorJacobian(at, this::apply, cotangent);
-    }
-
     /** The layer applied to another array in inference mode, keeping that array's autograd graph. */
     public NDArray apply(NDArray x) {
         return layer.forward(new ParameterStore(x.getManager(), false), new NDList(x), false).singletonOrThrow();

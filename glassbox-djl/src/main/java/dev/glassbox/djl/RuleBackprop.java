@@ -4,17 +4,24 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Model;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 
 /**
  * The rules engine for rules that may depend on the cotangent in any way: a forward pass that keeps every layer's
- * input and output, then a reverse pass that takes each layer's vector–Jacobian product from the engine's autograd
- * unless a {@link Rule} claims the layer. Rules linear in the cotangent run faster through {@link SurrogateBackprop}.
- * Works on models whose graph glassbox holds ({@link BlockModel}); opaque models are refused with an explanation.
+ * input and output, then a reverse pass that takes the vector–Jacobian product from the engine's autograd except at
+ * layers a {@link Rule} claims. The forward pass is recorded once under autograd, cut around the claimed layers: each
+ * run of unclaimed layers between two claimed ones is one segment, pulled back with one backward call, and each
+ * claimed layer is a segment of its own that its rule may pull an adjusted cotangent through, so the reverse pass
+ * costs about one ordinary backward pass. The scores of the same pass choose the output weighting. Rules linear in
+ * the cotangent can also run through {@link SurrogateBackprop}. Works on models whose graph glassbox holds
+ * ({@link BlockModel}); opaque models are refused with an explanation.
  */
 public final class RuleBackprop {
     private final BlockModel model;
@@ -31,44 +38,94 @@ public final class RuleBackprop {
     }
 
     /**
-     * The cotangent that reaches the input when {@code cotangent} (batch × outputs) is pulled back through the
-     * layers, with rules applied.
+     * The scores of a batch and the cotangent that reaches the input when each row's output weighting (chosen from
+     * its scores) is pulled back through the layers with the rules applied; in chunks of the model's batch size.
      */
-    public float[][] pullBack(float[][] batch, float[][] cotangent) {
+    public Gradients pullBack(float[][] batch, OutputWeighting weighting) {
         Batches.requireValid(batch, model.inputShape());
-        Cotangents.requireShape(cotangent, batch.length, model.outputSize());
-        try (NDManager scope = model.manager.newSubManager()) {
-            List<LayerPass> passes = record(scope, batch);
-            NDArray grad = Tensors.fromRows(scope, cotangent, Tensors.sampleShape(passes.get(passes.size() - 1).output()));
-            for (int i = passes.size() - 1; i >= 0; i--) {
-                grad = backward(passes.get(i), grad);
-            }
-            return Tensors.toRows(grad);
-        }
+        return Gradients.inChunks(batch.length, model.batchSize(),
+                (from, to) -> pullBackChunk(Arrays.copyOfRange(batch, from, to), from, weighting));
     }
 
-    /** Every layer's input and output for a batch. */
-    private List<LayerPass> record(NDManager scope, float[][] batch) {
+    private Gradients pullBackChunk(float[][] chunk, int offset, OutputWeighting weighting) {
+        return Backprop.collecting(collector -> {
+            try (NDManager scope = model.manager.newSubManager()) {
+                Deque<Step> steps = new ArrayDeque<>();
+                NDArray output = record(scope, chunk, steps);
+                float[][] scores = Tensors.toRows(output);
+                NDArray cotangent = Backprop.weightsOf(scope, scores, offset, weighting, output);
+                for (Step step : steps) {
+                    cotangent = step.pullBack(collector, cotangent);
+                }
+                return new Gradients(scores, Tensors.toRows(cotangent));
+            }
+        });
+    }
+
+    /**
+     * Runs the chunk through the layers, pushing one step per autograd segment or claimed layer onto {@code steps}
+     * (so that iterating them runs the reverse pass), and returns the scores.
+     */
+    private NDArray record(NDManager scope, float[][] chunk, Deque<Step> steps) {
         var children = model.layers().block().getChildren();
         List<String> names = model.layerNames();
         ParameterStore store = new ParameterStore(scope, false);
-        NDArray x = Tensors.fromRows(scope, batch, model.inputShape());
-        List<LayerPass> passes = new ArrayList<>(children.size());
+        NDArray x = Tensors.fromRows(scope, chunk, model.inputShape());
+        NDArray segmentStart = null;
         for (int i = 0; i < children.size(); i++) {
             Block layer = children.get(i).getValue();
-            NDArray y = layer.forward(store, new NDList(x), false).singletonOrThrow();
-            passes.add(new LayerPass(names.get(i), layer, x, y, null, null));
-            x = y;
-        }
-        return passes;
-    }
-
-    private NDArray backward(LayerPass pass, NDArray cotangent) {
-        for (Rule rule : rules) {
-            if (rule.appliesTo(pass.layer())) {
-                return rule.backward(pass, cotangent);
+            Rule rule = ruleFor(layer);
+            if (rule != null && segmentStart != null) {
+                steps.push(new Segment(segmentStart, x));
+                segmentStart = null;
+            }
+            if (segmentStart == null) {
+                segmentStart = x.stopGradient();
+                segmentStart.setRequiresGradient(true);
+                x = segmentStart;
+            }
+            NDArray input = x;
+            x = layer.forward(store, new NDList(x), false).singletonOrThrow();
+            if (rule != null) {
+                steps.push(new Claimed(rule, new LayerPass(names.get(i), layer, input, x, null, null),
+                        new Segment(input, x)));
+                segmentStart = null;
             }
         }
-        return pass.pullBack(pass.input(), cotangent);
+        if (segmentStart != null) {
+            steps.push(new Segment(segmentStart, x));
+        }
+        return x;
+    }
+
+    private Rule ruleFor(Block layer) {
+        for (Rule rule : rules) {
+            if (rule.appliesTo(layer)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /** One step of the reverse pass: a cotangent at its output to one at its input. */
+    private interface Step {
+        NDArray pullBack(GradientCollector collector, NDArray cotangent);
+    }
+
+    /** Layers recorded under autograd from a leaf {@code start} to {@code end}. */
+    private record Segment(NDArray start, NDArray end) implements Step {
+        @Override
+        public NDArray pullBack(GradientCollector collector, NDArray cotangent) {
+            Backprop.backward(collector, end, cotangent);
+            return start.getGradient();
+        }
+    }
+
+    /** A layer whose backward pass a rule replaces; {@code own} is the layer alone under autograd. */
+    private record Claimed(Rule rule, LayerPass pass, Segment own) implements Step {
+        @Override
+        public NDArray pullBack(GradientCollector collector, NDArray cotangent) {
+            return rule.backward(pass, cotangent, adjusted -> own.pullBack(collector, adjusted));
+        }
     }
 }

@@ -2,16 +2,19 @@ package dev.glassbox.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Model;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Rules linear in the cotangent ({@link LinearRule}) in one forward and one backward pass: the reference batch runs
  * through the model once without a graph, then the input runs through a surrogate network — each claimed layer
- * replaced by its rule's surrogate — under autograd, and the cotangent is pulled back in one go. Costs about one extra
- * forward pass over a plain gradient. Works on models whose graph glassbox holds ({@link BlockModel}).
+ * replaced by its rule's surrogate — under autograd, and the cotangent is pulled back in one go. Costs one extra
+ * forward pass of the references over a plain gradient, of one row when they
+ * are all equal. Works on models whose graph glassbox holds ({@link BlockModel}).
  */
 public final class SurrogateBackprop {
     private final BlockModel model;
@@ -28,23 +31,37 @@ public final class SurrogateBackprop {
     }
 
     /**
-     * The cotangent that reaches the input when {@code cotangent} (batch × outputs) is pulled back through the
-     * surrogate network built around {@code references} (one reference row per input row).
+     * The scores of a batch and of its references, and the cotangent that reaches the input when each row's output
+     * weighting (chosen from its scores) is pulled back through the surrogate network built around {@code references}
+     * (one reference row per input row); in chunks of the model's batch size. The surrogate reproduces every layer's
+     * value, so its output is the model's. A chunk whose reference rows are all equal (a zero or constant baseline)
+     * runs its reference pass on one row.
      */
-    public float[][] pullBack(float[][] batch, float[][] references, float[][] cotangent) {
+    public ReversePass pullBack(float[][] batch, float[][] references, OutputWeighting weighting) {
         Batches.requireValid(batch, model.inputShape());
         Batches.requireValid(references, model.inputShape());
-        Cotangents.requireShape(cotangent, batch.length, model.outputSize());
-        try (NDManager scope = model.manager.newSubManager()) {
-            List<NDArray> referenceActivations = referencePass(Tensors.fromRows(scope, references, model.inputShape()));
-            NDArray x = Tensors.fromRows(scope, batch, model.inputShape());
-            NDArray weights = Tensors.fromRows(scope, cotangent,
-                    Tensors.sampleShape(referenceActivations.get(referenceActivations.size() - 1)));
-            return Tensors.toRows(Backprop.vectorJacobian(x, live -> surrogate(live, referenceActivations), weights));
+        if (references.length != batch.length) {
+            throw new InvalidInputException("got " + references.length + " references for " + batch.length + " inputs");
         }
+        float[][] referenceScores = new float[batch.length][];
+        Gradients joined = Gradients.inChunks(batch.length, model.batchSize(), (from, to) -> {
+            float[][] chunkReferences = Arrays.copyOfRange(references, from, to);
+            boolean shared = Arrays.stream(chunkReferences).allMatch(row -> Arrays.equals(row, chunkReferences[0]));
+            try (NDManager scope = model.manager.newSubManager()) {
+                List<NDArray> activations = referencePass(Tensors.fromRows(scope,
+                        shared ? new float[][] {chunkReferences[0]} : chunkReferences, model.inputShape()));
+                float[][] scoresOfReferences = Tensors.toRows(activations.get(activations.size() - 1));
+                for (int i = from; i < to; i++) {
+                    referenceScores[i] = scoresOfReferences[shared ? 0 : i - from];
+                }
+                return Backprop.inputGradient(scope, model.inputShape(), Arrays.copyOfRange(batch, from, to), from,
+                        weighting, x -> surrogate(x, activations));
+            }
+        });
+        return new ReversePass(joined.scores(), referenceScores, joined.gradients());
     }
 
-    /** The reference batch's input to every layer, and the last layer's output. */
+    /** The reference batch's input to every layer, and the last layer's output, without a graph. */
     private List<NDArray> referencePass(NDArray reference) {
         var children = model.layers().block().getChildren();
         List<NDArray> activations = new ArrayList<>(children.size() + 1);

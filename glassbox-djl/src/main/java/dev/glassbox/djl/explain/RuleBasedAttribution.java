@@ -5,6 +5,9 @@ import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.explain.path.Baseline;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.DifferentiableModel;
+import dev.glassbox.djl.Gradients;
+import dev.glassbox.djl.OutputWeighting;
+import dev.glassbox.djl.ReversePass;
 import dev.glassbox.djl.RuleBackprop;
 import dev.glassbox.djl.SurrogateBackprop;
 import dev.glassbox.djl.rules.DeconvReluRule;
@@ -26,7 +29,7 @@ public final class RuleBasedAttribution implements Explainer {
     /** The modified reverse pass: input rows, reference rows (or null) and output weightings to input cotangents. */
     @FunctionalInterface
     private interface Reverse {
-        float[][] pullBack(float[][] inputs, float[][] references, float[][] cotangent);
+        ReversePass pullBack(float[][] inputs, float[][] references, OutputWeighting weighting);
     }
 
     private final String method;
@@ -44,13 +47,13 @@ public final class RuleBasedAttribution implements Explainer {
     /** Guided backprop. */
     public static RuleBasedAttribution guidedBackprop(DifferentiableModel model) {
         RuleBackprop engine = RuleBackprop.over(model, "guided backprop", List.of(new GuidedReluRule()));
-        return new RuleBasedAttribution("guided-backprop", model, (x, r, w) -> engine.pullBack(x, w), null);
+        return new RuleBasedAttribution("guided-backprop", model, withoutReference(engine), null);
     }
 
     /** Deconvnet. */
     public static RuleBasedAttribution deconvnet(DifferentiableModel model) {
         RuleBackprop engine = RuleBackprop.over(model, "deconvnet", List.of(new DeconvReluRule()));
-        return new RuleBasedAttribution("deconvnet", model, (x, r, w) -> engine.pullBack(x, w), null);
+        return new RuleBasedAttribution("deconvnet", model, withoutReference(engine), null);
     }
 
     /** DeepLIFT (rescale rule) against a baseline. */
@@ -60,25 +63,39 @@ public final class RuleBasedAttribution implements Explainer {
         return new RuleBasedAttribution("deeplift", model, engine::pullBack, baseline);
     }
 
+    private static Reverse withoutReference(RuleBackprop engine) {
+        return (inputs, references, weighting) -> {
+            Gradients pass = engine.pullBack(inputs, weighting);
+            return new ReversePass(pass.scores(), null, pass.gradients());
+        };
+    }
+
     @Override
     public Attribution explain(float[] input, Target target) {
         return explain(new float[][] {input}, target).get(0);
     }
 
-    /** Attributions for a whole batch: one recorded forward pass and one rule-based reverse pass per reference. */
+    /**
+     * Attributions for a whole batch: one recorded forward pass, whose scores resolve the target, and one rule-based
+     * reverse pass per reference.
+     */
     @Override
     public List<Attribution> explain(float[][] inputs, Target target) {
-        return explainTargets(inputs, Targets.resolve(model, inputs, target));
+        return explainWith(inputs, OutputWeighting.target(target));
     }
 
     /** Attributions of a given class per input. */
     List<Attribution> explainTargets(float[][] inputs, int[] targets) {
-        float[][] cotangent = Targets.oneHot(targets, model.outputSize(), 1);
+        return explainWith(inputs, OutputWeighting.fixed(Targets.oneHot(targets, model.outputSize(), 1)));
+    }
+
+    private List<Attribution> explainWith(float[][] inputs, OutputWeighting weighting) {
         List<Attribution> out = new ArrayList<>(inputs.length);
         if (baseline == null) {
-            float[][] values = engine.pullBack(inputs, null, cotangent);
+            ReversePass pass = engine.pullBack(inputs, null, weighting);
             for (int i = 0; i < inputs.length; i++) {
-                out.add(Attribution.of(method, targets[i], model.inputShape(), values[i], Map.of(), Map.of()));
+                int target = hotIndex(weighting.weights(i, pass.scores()[i]));
+                out.add(Attribution.of(method, target, model.inputShape(), pass.cotangents()[i], Map.of(), Map.of()));
             }
             return out;
         }
@@ -89,21 +106,28 @@ public final class RuleBasedAttribution implements Explainer {
         int count = references.get(0).size();
         float[][] values = new float[inputs.length][model.inputShape().size()];
         double[] baselineScores = new double[inputs.length];
+        float[][] scores = null;
+        int[] targets = new int[inputs.length];
         for (int r = 0; r < count; r++) {
             float[][] reference = new float[inputs.length][];
             for (int i = 0; i < inputs.length; i++) {
                 reference[i] = references.get(i).get(r);
             }
-            float[][] multipliers = engine.pullBack(inputs, reference, cotangent);
-            float[][] referenceScores = model.predict(reference);
+            ReversePass pass = engine.pullBack(inputs, reference,
+                    scores == null ? weighting : OutputWeighting.fixed(Targets.oneHot(targets, model.outputSize(), 1)));
+            if (scores == null) {
+                scores = pass.scores();
+                for (int i = 0; i < inputs.length; i++) {
+                    targets[i] = hotIndex(weighting.weights(i, scores[i]));
+                }
+            }
             for (int i = 0; i < inputs.length; i++) {
                 for (int j = 0; j < values[i].length; j++) {
-                    values[i][j] += (inputs[i][j] - reference[i][j]) * multipliers[i][j] / count;
+                    values[i][j] += (inputs[i][j] - reference[i][j]) * pass.cotangents()[i][j] / count;
                 }
-                baselineScores[i] += referenceScores[i][targets[i]] / count;
+                baselineScores[i] += pass.referenceScores()[i][targets[i]] / count;
             }
         }
-        float[][] scores = model.predict(inputs);
         for (int i = 0; i < inputs.length; i++) {
             double sum = 0;
             for (float v : values[i]) {
@@ -117,5 +141,16 @@ public final class RuleBasedAttribution implements Explainer {
                     Map.of("baseline", baseline.describe(), "baselines", count), diagnostics));
         }
         return out;
+    }
+
+    /** The class a one-hot output weighting selects. */
+    private static int hotIndex(float[] weights) {
+        int best = 0;
+        for (int k = 1; k < weights.length; k++) {
+            if (weights[k] > weights[best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 }

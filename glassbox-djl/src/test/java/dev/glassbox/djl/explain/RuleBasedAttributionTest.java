@@ -99,6 +99,31 @@ class RuleBasedAttributionTest {
     }
 
     @Test
+    void batchesSpanningSeveralChunksGiveEachInputItsOwnAttribution() {
+        try (BlockModel model = TestNets.pooledCnn()) {
+            java.util.Random random = new java.util.Random(3);
+            float[][] inputs = new float[5][36];
+            for (float[] input : inputs) {
+                for (int p = 0; p < input.length; p++) {
+                    input[p] = (float) random.nextGaussian();
+                }
+            }
+            float[][] scores = model.predict(inputs);
+            for (RuleBasedAttribution method : List.of(RuleBasedAttribution.guidedBackprop(model),
+                    RuleBasedAttribution.deconvnet(model), RuleBasedAttribution.deepLift(model, Baseline.zero()),
+                    RuleBasedAttribution.deepLift(model, Baseline.blurred(1.0)))) {
+                List<Attribution> batch = method.explain(inputs, Target.PREDICTED);
+                for (int i = 0; i < inputs.length; i++) {
+                    Attribution alone = method.explain(inputs[i], Target.PREDICTED);
+                    assertThat(batch.get(i).target()).isEqualTo(Target.PREDICTED.resolve(scores[i]))
+                            .isEqualTo(alone.target());
+                    assertThat(batch.get(i).values()).containsExactly(alone.values(), within(1e-6f));
+                }
+            }
+        }
+    }
+
+    @Test
     void guidedGradCamIsGuidedBackpropTimesUpsampledGradCam() {
         try (BlockModel model = TestNets.gapCnn()) {
             float[] image = new float[36];

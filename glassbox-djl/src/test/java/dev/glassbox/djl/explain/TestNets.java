@@ -3,6 +3,7 @@ package dev.glassbox.djl.explain;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
@@ -49,14 +50,36 @@ public final class TestNets {
         return model;
     }
 
+    /**
+     * conv (1 → 3 channels, 3×3, same padding), relu, 2×2 max-pool, conv (3 → 2), relu, flatten, fc (18 → 4) on
+     * 1×6×6 inputs, run in chunks of 2 samples.
+     */
+    static BlockModel pooledCnn() {
+        return build(new NamedBlocks()
+                .add("conv1", Conv2d.builder().setKernelShape(new ai.djl.ndarray.types.Shape(3, 3))
+                        .optPadding(new ai.djl.ndarray.types.Shape(1, 1)).setFilters(3).build())
+                .add("relu1", Activation.reluBlock())
+                .add("pool", Pool.maxPool2dBlock(new ai.djl.ndarray.types.Shape(2, 2), new ai.djl.ndarray.types.Shape(2, 2)))
+                .add("conv2", Conv2d.builder().setKernelShape(new ai.djl.ndarray.types.Shape(3, 3))
+                        .optPadding(new ai.djl.ndarray.types.Shape(1, 1)).setFilters(2).build())
+                .add("relu2", Activation.reluBlock())
+                .add("flatten", Blocks.batchFlattenBlock())
+                .add("fc", Linear.builder().setUnits(4).build()), Shape.of(1, 6, 6), 9, 2);
+    }
+
     /** A model of the given layers, initialised from a seed for inputs of {@code shape}. */
     public static BlockModel build(NamedBlocks layers, Shape shape, int seed) {
+        return build(layers, shape, seed, ModelOptions.withShape(shape).batchSize());
+    }
+
+    /** A model of the given layers that runs in chunks of at most {@code batchSize} samples. */
+    static BlockModel build(NamedBlocks layers, Shape shape, int seed, int batchSize) {
         ai.djl.engine.Engine.getInstance().setRandomSeed(seed);
         Model model = Model.newInstance("test-net", "PyTorch");
         model.setBlock(layers.block());
         layers.block().initialize(model.getNDManager(), DataType.FLOAT32,
                 new ai.djl.ndarray.types.Shape(shape.withBatch(1)));
-        return BlockModel.of(model, layers, ModelOptions.withShape(shape));
+        return BlockModel.of(model, layers, new ModelOptions(shape, null, batchSize));
     }
 
     /** A layer's weight as rows (outputs × inputs for linear layers). */
