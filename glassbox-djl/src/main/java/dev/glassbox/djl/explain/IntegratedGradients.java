@@ -7,6 +7,7 @@ import dev.glassbox.core.explain.path.Baseline;
 import dev.glassbox.core.explain.path.IntegrationRule;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.DifferentiableModel;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,63 +46,112 @@ public final class IntegratedGradients implements Explainer {
 
     @Override
     public Attribution explain(float[] input, Target target) {
-        int k = Targets.resolve(model, new float[][] {input}, target)[0];
-        List<float[]> references = baseline.references(input, model.inputShape());
-        IntegrationRule.Nodes nodes = rule.nodes(steps);
-        double[] total = new double[input.length];
-        double baselineScore = 0;
-        for (float[] reference : references) {
-            double[] averageGradient = pathAverageGradient(input, reference, k, nodes);
-            for (int j = 0; j < total.length; j++) {
-                total[j] += (input[j] - reference[j]) * averageGradient[j] / references.size();
-            }
-            baselineScore += model.predict(new float[][] {reference})[0][k] / references.size();
+        return explain(new float[][] {input}, target).get(0);
+    }
+
+    /**
+     * Explains a batch: one forward pass scores the inputs (resolving the target) and their references, then the
+     * path points of all inputs stream through the model in passes sized to the memory budget.
+     */
+    @Override
+    public List<Attribution> explain(float[][] inputs, Target target) {
+        List<List<float[]>> references = new ArrayList<>(inputs.length);
+        List<float[]> scored = new ArrayList<>(List.of(inputs));
+        for (float[] input : inputs) {
+            references.add(baseline.references(input, model.inputShape()));
+            scored.addAll(references.get(references.size() - 1));
         }
-        float[] values = new float[input.length];
+        float[][] scores = model.predict(scored.toArray(float[][]::new));
+        int[] classes = new int[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            classes[i] = target.resolve(scores[i]);
+        }
+        double[][] totals = pathIntegrals(inputs, references, classes);
+        List<Attribution> out = new ArrayList<>(inputs.length);
+        int referenceRow = inputs.length;
+        for (int i = 0; i < inputs.length; i++) {
+            int k = classes[i];
+            double baselineScore = 0;
+            for (int r = 0; r < references.get(i).size(); r++) {
+                baselineScore += scores[referenceRow++][k] / references.get(i).size();
+            }
+            out.add(attribution(k, totals[i], scores[i][k], baselineScore, references.get(i).size()));
+        }
+        return out;
+    }
+
+    /**
+     * Σ_r (x − x′_r) ⊙ Σ_s w_s ∂f_k/∂x at x′_r + α_s (x − x′_r), averaged over the references, for every input: all
+     * path points enumerated input by input, reference by reference, node by node, and evaluated in passes.
+     */
+    private double[][] pathIntegrals(float[][] inputs, List<List<float[]>> references, int[] classes) {
+        IntegrationRule.Nodes nodes = rule.nodes(steps);
+        int n = nodes.alphas().length;
+        int[] firstPoint = new int[inputs.length + 1];
+        for (int i = 0; i < inputs.length; i++) {
+            firstPoint[i + 1] = Math.addExact(firstPoint[i], Math.multiplyExact(references.get(i).size(), n));
+        }
+        double[][] totals = new double[inputs.length][];
+        int perPass = pointsPerPass();
+        int owner = 0;
+        for (int from = 0; from < firstPoint[inputs.length]; from += perPass) {
+            int to = Math.min(firstPoint[inputs.length], from + perPass);
+            float[][] points = new float[to - from][];
+            int[] owners = new int[to - from];
+            float[][] weights = new float[to - from][model.outputSize()];
+            for (int p = from; p < to; p++) {
+                while (p >= firstPoint[owner + 1]) {
+                    owner++;
+                }
+                int local = p - firstPoint[owner];
+                float[] x = inputs[owner];
+                float[] reference = references.get(owner).get(local / n);
+                float alpha = (float) nodes.alphas()[local % n];
+                float[] point = new float[x.length];
+                for (int j = 0; j < x.length; j++) {
+                    point[j] = reference[j] + alpha * (x[j] - reference[j]);
+                }
+                points[p - from] = point;
+                owners[p - from] = owner;
+                weights[p - from][classes[owner]] = 1f;
+            }
+            float[][] gradients = model.inputGradient(points, weights);
+            for (int p = from; p < to; p++) {
+                int i = owners[p - from];
+                int local = p - firstPoint[i];
+                float[] x = inputs[i];
+                float[] reference = references.get(i).get(local / n);
+                double scale = nodes.weights()[local % n] / references.get(i).size();
+                if (totals[i] == null) {
+                    totals[i] = new double[x.length];
+                }
+                float[] g = gradients[p - from];
+                for (int j = 0; j < x.length; j++) {
+                    totals[i][j] += scale * (x[j] - reference[j]) * g[j];
+                }
+            }
+        }
+        return totals;
+    }
+
+    private Attribution attribution(int k, double[] total, double score, double baselineScore, int baselines) {
+        float[] values = new float[total.length];
         double sum = 0;
         for (int j = 0; j < values.length; j++) {
             values[j] = (float) total[j];
             sum += total[j];
         }
-        double score = model.predict(new float[][] {input})[0][k];
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("steps", steps);
         params.put("rule", rule.cliName());
         params.put("baseline", baseline.describe());
-        params.put("baselines", references.size());
+        params.put("baselines", baselines);
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("completenessDelta", score - baselineScore - sum);
         diagnostics.put("score", score);
         diagnostics.put("baselineScore", baselineScore);
         diagnostics.put("attributionSum", sum);
         return Attribution.of("ig", k, model.inputShape(), values, params, diagnostics);
-    }
-
-    /** Σ_i w_i ∂f_k/∂x at x′ + α_i (x − x′), evaluated in memory-bounded passes. */
-    private double[] pathAverageGradient(float[] input, float[] reference, int k, IntegrationRule.Nodes nodes) {
-        double[] accumulated = new double[input.length];
-        int perPass = pointsPerPass();
-        int n = nodes.alphas().length;
-        for (int from = 0; from < n; from += perPass) {
-            int to = Math.min(n, from + perPass);
-            float[][] points = new float[to - from][input.length];
-            for (int p = from; p < to; p++) {
-                float alpha = (float) nodes.alphas()[p];
-                float[] point = points[p - from];
-                for (int j = 0; j < input.length; j++) {
-                    point[j] = reference[j] + alpha * (input[j] - reference[j]);
-                }
-            }
-            float[][] gradients = model.inputGradient(points, Targets.oneHot(new int[] {k}, model.outputSize(), to - from));
-            for (int p = from; p < to; p++) {
-                double weight = nodes.weights()[p];
-                float[] g = gradients[p - from];
-                for (int j = 0; j < accumulated.length; j++) {
-                    accumulated[j] += weight * g[j];
-                }
-            }
-        }
-        return accumulated;
     }
 
     /** Settings of Integrated Gradients. */

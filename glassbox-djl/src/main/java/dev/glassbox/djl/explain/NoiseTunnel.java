@@ -5,10 +5,14 @@ import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The noise tunnel around any explainer (Captum's {@code NoiseTunnel}): the explainer runs on {@code samples} noisy
@@ -32,6 +36,9 @@ public final class NoiseTunnel implements Explainer {
             this.method = method;
         }
     }
+
+    /** The most bytes of noisy copies handed to the inner explainer in one call. */
+    static final long NOISY_BYTES_PER_CALL = 64L << 20;
 
     private final Model model;
     private final Explainer inner;
@@ -61,31 +68,66 @@ public final class NoiseTunnel implements Explainer {
         return explain(new float[][] {input}, target).get(0);
     }
 
+    /**
+     * Explains a batch: inputs that share a class are explained together, their noisy copies in one call of the inner
+     * explainer (at most {@link #NOISY_BYTES_PER_CALL} of them), so the model sees full batches.
+     */
     @Override
     public List<Attribution> explain(float[][] inputs, Target target) {
         int[] targets = Targets.resolve(model, inputs, target);
-        return java.util.stream.IntStream.range(0, inputs.length)
-                .mapToObj(i -> explainOne(inputs[i], targets[i], new SplittableRandom(seed + 0x9E3779B97F4A7C15L * i)))
-                .toList();
+        long bytesPerInput = 4L * samples * model.inputShape().size();
+        int inputsPerCall = (int) Math.max(1, Math.min(inputs.length, NOISY_BYTES_PER_CALL / bytesPerInput));
+        Map<Integer, List<Integer>> byClass = IntStream.range(0, inputs.length).boxed()
+                .collect(Collectors.groupingBy(i -> targets[i], LinkedHashMap::new, Collectors.toList()));
+        Attribution[] out = new Attribution[inputs.length];
+        for (Map.Entry<Integer, List<Integer>> group : byClass.entrySet()) {
+            List<Integer> members = group.getValue();
+            for (int from = 0; from < members.size(); from += inputsPerCall) {
+                List<Integer> call = members.subList(from, Math.min(members.size(), from + inputsPerCall));
+                float[][] noisy = new float[call.size() * samples][];
+                double[] sigmas = new double[call.size()];
+                for (int m = 0; m < call.size(); m++) {
+                    int i = call.get(m);
+                    sigmas[m] = sigma(inputs[i]);
+                    addNoise(inputs[i], sigmas[m], new SplittableRandom(seed + 0x9E3779B97F4A7C15L * i), noisy,
+                            m * samples);
+                }
+                List<Attribution> maps = inner.explain(noisy, Target.index(group.getKey()));
+                for (int m = 0; m < call.size(); m++) {
+                    out[call.get(m)] = aggregate(maps.subList(m * samples, (m + 1) * samples), group.getKey(),
+                            sigmas[m]);
+                }
+            }
+        }
+        return Arrays.asList(out);
     }
 
-    private Attribution explainOne(float[] input, int target, SplittableRandom random) {
+    /** σ for an input: the noise fraction of its range. */
+    private double sigma(float[] input) {
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (float v : input) {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        double sigma = noise * (max - min);
-        float[][] noisy = new float[samples][input.length];
-        for (float[] row : noisy) {
+        return noise * (max - min);
+    }
+
+    /** Writes {@code samples} noisy copies of {@code input} into {@code rows} from row {@code at}. */
+    private void addNoise(float[] input, double sigma, SplittableRandom random, float[][] rows, int at) {
+        for (int r = at; r < at + samples; r++) {
+            float[] row = new float[input.length];
             for (int j = 0; j < row.length; j++) {
                 row[j] = (float) (input[j] + sigma * random.nextGaussian());
             }
+            rows[r] = row;
         }
-        List<Attribution> maps = inner.explain(noisy, Target.index(target));
-        double[] sum = new double[input.length];
-        double[] sumSquares = new double[input.length];
+    }
+
+    private Attribution aggregate(List<Attribution> maps, int target, double sigma) {
+        int size = maps.get(0).values().length;
+        double[] sum = new double[size];
+        double[] sumSquares = new double[size];
         for (Attribution map : maps) {
             float[] v = map.values();
             for (int j = 0; j < v.length; j++) {
@@ -93,7 +135,7 @@ public final class NoiseTunnel implements Explainer {
                 sumSquares[j] += (double) v[j] * v[j];
             }
         }
-        float[] values = new float[input.length];
+        float[] values = new float[size];
         for (int j = 0; j < values.length; j++) {
             double mean = sum[j] / samples;
             double meanSquare = sumSquares[j] / samples;

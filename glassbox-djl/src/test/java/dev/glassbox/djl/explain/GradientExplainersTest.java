@@ -136,6 +136,56 @@ class GradientExplainersTest {
         }
     }
 
+    /** Five inputs of the pooled CNN, which predicts more than one class for them. */
+    private static float[][] mixedInputs(BlockModel model) {
+        java.util.Random random = new java.util.Random(5);
+        float[][] inputs = new float[5][36];
+        for (float[] input : inputs) {
+            for (int p = 0; p < input.length; p++) {
+                input[p] = (float) random.nextGaussian();
+            }
+        }
+        assertThat(Arrays.stream(model.predict(inputs)).mapToInt(Target.PREDICTED::resolve).distinct().count())
+                .isGreaterThan(1);
+        return inputs;
+    }
+
+    @Test
+    void integratedGradientsOfABatchMatchEachInputAloneHoweverThePathIsCut() {
+        try (BlockModel model = TestNets.pooledCnn()) {
+            float[][] inputs = mixedInputs(model);
+            Baseline two = Baseline.of(List.of(new float[36], inputs[4]), "two");
+            // 7 path points per pass: passes end inside an input's path and inside a reference's
+            IntegratedGradients ig = IntegratedGradients.of(model).steps(5).baseline(two).memoryBudget(7L * 36 * 16)
+                    .build();
+            assertThat(ig.pointsPerPass()).isEqualTo(7);
+            List<Attribution> batch = ig.explain(inputs, Target.PREDICTED);
+            for (int i = 0; i < inputs.length; i++) {
+                Attribution alone = ig.explain(inputs[i], Target.PREDICTED);
+                assertThat(batch.get(i).target()).isEqualTo(alone.target());
+                assertThat(batch.get(i).values()).containsExactly(alone.values(), within(1e-6f));
+                assertThat(batch.get(i).diagnostics().get("completenessDelta"))
+                        .isCloseTo(alone.diagnostics().get("completenessDelta"), within(1e-5));
+            }
+        }
+    }
+
+    @Test
+    void noiseTunnelOfABatchGivesEachInputTheNoiseOfItsPosition() {
+        try (BlockModel model = TestNets.pooledCnn()) {
+            float[][] inputs = mixedInputs(model);
+            NoiseTunnel.Builder tunnel = NoiseTunnel.around(model, Saliency.gradients(model, false), "saliency")
+                    .samples(3).noise(0.2).seed(11);
+            List<Attribution> batch = tunnel.build().explain(inputs, Target.PREDICTED);
+            for (int i = 0; i < inputs.length; i++) {
+                Attribution alone = tunnel.seed(11 + 0x9E3779B97F4A7C15L * i).build()
+                        .explain(inputs[i], Target.PREDICTED);
+                assertThat(batch.get(i).target()).isEqualTo(alone.target());
+                assertThat(batch.get(i).values()).containsExactly(alone.values(), within(1e-6f));
+            }
+        }
+    }
+
     @Test
     void noiseTunnelOnALinearModelKeepsTheConstantGradient() {
         try (TorchScriptModel model = linear()) {
