@@ -42,31 +42,69 @@ public final class RuleBackprop {
      * its scores) is pulled back through the layers with the rules applied; in chunks of the model's batch size.
      */
     public Gradients pullBack(float[][] batch, OutputWeighting weighting) {
-        Batches.requireValid(batch, model.inputShape());
-        return Gradients.inChunks(batch.length, model.batchSize(),
-                (from, to) -> pullBackChunk(Arrays.copyOfRange(batch, from, to), from, weighting));
+        return pullBack(batch, weighting, null, -1);
     }
 
-    private Gradients pullBackChunk(float[][] chunk, int offset, OutputWeighting weighting) {
-        return Backprop.collecting(collector -> {
+    /**
+     * {@link #pullBack(float[][], OutputWeighting)} that also keeps a layer's output and the cotangent arriving there
+     * (before that layer's rule, if any), as Grad-CAM needs them. That cotangent is the plain gradient when no rule
+     * claims a layer after this one ({@link #claimsLayersAfter}).
+     */
+    public Tapped pullBackTapping(float[][] batch, OutputWeighting weighting, String layer) {
+        int index = model.layers().indexOf(layer);
+        Tap[] taps = new Tap[batch.length];
+        Gradients input = pullBack(batch, weighting, taps, index);
+        float[][] activations = new float[batch.length][];
+        float[][] gradients = new float[batch.length][];
+        for (int i = 0; i < batch.length; i++) {
+            activations[i] = taps[i].activation();
+            gradients[i] = taps[i].cotangent();
+        }
+        return new Tapped(input, new LayerGradient(layer, taps.length == 0 ? null : taps[0].shape(), activations,
+                gradients, input.scores()));
+    }
+
+    /** Whether a rule claims any layer after {@code layer}. */
+    public boolean claimsLayersAfter(String layer) {
+        var children = model.layers().block().getChildren();
+        for (int i = model.layers().indexOf(layer) + 1; i < children.size(); i++) {
+            if (ruleFor(children.get(i).getValue()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Gradients pullBack(float[][] batch, OutputWeighting weighting, Tap[] taps, int tapIndex) {
+        Batches.requireValid(batch, model.inputShape());
+        return Gradients.inChunks(batch.length, model.batchSize(), (from, to) -> Backprop.collecting(collector -> {
             try (NDManager scope = model.manager.newSubManager()) {
                 Deque<Step> steps = new ArrayDeque<>();
-                NDArray output = record(scope, chunk, steps);
+                NDArray output = record(scope, Arrays.copyOfRange(batch, from, to), steps, tapIndex);
                 float[][] scores = Tensors.toRows(output);
-                NDArray cotangent = Backprop.weightsOf(scope, scores, offset, weighting, output);
+                NDArray cotangent = Backprop.weightsOf(scope, scores, from, weighting, output);
                 for (Step step : steps) {
+                    if (step instanceof Tapping tapping) {
+                        float[][] activations = Tensors.toRows(tapping.activation());
+                        float[][] cotangents = Tensors.toRows(cotangent);
+                        for (int i = from; i < to; i++) {
+                            taps[i] = new Tap(Tensors.sampleShape(tapping.activation()), activations[i - from],
+                                    cotangents[i - from]);
+                        }
+                    }
                     cotangent = step.pullBack(collector, cotangent);
                 }
                 return new Gradients(scores, Tensors.toRows(cotangent));
             }
-        });
+        }));
     }
 
     /**
      * Runs the chunk through the layers, pushing one step per autograd segment or claimed layer onto {@code steps}
-     * (so that iterating them runs the reverse pass), and returns the scores.
+     * (so that iterating them runs the reverse pass), and returns the scores. The output of layer {@code tapIndex}
+     * (none when negative) ends a segment and is marked by a {@link Tapping} step.
      */
-    private NDArray record(NDManager scope, float[][] chunk, Deque<Step> steps) {
+    private NDArray record(NDManager scope, float[][] chunk, Deque<Step> steps, int tapIndex) {
         var children = model.layers().block().getChildren();
         List<String> names = model.layerNames();
         ParameterStore store = new ParameterStore(scope, false);
@@ -90,6 +128,13 @@ public final class RuleBackprop {
                 steps.push(new Claimed(rule, new LayerPass(names.get(i), layer, input, x, null, null),
                         new Segment(input, x)));
                 segmentStart = null;
+            }
+            if (i == tapIndex) {
+                if (segmentStart != null) {
+                    steps.push(new Segment(segmentStart, x));
+                    segmentStart = null;
+                }
+                steps.push(new Tapping(x));
             }
         }
         if (segmentStart != null) {
@@ -119,6 +164,22 @@ public final class RuleBackprop {
             Backprop.backward(collector, end, cotangent);
             return start.getGradient();
         }
+    }
+
+    /** Marks the tapped layer's output: the cotangent passes unchanged. */
+    private record Tapping(NDArray activation) implements Step {
+        @Override
+        public NDArray pullBack(GradientCollector collector, NDArray cotangent) {
+            return cotangent;
+        }
+    }
+
+    /** One sample's activation at the tapped layer and the cotangent that arrived there. */
+    private record Tap(dev.glassbox.core.model.Shape shape, float[] activation, float[] cotangent) {
+    }
+
+    /** The result of a tapping pass: the input's scores and cotangents, and the tapped layer's. */
+    public record Tapped(Gradients input, LayerGradient layer) {
     }
 
     /** A layer whose backward pass a rule replaces; {@code own} is the layer alone under autograd. */

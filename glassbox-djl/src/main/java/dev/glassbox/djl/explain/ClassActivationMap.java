@@ -10,6 +10,7 @@ import dev.glassbox.djl.LayerGradient;
 import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.djl.OutputWeighting;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,14 +56,19 @@ public final class ClassActivationMap implements Explainer {
     @Override
     public List<Attribution> explain(float[][] inputs, Target target) {
         LayerGradient g = model.layerGradient(inputs, layer, OutputWeighting.target(target));
+        return maps(g, Arrays.stream(g.scores()).mapToInt(target::resolve).toArray());
+    }
+
+    /** The maps of a layer gradient taken at this map's layer, each for the class it was taken for. */
+    List<Attribution> maps(LayerGradient g, int[] classes) {
         Shape shape = g.shape();
         if (shape.rank() != 3) {
             throw new InvalidInputException((cam ? "CAM" : "Grad-CAM") + " needs a convolutional layer with output "
                     + "channels × height × width; layer '" + layer + "' gives " + shape);
         }
-        List<Attribution> out = new ArrayList<>(inputs.length);
-        for (int i = 0; i < inputs.length; i++) {
-            out.add(map(g.activations()[i], g.gradients()[i], shape, target.resolve(g.scores()[i])));
+        List<Attribution> out = new ArrayList<>(classes.length);
+        for (int i = 0; i < classes.length; i++) {
+            out.add(map(g.activations()[i], g.gradients()[i], shape, classes[i]));
         }
         return out;
     }

@@ -5,7 +5,11 @@ import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.math.Upsampling;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.LayeredModel;
+import dev.glassbox.djl.OutputWeighting;
+import dev.glassbox.djl.RuleBackprop;
+import dev.glassbox.djl.rules.GuidedReluRule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,7 @@ import java.util.Map;
 public final class GuidedGradCam implements Explainer {
     private final LayeredModel model;
     private final ClassActivationMap gradCam;
-    private final RuleBasedAttribution guided;
+    private final RuleBackprop guided;
     private final String layer;
     private final Upsampling upsampling;
 
@@ -27,7 +31,7 @@ public final class GuidedGradCam implements Explainer {
         this.layer = layer;
         this.upsampling = upsampling;
         this.gradCam = ClassActivationMap.gradCam(model, layer, true, upsampling);
-        this.guided = RuleBasedAttribution.guidedBackprop(model);
+        this.guided = RuleBackprop.over(model, "guided Grad-CAM", List.of(new GuidedReluRule()));
     }
 
     @Override
@@ -35,18 +39,34 @@ public final class GuidedGradCam implements Explainer {
         return explain(new float[][] {input}, target).get(0);
     }
 
+    /**
+     * Explains a batch. When no ReLU follows the layer, the cotangent the guided pass carries to the layer is the plain
+     * gradient, so one guided pass that keeps the layer gives both maps; otherwise Grad-CAM takes a pass of its own.
+     */
     @Override
     public List<Attribution> explain(float[][] inputs, Target target) {
-        List<Attribution> maps = gradCam.explain(inputs, target);
-        int[] targets = maps.stream().mapToInt(Attribution::target).toArray();
-        List<Attribution> guidedMaps = guided.explainTargets(inputs, targets);
+        OutputWeighting weighting = OutputWeighting.target(target);
+        List<Attribution> maps;
+        float[][] guidedMaps;
+        int[] targets;
+        if (guided.claimsLayersAfter(layer)) {
+            maps = gradCam.explain(inputs, target);
+            targets = maps.stream().mapToInt(Attribution::target).toArray();
+            guidedMaps = guided.pullBack(inputs, OutputWeighting.fixed(Targets.oneHot(targets, model.outputSize(), 1)))
+                    .gradients();
+        } else {
+            RuleBackprop.Tapped pass = guided.pullBackTapping(inputs, weighting, layer);
+            targets = Arrays.stream(pass.input().scores()).mapToInt(target::resolve).toArray();
+            maps = gradCam.maps(pass.layer(), targets);
+            guidedMaps = pass.input().gradients();
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("layer", layer);
         params.put("upsample", upsampling.name().toLowerCase(java.util.Locale.ROOT));
         List<Attribution> out = new ArrayList<>(inputs.length);
         for (int i = 0; i < inputs.length; i++) {
             float[] map = maps.get(i).values();
-            float[] values = guidedMaps.get(i).values().clone();
+            float[] values = guidedMaps[i];
             for (int j = 0; j < values.length; j++) {
                 values[j] *= map[j % map.length];
             }

@@ -84,11 +84,6 @@ public final class RuleBasedAttribution implements Explainer {
         return explainWith(inputs, OutputWeighting.target(target));
     }
 
-    /** Attributions of a given class per input. */
-    List<Attribution> explainTargets(float[][] inputs, int[] targets) {
-        return explainWith(inputs, OutputWeighting.fixed(Targets.oneHot(targets, model.outputSize(), 1)));
-    }
-
     private List<Attribution> explainWith(float[][] inputs, OutputWeighting weighting) {
         List<Attribution> out = new ArrayList<>(inputs.length);
         if (baseline == null) {

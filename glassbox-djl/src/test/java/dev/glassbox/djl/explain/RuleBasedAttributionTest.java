@@ -15,6 +15,7 @@ import dev.glassbox.djl.ModelOptions;
 import dev.glassbox.djl.TestFixtures;
 import dev.glassbox.djl.TorchScriptModel;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The rules engine on a ReLU network, against the backward passes written out by hand. */
@@ -125,16 +126,30 @@ class RuleBasedAttributionTest {
 
     @Test
     void guidedGradCamIsGuidedBackpropTimesUpsampledGradCam() {
-        try (BlockModel model = TestNets.gapCnn()) {
-            float[] image = new float[36];
-            for (int i = 0; i < 36; i++) {
-                image[i] = (float) Math.cos(i * 0.3);
+        try (BlockModel gap = TestNets.gapCnn(); BlockModel pooled = TestNets.pooledCnn()) {
+            float[][] images = new float[3][36];
+            for (int i = 0; i < images.length; i++) {
+                for (int p = 0; p < 36; p++) {
+                    images[i][p] = (float) Math.cos(p * 0.3 + i);
+                }
             }
-            Attribution combined = new GuidedGradCam(model, "relu", Upsampling.BILINEAR).explain(image, Target.index(0));
-            float[] guided = RuleBasedAttribution.guidedBackprop(model).explain(image, Target.index(0)).values();
-            float[] cam = ClassActivationMap.gradCam(model, "relu", true, Upsampling.BILINEAR).explain(image, Target.index(0)).values();
-            for (int p = 0; p < 36; p++) {
-                assertThat(combined.values()[p]).isCloseTo(guided[p] * cam[p], within(1e-7f));
+            // relu is last in the gap CNN and relu2 in the pooled one (one guided pass gives both maps); conv2 is
+            // followed by a ReLU, so Grad-CAM takes its own pass there
+            for (var modelAndLayer : List.of(Map.entry(gap, "relu"), Map.entry(pooled, "relu2"), Map.entry(pooled, "conv2"))) {
+                BlockModel model = modelAndLayer.getKey();
+                String layer = modelAndLayer.getValue();
+                List<Attribution> combined = new GuidedGradCam(model, layer, Upsampling.BILINEAR).explain(images,
+                        Target.PREDICTED);
+                for (int i = 0; i < images.length; i++) {
+                    int k = combined.get(i).target();
+                    assertThat(k).isEqualTo(Target.PREDICTED.resolve(model.predict(new float[][] {images[i]})[0]));
+                    float[] guided = RuleBasedAttribution.guidedBackprop(model).explain(images[i], Target.index(k)).values();
+                    float[] cam = ClassActivationMap.gradCam(model, layer, true, Upsampling.BILINEAR)
+                            .explain(images[i], Target.index(k)).values();
+                    for (int p = 0; p < 36; p++) {
+                        assertThat(combined.get(i).values()[p]).as(layer).isCloseTo(guided[p] * cam[p], within(1e-6f));
+                    }
+                }
             }
         }
     }
