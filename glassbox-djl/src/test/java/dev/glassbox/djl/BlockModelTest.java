@@ -56,6 +56,15 @@ class BlockModelTest {
     }
 
     @Test
+    void gradientPassesLeaveTheFrozenWeightsWithoutGradients() {
+        try (BlockModel model = twoLayerNet()) {
+            model.inputGradient(new float[][] {{0.3f, -0.7f, 1.1f, 0.4f}}, Target.index(1));
+            model.parameters().values().stream().flatMap(java.util.List::stream).forEach(parameter ->
+                    assertThat(parameter.getArray().hasGradient()).as(parameter.getName()).isFalse());
+        }
+    }
+
+    @Test
     void inputGradientMatchesFiniteDifferences() {
         try (BlockModel model = twoLayerNet()) {
             float[] x = {0.3f, -0.7f, 1.1f, 0.4f};
