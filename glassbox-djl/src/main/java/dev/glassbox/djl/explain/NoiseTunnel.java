@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
  * The noise tunnel around any explainer (Captum's {@code NoiseTunnel}): the explainer runs on {@code samples} noisy
  * copies x + ε, ε ~ N(0, σ²) with σ = noise · (max(x) − min(x)) as in the SmoothGrad paper, all for the class
  * resolved on the clean input, and the maps are aggregated as their mean (SmoothGrad), the mean of their squares
- * (SmoothGrad²) or their variance (VarGrad). Noise comes from the seed and the input's position in the batch only.
+ * (SmoothGrad²) or their variance (VarGrad). Noise comes from the seed and the input's position in the batch only,
+ * so the numbers do not depend on the thread count.
  */
 public final class NoiseTunnel implements Explainer {
     /** How the noisy maps are combined. */
@@ -86,17 +87,15 @@ public final class NoiseTunnel implements Explainer {
                 List<Integer> call = members.subList(from, Math.min(members.size(), from + inputsPerCall));
                 float[][] noisy = new float[call.size() * samples][];
                 double[] sigmas = new double[call.size()];
-                for (int m = 0; m < call.size(); m++) {
+                IntStream.range(0, call.size()).parallel().forEach(m -> {
                     int i = call.get(m);
                     sigmas[m] = sigma(inputs[i]);
                     addNoise(inputs[i], sigmas[m], new SplittableRandom(seed + 0x9E3779B97F4A7C15L * i), noisy,
                             m * samples);
-                }
+                });
                 List<Attribution> maps = inner.explain(noisy, Target.index(group.getKey()));
-                for (int m = 0; m < call.size(); m++) {
-                    out[call.get(m)] = aggregate(maps.subList(m * samples, (m + 1) * samples), group.getKey(),
-                            sigmas[m]);
-                }
+                IntStream.range(0, call.size()).parallel().forEach(m -> out[call.get(m)] = aggregate(
+                        maps.subList(m * samples, (m + 1) * samples), group.getKey(), sigmas[m]));
             }
         }
         return Arrays.asList(out);
