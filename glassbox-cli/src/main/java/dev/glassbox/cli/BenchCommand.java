@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code glassbox bench}: the cost of each attribution method on the bundled model, as a ratio to the time of the same
  * number of raw forward+backward passes measured in the same run (e.g. IG with 50 steps on 8 images against one
- * gradient pass over the 400 path points). Every method runs once before timing; medians of repeated runs.
+ * gradient pass over the 400 path points). Every method runs once before timing; medians of repeated runs, the
+ * method's and the baseline's taken in turns.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time each gradient method on the bundled model against raw forward+backward passes (ratios).")
@@ -58,8 +59,10 @@ final class BenchCommand implements Callable<Integer> {
             for (String method : methods) {
                 Explainer explainer = AttributionMethods.create(method, model, options);
                 int passes = method.equals("ig") || method.startsWith("smoothgrad") || method.equals("vargrad") ? steps : 1;
-                double methodMs = median(() -> explainer.explain(inputs, Target.PREDICTED));
-                double baselineMs = median(() -> rawPasses(model, inputs, passes));
+                double[] ms = interleavedMedians(() -> explainer.explain(inputs, Target.PREDICTED),
+                        () -> rawPasses(model, inputs, passes));
+                double methodMs = ms[0];
+                double baselineMs = ms[1];
                 out.printf("%-16s %10.1f %12.1f %8.2f%n", method, methodMs, baselineMs, methodMs / baselineMs);
                 out.flush();
             }
@@ -82,15 +85,26 @@ final class BenchCommand implements Callable<Integer> {
         model.inputGradient(batch, cotangent);
     }
 
-    private double median(Runnable run) {
-        run.run();
-        double[] times = new double[repeats];
+    /**
+     * Median times of a method and its baseline, run in turns (method, baseline, method, ...) after one run of each,
+     * so that a slow spell of the machine falls on both.
+     */
+    private double[] interleavedMedians(Runnable method, Runnable baseline) {
+        method.run();
+        baseline.run();
+        double[][] times = new double[2][repeats];
         for (int r = 0; r < repeats; r++) {
-            long start = System.nanoTime();
-            run.run();
-            times[r] = (System.nanoTime() - start) / 1e6;
+            times[0][r] = millis(method);
+            times[1][r] = millis(baseline);
         }
-        Arrays.sort(times);
-        return times[repeats / 2];
+        Arrays.sort(times[0]);
+        Arrays.sort(times[1]);
+        return new double[] {times[0][repeats / 2], times[1][repeats / 2]};
+    }
+
+    private static double millis(Runnable run) {
+        long start = System.nanoTime();
+        run.run();
+        return (System.nanoTime() - start) / 1e6;
     }
 }
