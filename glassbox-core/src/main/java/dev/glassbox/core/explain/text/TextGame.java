@@ -5,9 +5,11 @@ import dev.glassbox.core.explain.perturb.Game;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
@@ -61,10 +63,10 @@ final class TextGame implements Game {
         }
         Object[] keys = new Object[count];
         List<Integer> fresh = new ArrayList<>();
-        Map<Object, Boolean> pending = new HashMap<>();
+        Set<Object> pending = new HashSet<>();
         for (int i = 0; i < count; i++) {
             keys[i] = key(coalitions.apply(i));
-            if (!known.containsKey(keys[i]) && pending.put(keys[i], Boolean.TRUE) == null) {
+            if (!known.containsKey(keys[i]) && pending.add(keys[i])) {
                 fresh.add(i);
             }
         }
