@@ -6,22 +6,26 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Model;
+import dev.glassbox.core.model.Shape;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
 /**
- * The rules engine for rules that may depend on the cotangent in any way: a forward pass that keeps every layer's
- * input and output, then a reverse pass that takes the vector–Jacobian product from the engine's autograd except at
- * layers a {@link Rule} claims. The forward pass is recorded once under autograd, cut around the claimed layers: each
- * run of unclaimed layers between two claimed ones is one segment, pulled back with one backward call, and each
- * claimed layer is a segment of its own that its rule may pull an adjusted cotangent through, so the reverse pass
- * costs about one ordinary backward pass. The scores of the same pass choose the output weighting. Rules linear in
- * the cotangent can also run through {@link SurrogateBackprop}. Works on models whose graph glassbox holds
- * ({@link BlockModel}); opaque models are refused with an explanation.
+ * The rules engine: a forward pass that keeps every layer's input and output, then a reverse pass that takes the
+ * vector–Jacobian product from the engine's autograd except at layers a {@link Rule} claims. The forward pass is
+ * recorded once under autograd, cut around the claimed layers: each run of unclaimed layers between two claimed ones
+ * is one segment, pulled back with one backward call, and each claimed layer is a segment of its own that its rule may
+ * pull an adjusted cotangent through, so the reverse pass costs about one ordinary backward pass plus the rules' own
+ * work. Reference-based rules (DeepLIFT) also see each claimed layer's input and output on a reference batch, which
+ * runs through the model first without a graph, on one row when all its rows are equal. The scores of the recorded
+ * pass choose the output weighting. Passes run in chunks of the model's batch size. Works on models whose graph
+ * glassbox holds ({@link BlockModel}); opaque models are refused with an explanation.
  */
 public final class RuleBackprop {
     private final BlockModel model;
@@ -39,10 +43,24 @@ public final class RuleBackprop {
 
     /**
      * The scores of a batch and the cotangent that reaches the input when each row's output weighting (chosen from
-     * its scores) is pulled back through the layers with the rules applied; in chunks of the model's batch size.
+     * its scores) is pulled back through the layers with the rules applied.
      */
     public Gradients pullBack(float[][] batch, OutputWeighting weighting) {
-        return pullBack(batch, weighting, null, -1);
+        return pass(batch, null, weighting, -1, null, null);
+    }
+
+    /**
+     * {@link #pullBack(float[][], OutputWeighting)} with a reference row per input row, for reference-based rules;
+     * the reference batch's scores come back too.
+     */
+    public ReversePass pullBack(float[][] batch, float[][] references, OutputWeighting weighting) {
+        Batches.requireValid(references, model.inputShape());
+        if (references.length != batch.length) {
+            throw new InvalidInputException("got " + references.length + " references for " + batch.length + " inputs");
+        }
+        float[][] referenceScores = new float[batch.length][];
+        Gradients input = pass(batch, references, weighting, -1, referenceScores, null);
+        return new ReversePass(input.scores(), referenceScores, input.gradients());
     }
 
     /**
@@ -51,9 +69,8 @@ public final class RuleBackprop {
      * claims a layer after this one ({@link #claimsLayersAfter}).
      */
     public Tapped pullBackTapping(float[][] batch, OutputWeighting weighting, String layer) {
-        int index = model.layers().indexOf(layer);
         Tap[] taps = new Tap[batch.length];
-        Gradients input = pullBack(batch, weighting, taps, index);
+        Gradients input = pass(batch, null, weighting, model.layers().indexOf(layer), null, taps);
         float[][] activations = new float[batch.length][];
         float[][] gradients = new float[batch.length][];
         for (int i = 0; i < batch.length; i++) {
@@ -75,28 +92,53 @@ public final class RuleBackprop {
         return false;
     }
 
-    private Gradients pullBack(float[][] batch, OutputWeighting weighting, Tap[] taps, int tapIndex) {
+    /**
+     * One recorded pass and reverse pass per chunk. With references, their scores go to {@code referenceScores};
+     * with a tapped layer ({@code tapIndex} ≥ 0), its activations and cotangents go to {@code taps}.
+     */
+    private Gradients pass(float[][] batch, float[][] references, OutputWeighting weighting, int tapIndex,
+            float[][] referenceScores, Tap[] taps) {
         Batches.requireValid(batch, model.inputShape());
-        return Gradients.inChunks(batch.length, model.batchSize(), (from, to) -> Backprop.collecting(collector -> {
+        return Gradients.inChunks(batch.length, model.batchSize(), (from, to) -> {
             try (NDManager scope = model.manager.newSubManager()) {
-                Deque<Step> steps = new ArrayDeque<>();
-                NDArray output = record(scope, Arrays.copyOfRange(batch, from, to), steps, tapIndex);
-                float[][] scores = Tensors.toRows(output);
-                NDArray cotangent = Backprop.weightsOf(scope, scores, from, weighting, output);
-                for (Step step : steps) {
-                    if (step instanceof Tapping tapping) {
-                        float[][] activations = Tensors.toRows(tapping.activation());
-                        float[][] cotangents = Tensors.toRows(cotangent);
-                        for (int i = from; i < to; i++) {
-                            taps[i] = new Tap(Tensors.sampleShape(tapping.activation()), activations[i - from],
-                                    cotangents[i - from]);
-                        }
+                List<NDArray> referenceActivations = references == null ? null
+                        : referencePass(scope, Arrays.copyOfRange(references, from, to));
+                if (references != null) {
+                    float[][] scores = Tensors.toRows(referenceActivations.get(referenceActivations.size() - 1));
+                    for (int i = from; i < to; i++) {
+                        referenceScores[i] = scores[scores.length == 1 ? 0 : i - from];
                     }
-                    cotangent = step.pullBack(collector, cotangent);
                 }
-                return new Gradients(scores, Tensors.toRows(cotangent));
+                return Backprop.collecting(collector -> {
+                    Deque<Step> steps = new ArrayDeque<>();
+                    NDArray output = record(scope, Arrays.copyOfRange(batch, from, to), referenceActivations, steps,
+                            tapIndex);
+                    float[][] scores = Tensors.toRows(output);
+                    NDArray cotangent = Backprop.weightsOf(scope, scores, from, weighting, output);
+                    for (Step step : steps) {
+                        if (step instanceof Tapping tapping) {
+                            tapping.keep(cotangent, taps, from);
+                        }
+                        cotangent = step.pullBack(collector, cotangent);
+                    }
+                    return new Gradients(scores, Tensors.toRows(cotangent));
+                });
             }
-        }));
+        });
+    }
+
+    /** The references' input to every layer and the last layer's output, without a graph; one row if all are equal. */
+    private List<NDArray> referencePass(NDManager scope, float[][] references) {
+        boolean shared = Arrays.stream(references).allMatch(row -> Arrays.equals(row, references[0]));
+        NDArray x = Tensors.fromRows(scope, shared ? new float[][] {references[0]} : references, model.inputShape());
+        int layers = model.layers().names().size();
+        List<NDArray> activations = new ArrayList<>(layers + 1);
+        activations.add(x);
+        for (int i = 0; i < layers; i++) {
+            x = BlockModel.run(model.layers(), x, i, i + 1);
+            activations.add(x);
+        }
+        return activations;
     }
 
     /**
@@ -104,7 +146,8 @@ public final class RuleBackprop {
      * (so that iterating them runs the reverse pass), and returns the scores. The output of layer {@code tapIndex}
      * (none when negative) ends a segment and is marked by a {@link Tapping} step.
      */
-    private NDArray record(NDManager scope, float[][] chunk, Deque<Step> steps, int tapIndex) {
+    private NDArray record(NDManager scope, float[][] chunk, List<NDArray> references, Deque<Step> steps,
+            int tapIndex) {
         var children = model.layers().block().getChildren();
         List<String> names = model.layerNames();
         ParameterStore store = new ParameterStore(scope, false);
@@ -125,8 +168,9 @@ public final class RuleBackprop {
             NDArray input = x;
             x = layer.forward(store, new NDList(x), false).singletonOrThrow();
             if (rule != null) {
-                steps.push(new Claimed(rule, new LayerPass(names.get(i), layer, input, x, null, null),
-                        new Segment(input, x)));
+                LayerPass pass = new LayerPass(names.get(i), layer, input.stopGradient(), x.stopGradient(),
+                        references == null ? null : references.get(i), references == null ? null : references.get(i + 1));
+                steps.push(new Claimed(rule, pass, new Segment(input, x)));
                 segmentStart = null;
             }
             if (i == tapIndex) {
@@ -166,27 +210,49 @@ public final class RuleBackprop {
         }
     }
 
-    /** Marks the tapped layer's output: the cotangent passes unchanged. */
+    /** A layer whose backward pass a rule replaces; {@code own} is the layer alone under autograd. */
+    private record Claimed(Rule rule, LayerPass pass, Segment own) implements Step {
+        @Override
+        public NDArray pullBack(GradientCollector collector, NDArray cotangent) {
+            return rule.backward(pass, cotangent, new LayerBackward() {
+                @Override
+                public NDArray atInput(NDArray adjusted) {
+                    return own.pullBack(collector, adjusted);
+                }
+
+                @Override
+                public NDArray at(NDArray point, NDArray adjusted) {
+                    NDArray leaf = point.broadcast(pass.input().getShape()).stopGradient();
+                    leaf.setRequiresGradient(true);
+                    return new Segment(leaf, pass.apply(leaf)).pullBack(collector, adjusted);
+                }
+            });
+        }
+    }
+
+    /** Marks the tapped layer's output: the cotangent passes unchanged and is kept with the activation. */
     private record Tapping(NDArray activation) implements Step {
         @Override
         public NDArray pullBack(GradientCollector collector, NDArray cotangent) {
             return cotangent;
         }
+
+        /** Stores each row's activation and cotangent at {@code taps[offset + row]}. */
+        void keep(NDArray cotangent, Tap[] taps, int offset) {
+            Shape shape = Tensors.sampleShape(activation);
+            float[][] activations = Tensors.toRows(activation);
+            float[][] cotangents = Tensors.toRows(cotangent);
+            for (int row = 0; row < activations.length; row++) {
+                taps[offset + row] = new Tap(shape, activations[row], cotangents[row]);
+            }
+        }
     }
 
     /** One sample's activation at the tapped layer and the cotangent that arrived there. */
-    private record Tap(dev.glassbox.core.model.Shape shape, float[] activation, float[] cotangent) {
+    private record Tap(Shape shape, float[] activation, float[] cotangent) {
     }
 
     /** The result of a tapping pass: the input's scores and cotangents, and the tapped layer's. */
     public record Tapped(Gradients input, LayerGradient layer) {
-    }
-
-    /** A layer whose backward pass a rule replaces; {@code own} is the layer alone under autograd. */
-    private record Claimed(Rule rule, LayerPass pass, Segment own) implements Step {
-        @Override
-        public NDArray pullBack(GradientCollector collector, NDArray cotangent) {
-            return rule.backward(pass, cotangent, adjusted -> own.pullBack(collector, adjusted));
-        }
     }
 }

@@ -9,7 +9,6 @@ import dev.glassbox.djl.Gradients;
 import dev.glassbox.djl.OutputWeighting;
 import dev.glassbox.djl.ReversePass;
 import dev.glassbox.djl.RuleBackprop;
-import dev.glassbox.djl.SurrogateBackprop;
 import dev.glassbox.djl.rules.DeconvReluRule;
 import dev.glassbox.djl.rules.GuidedReluRule;
 import dev.glassbox.djl.rules.RescaleMaxPoolRule;
@@ -58,7 +57,7 @@ public final class RuleBasedAttribution implements Explainer {
 
     /** DeepLIFT (rescale rule) against a baseline. */
     public static RuleBasedAttribution deepLift(DifferentiableModel model, Baseline baseline) {
-        SurrogateBackprop engine = SurrogateBackprop.over(model, "DeepLIFT",
+        RuleBackprop engine = RuleBackprop.over(model, "DeepLIFT",
                 List.of(new RescaleReluRule(), new RescaleMaxPoolRule()));
         return new RuleBasedAttribution("deeplift", model, engine::pullBack, baseline);
     }

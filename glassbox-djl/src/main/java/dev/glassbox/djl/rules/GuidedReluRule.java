@@ -2,20 +2,19 @@ package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
 import dev.glassbox.djl.LayerPass;
-import dev.glassbox.djl.Rule;
-import java.util.function.UnaryOperator;
+import dev.glassbox.djl.LayerBackward;
 
 /**
  * Guided backprop at a ReLU: pass the cotangent only where the input was positive and the cotangent is positive, i.e.
  * the ReLU's own backward pass applied to the positive part of the cotangent.
  */
-public final class GuidedReluRule extends LambdaRule implements Rule {
+public final class GuidedReluRule extends LambdaRule {
     public GuidedReluRule() {
         super("ReLU");
     }
 
     @Override
-    public NDArray backward(LayerPass pass, NDArray cotangent, UnaryOperator<NDArray> layerBackward) {
-        return layerBackward.apply(cotangent.maximum(0f));
+    public NDArray backward(LayerPass pass, NDArray cotangent, LayerBackward layer) {
+        return layer.atInput(cotangent.maximum(0f));
     }
 }

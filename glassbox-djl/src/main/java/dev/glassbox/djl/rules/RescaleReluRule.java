@@ -2,15 +2,15 @@ package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import dev.glassbox.djl.LayerBackward;
 import dev.glassbox.djl.LayerPass;
-import dev.glassbox.djl.LinearRule;
 
 /**
  * DeepLIFT's rescale rule at a ReLU (Shrikumar et al. 2017): the multiplier is Δy/Δx between the input and the
  * reference, and the gradient where the two differ by less than 1e-10, as Captum. Linear layers keep their exact
  * Jacobian, so for networks of linear layers and ReLUs the attributions sum to f(x) − f(x′).
  */
-public final class RescaleReluRule extends LambdaRule implements LinearRule {
+public final class RescaleReluRule extends LambdaRule {
     private static final float EPSILON = 1e-10f;
 
     public RescaleReluRule() {
@@ -18,13 +18,11 @@ public final class RescaleReluRule extends LambdaRule implements LinearRule {
     }
 
     @Override
-    public NDArray surrogate(LayerPass pass) {
-        NDArray x = pass.input().stopGradient();
+    public NDArray backward(LayerPass pass, NDArray cotangent, LayerBackward layer) {
+        NDArray x = References.require(pass).input();
         NDArray dx = x.sub(pass.referenceInput());
-        NDArray near = dx.abs().lt(EPSILON);
+        NDArray slope = pass.output().sub(pass.referenceOutput()).div(dx);
         NDArray gradient = x.gt(0f).toType(dx.getDataType(), false);
-        NDArray slope = pass.output().sub(pass.referenceOutput()).div(NDArrays.where(near, dx.onesLike(), dx));
-        NDArray multiplier = NDArrays.where(near, gradient, slope);
-        return pass.output().stopGradient().add(multiplier.mul(pass.input().sub(x)));
+        return cotangent.mul(NDArrays.where(dx.abs().lt(EPSILON), gradient, slope));
     }
 }

@@ -100,6 +100,46 @@ class RuleBasedAttributionTest {
     }
 
     @Test
+    void deepLiftAtAMaxPoolRoutesEachWindowsChangeToTheMaximaOfInputAndReference() {
+        // pool (2×2 windows over 1×4×4), flatten, fc (4 → 3): the attribution of pixel p in window o is
+        // w_o · ((m_o − y′_o)·[p is x's maximum] + (y_o − m_o)·[p is x′'s maximum]) with m = max(y, y′)
+        try (BlockModel model = TestNets.build(new dev.glassbox.djl.NamedBlocks()
+                .add("pool", ai.djl.nn.pooling.Pool.maxPool2dBlock(new ai.djl.ndarray.types.Shape(2, 2),
+                        new ai.djl.ndarray.types.Shape(2, 2)))
+                .add("flatten", ai.djl.nn.Blocks.batchFlattenBlock())
+                .add("fc", ai.djl.nn.core.Linear.builder().setUnits(3).build()), Shape.of(1, 4, 4), 4)) {
+            float[] x = new float[16];
+            float[] reference = new float[16];
+            java.util.Random random = new java.util.Random(8);
+            for (int p = 0; p < 16; p++) {
+                x[p] = (float) random.nextGaussian();
+                reference[p] = (float) random.nextGaussian();
+            }
+            int k = 1;
+            float[] w = TestNets.weight(model, "fc")[k];
+            double[] expected = new double[16];
+            for (int o = 0; o < 4; o++) {
+                int row = 2 * (o / 2);
+                int col = 2 * (o % 2);
+                int[] window = {4 * row + col, 4 * row + col + 1, 4 * (row + 1) + col, 4 * (row + 1) + col + 1};
+                int xMax = window[0];
+                int referenceMax = window[0];
+                for (int p : window) {
+                    xMax = x[p] > x[xMax] ? p : xMax;
+                    referenceMax = reference[p] > reference[referenceMax] ? p : referenceMax;
+                }
+                double m = Math.max(x[xMax], reference[referenceMax]);
+                expected[xMax] += w[o] * (m - reference[referenceMax]);
+                expected[referenceMax] += w[o] * (x[xMax] - m);
+            }
+            Attribution a = RuleBasedAttribution.deepLift(model, Baseline.of(List.of(reference), "reference"))
+                    .explain(x, Target.index(k));
+            assertClose(a.values(), expected);
+            assertThat(a.diagnostics().get("completenessDelta")).isCloseTo(0.0, within(1e-5));
+        }
+    }
+
+    @Test
     void batchesSpanningSeveralChunksGiveEachInputItsOwnAttribution() {
         try (BlockModel model = TestNets.pooledCnn()) {
             java.util.Random random = new java.util.Random(3);
