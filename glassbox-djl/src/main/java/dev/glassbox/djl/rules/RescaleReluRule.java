@@ -21,7 +21,7 @@ public final class RescaleReluRule extends LambdaRule {
     public NDArray backward(LayerPass pass, NDArray cotangent, LayerBackward layer) {
         NDArray x = References.require(pass).input();
         NDArray dx = x.sub(pass.referenceInput());
-        NDArray slope = pass.output().sub(pass.referenceOutput()).div(dx);
+        NDArray slope = pass.output().sub(pass.referenceOutput()).divi(dx);
         NDArray gradient = x.gt(0f).toType(dx.getDataType(), false);
         return cotangent.mul(NDArrays.where(dx.abs().lt(EPSILON), gradient, slope));
     }
