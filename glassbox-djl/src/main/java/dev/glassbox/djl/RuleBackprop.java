@@ -77,8 +77,7 @@ public final class RuleBackprop {
             activations[i] = taps[i].activation();
             gradients[i] = taps[i].cotangent();
         }
-        return new Tapped(input, new LayerGradient(layer, taps.length == 0 ? null : taps[0].shape(), activations,
-                gradients, input.scores()));
+        return new Tapped(input, new LayerGradient(layer, taps[0].shape(), activations, gradients, input.scores()));
     }
 
     /** Whether a rule claims any layer after {@code layer}. */

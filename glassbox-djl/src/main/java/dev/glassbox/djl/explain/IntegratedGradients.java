@@ -92,6 +92,9 @@ public final class IntegratedGradients implements Explainer {
             firstPoint[i + 1] = Math.addExact(firstPoint[i], Math.multiplyExact(references.get(i).size(), n));
         }
         double[][] totals = new double[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            totals[i] = new double[inputs[i].length];
+        }
         int perPass = pointsPerPass();
         int owner = 0;
         for (int from = 0; from < firstPoint[inputs.length]; from += perPass) {
@@ -122,9 +125,6 @@ public final class IntegratedGradients implements Explainer {
                 float[] x = inputs[i];
                 float[] reference = references.get(i).get(local / n);
                 double scale = nodes.weights()[local % n] / references.get(i).size();
-                if (totals[i] == null) {
-                    totals[i] = new double[x.length];
-                }
                 float[] g = gradients[p - from];
                 for (int j = 0; j < x.length; j++) {
                     totals[i][j] += scale * (x[j] - reference[j]) * g[j];
