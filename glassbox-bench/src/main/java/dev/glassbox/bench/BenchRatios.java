@@ -10,8 +10,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link GradientMethodsBenchmark} with JMH and prints each method's time over its baseline measured in the same
- * run: saliency, DeepLIFT and guided backprop over one raw gradient pass of the images, Integrated Gradients over one raw gradient pass
- * of its path points.
+ * run: saliency, DeepLIFT and guided backprop over one raw gradient pass of the images, Integrated Gradients over one
+ * raw gradient pass of its path points.
  */
 public final class BenchRatios {
     private BenchRatios() {

@@ -58,7 +58,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             for (String method : methods) {
                 Explainer explainer = AttributionMethods.create(method, model, options);
-                int passes = method.equals("ig") || method.startsWith("smoothgrad") || method.equals("vargrad") ? steps : 1;
+                boolean sampled = method.equals("ig") || method.startsWith("smoothgrad") || method.equals("vargrad");
+                int passes = sampled ? steps : 1;
                 double[] ms = interleavedMedians(() -> explainer.explain(inputs, Target.PREDICTED),
                         () -> rawPasses(model, inputs, passes));
                 double methodMs = ms[0];

@@ -80,16 +80,13 @@ public final class RuleBasedAttribution implements Explainer {
      */
     @Override
     public List<Attribution> explain(float[][] inputs, Target target) {
-        return explainWith(inputs, OutputWeighting.target(target));
-    }
-
-    private List<Attribution> explainWith(float[][] inputs, OutputWeighting weighting) {
+        OutputWeighting weighting = OutputWeighting.target(target);
         List<Attribution> out = new ArrayList<>(inputs.length);
         if (baseline == null) {
             ReversePass pass = engine.pullBack(inputs, null, weighting);
             for (int i = 0; i < inputs.length; i++) {
-                int target = hotIndex(weighting.weights(i, pass.scores()[i]));
-                out.add(Attribution.of(method, target, model.inputShape(), pass.cotangents()[i], Map.of(), Map.of()));
+                out.add(Attribution.of(method, target.resolve(pass.scores()[i]), model.inputShape(), pass.cotangents()[i],
+                        Map.of(), Map.of()));
             }
             return out;
         }
@@ -112,7 +109,7 @@ public final class RuleBasedAttribution implements Explainer {
             if (scores == null) {
                 scores = pass.scores();
                 for (int i = 0; i < inputs.length; i++) {
-                    targets[i] = hotIndex(weighting.weights(i, scores[i]));
+                    targets[i] = target.resolve(scores[i]);
                 }
             }
             for (int i = 0; i < inputs.length; i++) {
@@ -135,16 +132,5 @@ public final class RuleBasedAttribution implements Explainer {
                     Map.of("baseline", baseline.describe(), "baselines", count), diagnostics));
         }
         return out;
-    }
-
-    /** The class a one-hot output weighting selects. */
-    private static int hotIndex(float[] weights) {
-        int best = 0;
-        for (int k = 1; k < weights.length; k++) {
-            if (weights[k] > weights[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 }
