@@ -5,13 +5,12 @@ import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -70,35 +69,33 @@ public final class NoiseTunnel implements Explainer {
     }
 
     /**
-     * Explains a batch: inputs that share a class are explained together, their noisy copies in one call of the inner
-     * explainer (at most {@link #NOISY_BYTES_PER_CALL} of them), so the model sees full batches.
+     * Explains a batch: the noisy copies of up to {@link #NOISY_BYTES_PER_CALL} bytes' worth of inputs go to the inner
+     * explainer in one call, each copy with its input's class, so inputs that share a class reach the model together.
      */
     @Override
     public List<Attribution> explain(float[][] inputs, Target target) {
         int[] targets = Targets.resolve(model, inputs, target);
         long bytesPerInput = 4L * samples * model.inputShape().size();
         int inputsPerCall = (int) Math.max(1, Math.min(inputs.length, NOISY_BYTES_PER_CALL / bytesPerInput));
-        Map<Integer, List<Integer>> byClass = IntStream.range(0, inputs.length).boxed()
-                .collect(Collectors.groupingBy(i -> targets[i], LinkedHashMap::new, Collectors.toList()));
-        Attribution[] out = new Attribution[inputs.length];
-        for (Map.Entry<Integer, List<Integer>> group : byClass.entrySet()) {
-            List<Integer> members = group.getValue();
-            for (int from = 0; from < members.size(); from += inputsPerCall) {
-                List<Integer> call = members.subList(from, Math.min(members.size(), from + inputsPerCall));
-                float[][] noisy = new float[call.size() * samples][];
-                double[] sigmas = new double[call.size()];
-                IntStream.range(0, call.size()).parallel().forEach(m -> {
-                    int i = call.get(m);
-                    sigmas[m] = sigma(inputs[i]);
-                    addNoise(inputs[i], sigmas[m], new SplittableRandom(seed + 0x9E3779B97F4A7C15L * i), noisy,
-                            m * samples);
-                });
-                List<Attribution> maps = inner.explain(noisy, Target.index(group.getKey()));
-                IntStream.range(0, call.size()).parallel().forEach(m -> out[call.get(m)] = aggregate(
-                        maps.subList(m * samples, (m + 1) * samples), group.getKey(), sigmas[m]));
-            }
+        List<Attribution> out = new ArrayList<>(inputs.length);
+        for (int from = 0; from < inputs.length; from += inputsPerCall) {
+            int first = from;
+            int count = Math.min(inputs.length - from, inputsPerCall);
+            float[][] noisy = new float[count * samples][];
+            int[] noisyTargets = new int[count * samples];
+            double[] sigmas = new double[count];
+            IntStream.range(0, count).parallel().forEach(m -> {
+                int i = first + m;
+                sigmas[m] = sigma(inputs[i]);
+                SplittableRandom random = new SplittableRandom(seed + 0x9E3779B97F4A7C15L * i);
+                addNoise(inputs[i], sigmas[m], random, noisy, m * samples);
+                Arrays.fill(noisyTargets, m * samples, (m + 1) * samples, targets[i]);
+            });
+            List<Attribution> maps = inner.explain(noisy, noisyTargets);
+            out.addAll(IntStream.range(0, count).parallel().mapToObj(m -> aggregate(
+                    maps.subList(m * samples, (m + 1) * samples), targets[first + m], sigmas[m])).toList());
         }
-        return Arrays.asList(out);
+        return out;
     }
 
     /** σ for an input: the noise fraction of its range. */
