@@ -34,6 +34,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "IG steps and noise-tunnel samples (default: ${DEFAULT-VALUE}).")
     int steps = 50;
 
+    @Option(names = "--methods", split = ",", description = "Methods to time (default: every gradient method).")
+    List<String> methods = AttributionMethods.GRADIENT_NAMES;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +55,6 @@ final class BenchCommand implements Callable<Integer> {
             options.relu = true;
             out.printf("%-16s %10s %12s %8s   (%d images, bundled %s, %d thread(s))%n", "method", "ms", "baseline ms",
                     "ratio", images, FashionCnn.NAME, Runtime.getRuntime().availableProcessors());
-            List<String> methods = AttributionMethods.GRADIENT_NAMES;
             for (String method : methods) {
                 AttributionMethods.create(method, model, options).explain(inputs, Target.PREDICTED);
             }

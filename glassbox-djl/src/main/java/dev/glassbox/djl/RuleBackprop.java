@@ -213,19 +213,7 @@ public final class RuleBackprop {
     private record Claimed(Rule rule, LayerPass pass, Segment own) implements Step {
         @Override
         public NDArray pullBack(GradientCollector collector, NDArray cotangent) {
-            return rule.backward(pass, cotangent, new LayerBackward() {
-                @Override
-                public NDArray atInput(NDArray adjusted) {
-                    return own.pullBack(collector, adjusted);
-                }
-
-                @Override
-                public NDArray at(NDArray point, NDArray adjusted) {
-                    NDArray leaf = point.broadcast(pass.input().getShape()).stopGradient();
-                    leaf.setRequiresGradient(true);
-                    return new Segment(leaf, pass.apply(leaf)).pullBack(collector, adjusted);
-                }
-            });
+            return rule.backward(pass, cotangent, adjusted -> own.pullBack(collector, adjusted));
         }
     }
 

@@ -1,14 +1,16 @@
 package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import dev.glassbox.djl.LayerBackward;
 import dev.glassbox.djl.LayerPass;
+import java.nio.FloatBuffer;
 
 /**
  * DeepLIFT's rescale rule at a ReLU (Shrikumar et al. 2017): the multiplier is Δy/Δx between the input and the
  * reference, and the gradient where the two differ by less than 1e-10, as Captum. Linear layers keep their exact
- * Jacobian, so for networks of linear layers and ReLUs the attributions sum to f(x) − f(x′).
+ * Jacobian, so for networks of linear layers and ReLUs the attributions sum to f(x) − f(x′). The multiplier and its
+ * product with the cotangent are one loop over the activations (as separate array operations they took about ten
+ * passes).
  */
 public final class RescaleReluRule extends LambdaRule {
     private static final float EPSILON = 1e-10f;
@@ -19,10 +21,27 @@ public final class RescaleReluRule extends LambdaRule {
 
     @Override
     public NDArray backward(LayerPass pass, NDArray cotangent, LayerBackward layer) {
-        NDArray x = References.require(pass).input();
-        NDArray dx = x.sub(pass.referenceInput());
-        NDArray slope = pass.output().sub(pass.referenceOutput()).divi(dx);
-        NDArray gradient = x.gt(0f).toType(dx.getDataType(), false);
-        return cotangent.mul(NDArrays.where(dx.abs().lt(EPSILON), gradient, slope));
+        NDArray input = References.require(pass).input();
+        int rows = Math.toIntExact(input.getShape().get(0));
+        int sampleSize = Math.toIntExact(input.size() / rows);
+        FloatBuffer x = DirectFloats.of(input);
+        FloatBuffer reference = DirectFloats.of(pass.referenceInput());
+        int referenceRows = DirectFloats.referenceRows(reference, sampleSize, rows);
+        FloatBuffer incoming = DirectFloats.of(cotangent);
+        NDArray result = DirectFloats.blankLike(cotangent);
+        FloatBuffer outgoing = DirectFloats.of(result);
+        DirectFloats.forEach(rows, row -> {
+            int offset = row * sampleSize;
+            int referenceOffset = referenceRows == 1 ? 0 : offset;
+            for (int j = 0; j < sampleSize; j++) {
+                float xi = x.get(offset + j);
+                float ri = reference.get(referenceOffset + j);
+                float dx = xi - ri;
+                float multiplier = Math.abs(dx) < EPSILON ? (xi > 0 ? 1f : 0f)
+                        : (Math.max(xi, 0f) - Math.max(ri, 0f)) / dx;
+                outgoing.put(offset + j, incoming.get(offset + j) * multiplier);
+            }
+        });
+        return result;
     }
 }
