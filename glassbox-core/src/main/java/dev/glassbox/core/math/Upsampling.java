@@ -29,35 +29,50 @@ public enum Upsampling {
         }
         int planes = values.length / (h * w);
         float[] out = new float[planes * outH * outW];
-        double scaleY = h / (double) outH;
-        double scaleX = w / (double) outW;
+        Axis rows = axis(h, outH);
+        Axis columns = axis(w, outW);
         for (int p = 0; p < planes; p++) {
             int in = p * h * w;
             int at = p * outH * outW;
             for (int y = 0; y < outH; y++) {
+                int top = in + rows.low[y] * w;
+                int bottom = in + rows.high[y] * w;
+                double ly = rows.weight[y];
                 for (int x = 0; x < outW; x++) {
-                    out[at + y * outW + x] = this == NEAREST
-                            ? values[in + Math.min(h - 1, (int) Math.floor(y * scaleY)) * w + Math.min(w - 1, (int) Math.floor(x * scaleX))]
-                            : bilinear(values, in, h, w, source(y, scaleY), source(x, scaleX));
+                    int left = columns.low[x];
+                    int right = columns.high[x];
+                    double lx = columns.weight[x];
+                    double upper = (1 - lx) * values[top + left] + lx * values[top + right];
+                    double lower = (1 - lx) * values[bottom + left] + lx * values[bottom + right];
+                    out[at + y * outW + x] = (float) ((1 - ly) * upper + ly * lower);
                 }
             }
         }
         return out;
     }
 
-    private static double source(int dst, double scale) {
-        return Math.max(0, (dst + 0.5) * scale - 0.5);
+    /**
+     * Where each output index of one axis reads: two source indices and the second one's weight. Nearest reads
+     * ⌊dst · in / out⌋ with weight 0; bilinear reads around (dst + ½) · in / out − ½, clamped at the edges.
+     */
+    private Axis axis(int in, int out) {
+        double scale = in / (double) out;
+        Axis axis = new Axis(new int[out], new int[out], new double[out]);
+        for (int dst = 0; dst < out; dst++) {
+            if (this == NEAREST) {
+                axis.low[dst] = Math.min(in - 1, (int) Math.floor(dst * scale));
+                axis.high[dst] = axis.low[dst];
+            } else {
+                double source = Math.max(0, (dst + 0.5) * scale - 0.5);
+                axis.low[dst] = Math.min(in - 1, (int) source);
+                axis.high[dst] = Math.min(in - 1, axis.low[dst] + 1);
+                axis.weight[dst] = source - axis.low[dst];
+            }
+        }
+        return axis;
     }
 
-    private static float bilinear(float[] v, int base, int h, int w, double sy, double sx) {
-        int y0 = Math.min(h - 1, (int) sy);
-        int x0 = Math.min(w - 1, (int) sx);
-        int y1 = Math.min(h - 1, y0 + 1);
-        int x1 = Math.min(w - 1, x0 + 1);
-        double ly = sy - y0;
-        double lx = sx - x0;
-        double top = (1 - lx) * v[base + y0 * w + x0] + lx * v[base + y0 * w + x1];
-        double bottom = (1 - lx) * v[base + y1 * w + x0] + lx * v[base + y1 * w + x1];
-        return (float) ((1 - ly) * top + ly * bottom);
+    /** Per output index of one axis: the two source indices and the weight of the second. */
+    private record Axis(int[] low, int[] high, double[] weight) {
     }
 }

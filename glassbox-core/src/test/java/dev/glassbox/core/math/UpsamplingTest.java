@@ -31,4 +31,14 @@ class UpsamplingTest {
             assertThat(out[9 + i]).isEqualTo(5f);
         }
     }
+
+    @Test
+    void nonSquareMapsResizeRowsAndColumnsByTheirOwnScales() {
+        // interpolate(tensor([[[[1., 2., 3.], [4., 5., 6.]]]]), size=(3, 5), mode=...) in PyTorch
+        float[] twoByThree = {1, 2, 3, 4, 5, 6};
+        float[] bilinear = {1.0f, 1.4f, 2.0f, 2.6f, 3.0f, 2.5f, 2.9f, 3.5f, 4.1f, 4.5f, 4.0f, 4.4f, 5.0f, 5.6f, 6.0f};
+        float[] nearest = {1, 1, 2, 2, 3, 1, 1, 2, 2, 3, 4, 4, 5, 5, 6};
+        assertThat(Upsampling.BILINEAR.resize(twoByThree, 2, 3, 3, 5)).containsExactly(bilinear, within(1e-6f));
+        assertThat(Upsampling.NEAREST.resize(twoByThree, 2, 3, 3, 5)).containsExactly(nearest);
+    }
 }

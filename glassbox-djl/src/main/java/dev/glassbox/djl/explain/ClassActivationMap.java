@@ -107,16 +107,18 @@ public final class ClassActivationMap implements Explainer {
     /** Grad-CAM: the spatial mean gradient. CAM: the head weight, after checking the gradient is spatially constant. */
     private double channelWeight(float[] gradient, int from, int plane) {
         double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
         for (int p = from; p < from + plane; p++) {
             sum += gradient[p];
-            min = Math.min(min, gradient[p]);
-            max = Math.max(max, gradient[p]);
         }
         double mean = sum / plane;
         if (!cam) {
             return mean;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int p = from; p < from + plane; p++) {
+            min = Math.min(min, gradient[p]);
+            max = Math.max(max, gradient[p]);
         }
         if (max - min > 1e-6 * Math.max(1e-12, Math.max(Math.abs(max), Math.abs(min)))) {
             throw new InvalidInputException("CAM needs a head of global average pooling then a linear layer after '"

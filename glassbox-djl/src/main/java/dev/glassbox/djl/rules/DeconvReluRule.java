@@ -1,6 +1,7 @@
 package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 import dev.glassbox.djl.LayerPass;
 import dev.glassbox.djl.LayerBackward;
 
@@ -12,6 +13,6 @@ public final class DeconvReluRule extends LambdaRule {
 
     @Override
     public NDArray backward(LayerPass pass, NDArray cotangent, LayerBackward layer) {
-        return cotangent.maximum(0f);
+        return Activation.relu(cotangent);
     }
 }

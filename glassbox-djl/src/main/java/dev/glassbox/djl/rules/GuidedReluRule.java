@@ -1,6 +1,7 @@
 package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 import dev.glassbox.djl.LayerPass;
 import dev.glassbox.djl.LayerBackward;
 
@@ -15,6 +16,6 @@ public final class GuidedReluRule extends LambdaRule {
 
     @Override
     public NDArray backward(LayerPass pass, NDArray cotangent, LayerBackward layer) {
-        return layer.atInput(cotangent.maximum(0f));
+        return layer.atInput(Activation.relu(cotangent));
     }
 }
