@@ -20,10 +20,17 @@ public interface OutputWeighting {
 
     /** A one-hot row at the index the target resolves to against the sample's scores. */
     static OutputWeighting target(Target target) {
-        return (row, scores) -> {
-            float[] out = new float[scores.length];
-            out[target.resolve(scores)] = 1f;
-            return out;
-        };
+        return (row, scores) -> oneHot(scores.length, target.resolve(scores));
+    }
+
+    /** A one-hot row at a class given in advance for each sample ({@code classes[row]}). */
+    static OutputWeighting classes(int[] classes) {
+        return (row, scores) -> oneHot(scores.length, classes[row]);
+    }
+
+    private static float[] oneHot(int outputs, int index) {
+        float[] out = new float[outputs];
+        out[index] = 1f;
+        return out;
     }
 }

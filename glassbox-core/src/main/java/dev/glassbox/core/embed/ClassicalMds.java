@@ -26,11 +26,8 @@ public final class ClassicalMds implements Embedder {
         if (dimensions < 1) {
             throw new InvalidInputException("MDS needs at least 1 dimension, was " + dimensions);
         }
-        if (threads < 1) {
-            throw new InvalidInputException("threads must be at least 1, was " + threads);
-        }
         this.dimensions = dimensions;
-        this.threads = threads;
+        this.threads = Parallel.requireThreads(threads);
     }
 
     /** Classical MDS to two coordinates on all processors. */

@@ -369,10 +369,7 @@ public final class NeighbourEmbedding implements Embedder {
 
         /** Threads to use (default: all processors); the result does not depend on it. */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new InvalidInputException("threads must be at least 1, was " + threads);
-            }
-            this.threads = threads;
+            this.threads = Parallel.requireThreads(threads);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.glassbox.core.embed;
 
+import dev.glassbox.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -32,15 +33,20 @@ final class Parallel implements AutoCloseable {
 
     /** A runner on {@code threads} threads (the calling thread is one of them). */
     Parallel(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-        }
-        this.threads = threads;
+        this.threads = requireThreads(threads);
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread thread = new Thread(r, "glassbox-embed");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** {@code threads}, checked to be at least 1. */
+    static int requireThreads(int threads) {
+        if (threads < 1) {
+            throw new InvalidInputException("threads must be at least 1, was " + threads);
+        }
+        return threads;
     }
 
     /** The default thread count: the available processors. */

@@ -105,7 +105,7 @@ public final class RuleBasedAttribution implements Explainer {
                 reference[i] = references.get(i).get(r);
             }
             ReversePass pass = engine.pullBack(inputs, reference,
-                    scores == null ? weighting : OutputWeighting.fixed(Targets.oneHot(targets, model.outputSize(), 1)));
+                    scores == null ? weighting : OutputWeighting.classes(targets));
             if (scores == null) {
                 scores = pass.scores();
                 for (int i = 0; i < inputs.length; i++) {

@@ -17,13 +17,4 @@ final class Targets {
         }
         return out;
     }
-
-    /** One-hot output weightings, one row per index, {@code repeat} rows per index. */
-    static float[][] oneHot(int[] indices, int outputs, int repeat) {
-        float[][] out = new float[indices.length * repeat][outputs];
-        for (int i = 0; i < out.length; i++) {
-            out[i][indices[i / repeat]] = 1f;
-        }
-        return out;
-    }
 }
