@@ -1,9 +1,12 @@
 package dev.glassbox.djl.rules;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -11,7 +14,7 @@ import java.util.stream.IntStream;
  * Float views of the engine's own memory, for rules whose arithmetic would take many passes over the activations
  * as separate array operations (DeepLIFT's multipliers): one loop reads the arrays in place and writes the result
  * into a fresh array. On PyTorch, contiguous CPU arrays are viewed without a copy (others are copied to a contiguous
- * array first), and a freshly created array is written through its view.
+ * array first), and a freshly created host array is written through its view.
  */
 final class DirectFloats {
     private DirectFloats() {
@@ -25,9 +28,17 @@ final class DirectFloats {
         return array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
-    /** A new, uninitialised float32 array shaped like {@code like}, in its manager, to be filled through {@link #of}. */
-    static NDArray blankLike(NDArray like) {
-        return like.getManager().create(like.getShape(), DataType.FLOAT32);
+    /**
+     * A new float32 array shaped like {@code like}, on its device, whose values {@code writer} puts into a row-major
+     * view; {@code zeroed} when the writer leaves some values out. The array is written in host memory, so arrays on
+     * an accelerator are copied over once.
+     */
+    static NDArray written(NDArray like, boolean zeroed, Consumer<FloatBuffer> writer) {
+        NDManager manager = like.getManager();
+        NDArray host = zeroed ? manager.zeros(like.getShape(), DataType.FLOAT32, Device.cpu())
+                : manager.create(like.getShape(), DataType.FLOAT32, Device.cpu());
+        writer.accept(of(host));
+        return host.toDevice(like.getDevice(), false);
     }
 
     /**

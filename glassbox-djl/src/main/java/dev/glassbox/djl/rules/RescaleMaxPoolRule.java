@@ -38,13 +38,15 @@ public final class RescaleMaxPoolRule extends LambdaRule {
         int width = Math.toIntExact(shape.get(3));
         PoolWindows windows = windowsByGeometry.computeIfAbsent(new Geometry(pass.layer(), height, width),
                 geometry -> PoolWindows.of(pass, height, width));
-        NDArray result = input.zerosLike();
-        Routing routing = new Routing(windows, Math.toIntExact(shape.get(1)), height * width, DirectFloats.of(input),
-                DirectFloats.of(cotangent), DirectFloats.of(result));
-        Planes reference = routing.referencePlanes(DirectFloats.of(pass.referenceInput()),
-                Math.toIntExact(shape.get(0)));
-        DirectFloats.forEach(Math.toIntExact(shape.get(0)), row -> routing.route(row, reference));
-        return result;
+        int rows = Math.toIntExact(shape.get(0));
+        FloatBuffer x = DirectFloats.of(input);
+        FloatBuffer incoming = DirectFloats.of(cotangent);
+        FloatBuffer reference = DirectFloats.of(pass.referenceInput());
+        return DirectFloats.written(input, true, outgoing -> {
+            Routing routing = new Routing(windows, Math.toIntExact(shape.get(1)), height * width, x, incoming, outgoing);
+            Planes referencePlanes = routing.referencePlanes(reference, rows);
+            DirectFloats.forEach(rows, row -> routing.route(row, referencePlanes));
+        });
     }
 
     /** A pool layer and the size of its input planes, which fix its windows. */

@@ -28,9 +28,7 @@ public final class RescaleReluRule extends LambdaRule {
         FloatBuffer reference = DirectFloats.of(pass.referenceInput());
         int referenceRows = DirectFloats.referenceRows(reference, sampleSize, rows);
         FloatBuffer incoming = DirectFloats.of(cotangent);
-        NDArray result = DirectFloats.blankLike(cotangent);
-        FloatBuffer outgoing = DirectFloats.of(result);
-        DirectFloats.forEach(rows, row -> {
+        return DirectFloats.written(cotangent, false, outgoing -> DirectFloats.forEach(rows, row -> {
             int offset = row * sampleSize;
             int referenceOffset = referenceRows == 1 ? 0 : offset;
             for (int j = 0; j < sampleSize; j++) {
@@ -41,7 +39,6 @@ public final class RescaleReluRule extends LambdaRule {
                         : (Math.max(xi, 0f) - Math.max(ri, 0f)) / dx;
                 outgoing.put(offset + j, incoming.get(offset + j) * multiplier);
             }
-        });
-        return result;
+        }));
     }
 }
