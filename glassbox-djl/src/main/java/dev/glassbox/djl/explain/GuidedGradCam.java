@@ -52,8 +52,7 @@ public final class GuidedGradCam implements Explainer {
         if (guided.claimsLayersAfter(layer)) {
             maps = gradCam.explain(inputs, target);
             targets = maps.stream().mapToInt(Attribution::target).toArray();
-            guidedMaps = guided.pullBack(inputs, OutputWeighting.classes(targets))
-                    .gradients();
+            guidedMaps = guided.pullBack(inputs, OutputWeighting.classes(targets)).gradients();
         } else {
             RuleBackprop.Tapped pass = guided.pullBackTapping(inputs, weighting, layer);
             targets = Arrays.stream(pass.input().scores()).mapToInt(target::resolve).toArray();
