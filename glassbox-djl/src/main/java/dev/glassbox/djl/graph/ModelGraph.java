@@ -1,0 +1,142 @@
+package dev.glassbox.djl.graph;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import dev.glassbox.core.InvalidInputException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A model as a directed acyclic graph of {@link GraphNode}s in topological order, from one input tensor to one
+ * output tensor of scores. Every node's output is addressable by the node's name or by the output tensor's name, which
+ * is how layer methods (Grad-CAM, TCAV, embeddings of hidden layers) and the rules engine find it.
+ *
+ * @param input the name of the input tensor
+ * @param inputType the element type the graph's input has (float rows are cast to it)
+ * @param nodes the nodes in an order where every tensor is written before it is read
+ * @param output the name of the tensor holding the scores
+ */
+public record ModelGraph(String input, DataType inputType, List<GraphNode> nodes, String output) {
+
+    public ModelGraph {
+        nodes = List.copyOf(nodes);
+        Set<String> written = new HashSet<>(List.of(input));
+        Set<String> names = new HashSet<>();
+        for (GraphNode node : nodes) {
+            if (!names.add(node.name())) {
+                throw new IllegalArgumentException("two nodes are named '" + node.name() + "'");
+            }
+            for (String tensor : node.inputs()) {
+                if (!written.contains(tensor)) {
+                    throw new IllegalArgumentException("node '" + node.name() + "' reads tensor '" + tensor
+                            + "' before any node writes it");
+                }
+            }
+            written.addAll(node.outputs());
+        }
+        if (!written.contains(output)) {
+            throw new IllegalArgumentException("no node writes the output tensor '" + output + "'");
+        }
+    }
+
+    /** What {@link #run(NDArray, Visitor)} shows of each node as it runs. */
+    @FunctionalInterface
+    public interface Visitor {
+        /** Called after {@code node} ran on {@code inputs} and gave {@code outputs}. */
+        void visited(int index, GraphNode node, NDList inputs, NDList outputs);
+    }
+
+    /** The scores for a batch already on the engine, in the graph's input type. */
+    public NDArray run(NDArray x) {
+        return run(x, (index, node, inputs, outputs) -> { });
+    }
+
+    /** Runs the graph, showing each node to {@code visitor}, and returns the output tensor. */
+    public NDArray run(NDArray x, Visitor visitor) {
+        return runFrom(Map.of(input, x), 0, visitor).get(output);
+    }
+
+    /**
+     * Runs nodes {@code from} onwards given the tensors already known (the input, and whatever earlier nodes wrote) and
+     * returns every tensor known at the end. Tensors that no later node reads are dropped as the run goes on.
+     */
+    public Map<String, NDArray> runFrom(Map<String, NDArray> known, int from, Visitor visitor) {
+        Map<String, NDArray> values = new HashMap<>(known);
+        for (int i = from; i < nodes.size(); i++) {
+            GraphNode node = nodes.get(i);
+            NDList inputs = new NDList(node.inputs().size());
+            for (String tensor : node.inputs()) {
+                inputs.add(values.get(tensor));
+            }
+            NDList outputs = node.forward(inputs);
+            if (outputs.size() < node.outputs().size()) {
+                throw new IllegalStateException("node '" + node.name() + "' (" + node.operator() + ") gave "
+                        + outputs.size() + " outputs, expected " + node.outputs().size());
+            }
+            for (int k = 0; k < node.outputs().size(); k++) {
+                values.put(node.outputs().get(k), outputs.get(k));
+            }
+            visitor.visited(i, node, inputs, outputs);
+        }
+        return values;
+    }
+
+    /**
+     * The tensor a layer name stands for: a tensor's own name, or a node's name for that node's first output. An
+     * unknown name is a clear error that lists what exists.
+     */
+    public String tensorOf(String layer) {
+        for (GraphNode node : nodes) {
+            if (node.outputs().contains(layer)) {
+                return layer;
+            }
+        }
+        for (GraphNode node : nodes) {
+            if (node.name().equals(layer)) {
+                return node.outputs().get(0);
+            }
+        }
+        List<String> known = new ArrayList<>();
+        for (GraphNode node : nodes) {
+            known.add(node.name());
+        }
+        throw new InvalidInputException("no layer named '" + layer + "': give a node name or a tensor name; nodes: "
+                + abbreviated(known));
+    }
+
+    /** The index of the node that writes {@code tensor}, or -1 for the graph's input. */
+    public int writerOf(String tensor) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).outputs().contains(tensor)) {
+                return i;
+            }
+        }
+        if (tensor.equals(input)) {
+            return -1;
+        }
+        throw new InvalidInputException("no node writes tensor '" + tensor + "'");
+    }
+
+    /** Node names in order, each with the names of the tensors it writes. */
+    public Map<String, List<String>> layerOutputs() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (GraphNode node : nodes) {
+            out.put(node.name(), node.outputs());
+        }
+        return out;
+    }
+
+    private static String abbreviated(List<String> names) {
+        if (names.size() <= 40) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 20)) + ", … (" + (names.size() - 40) + " more) …, "
+                + String.join(", ", names.subList(names.size() - 20, names.size()));
+    }
+}
