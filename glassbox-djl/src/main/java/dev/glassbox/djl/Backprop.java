@@ -25,6 +25,7 @@ final class Backprop {
     static Gradients inputGradient(NDManager parent, Shape inputShape, float[][] batch, int offset,
             OutputWeighting weighting, UnaryOperator<NDArray> forward) {
         synchronized (ONE_COLLECTOR) {
+            ConvolutionCheck.requireCorrectKernels();
             try (NDManager scope = parent.newSubManager()) {
                 NDArray x = Tensors.fromRows(scope, batch, inputShape);
                 x.setRequiresGradient(true);
@@ -43,6 +44,7 @@ final class Backprop {
     static LayerGradient layerGradient(NDManager parent, String layer, Shape inputShape, float[][] batch, int offset,
             OutputWeighting weighting, UnaryOperator<NDArray> toLayer, UnaryOperator<NDArray> fromLayer) {
         synchronized (ONE_COLLECTOR) {
+            ConvolutionCheck.requireCorrectKernels();
             try (NDManager scope = parent.newSubManager()) {
                 NDArray activation = toLayer.apply(Tensors.fromRows(scope, batch, inputShape)).stopGradient();
                 activation.setRequiresGradient(true);
@@ -64,6 +66,7 @@ final class Backprop {
      */
     static <T> T collecting(Function<GradientCollector, T> pass) {
         synchronized (ONE_COLLECTOR) {
+            ConvolutionCheck.requireCorrectKernels();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 return pass.apply(collector);
             }
@@ -73,11 +76,12 @@ final class Backprop {
     /**
      * Accumulates {@code cotangentᵀ · ∂output/∂leaf} into the gradient of every leaf that {@code output} was computed
      * from under the open collector: on PyTorch by handing the cotangent to autograd directly, elsewhere through the
-     * gradient of {@code Σ output ⊙ cotangent}.
+     * gradient of {@code Σ output ⊙ cotangent}. The graph is kept: the segments of a rule-based pass over a graph with
+     * branches share parts of it.
      */
     static void backward(GradientCollector collector, NDArray output, NDArray cotangent) {
         if (output instanceof PtNDArray torchOutput && cotangent instanceof PtNDArray torchCotangent) {
-            JniUtils.backward(torchOutput, torchCotangent, false, false);
+            JniUtils.backward(torchOutput, torchCotangent, true, false);
         } else {
             collector.backward(output.mul(cotangent).sum());
         }

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.graph.ModelGraph;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Predicate;
@@ -24,14 +25,16 @@ import java.util.Map;
  * gradients with respect to inputs and activations only, and skipping the weights' gradients makes every backward
  * pass about a quarter cheaper. Train first, then wrap.
  */
-public final class BlockModel extends EngineModel implements LayeredModel, ParameterizedModel {
+public final class BlockModel extends EngineModel implements GraphModel, ParameterizedModel {
     private final Model model;
     private final NamedBlocks layers;
+    private final ModelGraph graph;
 
     private BlockModel(Model model, NamedBlocks layers, Shape inputShape, int outputSize, ModelOptions options) {
         super(model.getNDManager().newSubManager(), inputShape, outputSize, options);
         this.model = model;
         this.layers = layers;
+        this.graph = BlockNode.chain(layers);
         layers.block().freezeParameters(true);
     }
 
@@ -49,13 +52,10 @@ public final class BlockModel extends EngineModel implements LayeredModel, Param
         return new BlockModel(model, layers, shape, outputSize, options);
     }
 
-    /** The model as a block model, or a clear error saying that {@code method} needs one. */
-    public static BlockModel require(dev.glassbox.core.model.Model model, String method) {
-        if (model instanceof BlockModel blocks) {
-            return blocks;
-        }
-        throw new dev.glassbox.core.InvalidInputException(method + " needs a model whose layers glassbox holds (a DJL "
-                + "model built in Java); " + model + " is opaque to layer rules. Use saliency, ixg, smoothgrad or ig instead");
+    /** The layers as a chain of graph nodes, each reading its predecessor's output. */
+    @Override
+    public ModelGraph graph() {
+        return graph;
     }
 
     /** The named layers. */

@@ -1,11 +1,17 @@
 package dev.glassbox.djl;
 
 import ai.djl.ndarray.NDArray;
+import java.util.function.UnaryOperator;
 
-/** A claimed layer's own vector–Jacobian product at the input the forward pass recorded, offered to its {@link Rule}. */
-@FunctionalInterface
+/** A claimed node's own vector–Jacobian product at the input the forward pass recorded, offered to its {@link Rule}. */
 public interface LayerBackward {
 
-    /** {@code cotangentᵀ · ∂layer/∂x} at the recorded input; at most once per pass. */
+    /** {@code cotangentᵀ · ∂node/∂x} at the recorded input; at most once per pass. */
     NDArray atInput(NDArray cotangent);
+
+    /**
+     * {@code cotangentᵀ · ∂op/∂x} at the recorded input for another operation of the node's input (the node with
+     * transformed weights, as LRP-γ needs); each call is a backward pass of its own.
+     */
+    NDArray through(UnaryOperator<NDArray> op, NDArray cotangent);
 }

@@ -3,50 +3,61 @@ package dev.glassbox.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
-import java.util.ArrayDeque;
+import dev.glassbox.djl.graph.GraphNode;
+import dev.glassbox.djl.graph.ModelGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * The rules engine: a forward pass that keeps every layer's input and output, then a reverse pass that takes the
- * vector–Jacobian product from the engine's autograd except at layers a {@link Rule} claims. The forward pass is
- * recorded once under autograd, cut around the claimed layers: each run of unclaimed layers between two claimed ones
- * is one segment, pulled back with one backward call, and each claimed layer is a segment of its own that its rule may
- * pull an adjusted cotangent through, so the reverse pass costs about one ordinary backward pass plus the rules' own
- * work. Reference-based rules (DeepLIFT) also see each claimed layer's input and output on a reference batch, which
- * runs through the model first without a graph, on one row when all its rows are equal. The scores of the recorded
- * pass choose the output weighting. Passes run in chunks of the model's batch size. Works on models whose graph
- * glassbox holds ({@link BlockModel}); opaque models are refused with an explanation.
+ * The rules engine: a forward pass that keeps every node's input and output, then a reverse pass that takes the
+ * vector–Jacobian product from the engine's autograd except at nodes a {@link Rule} claims. It works on any graph —
+ * chains of DJL blocks and imported ONNX graphs with skip connections, concatenations and tensors read by several
+ * nodes. The forward pass is recorded once under autograd, cut at every claimed node: the node runs on a fresh leaf
+ * copy of its input (its own backward pass, offered to the rule) and its output is handed on as another fresh leaf.
+ * The reverse pass pulls the output's weighting back to every leaf it reaches, then visits the claimed nodes from last
+ * to first: by then the cotangent at a node's output leaf has arrived from every path, the rule turns it into a
+ * cotangent at the node's input, and one backward call pulls that on to the leaves before it. So the reverse pass
+ * costs about one ordinary backward pass, in one call per claimed node, plus the rules' own work. Reference-based
+ * rules (DeepLIFT) also see each claimed node's input and output on a reference batch, which runs through the model
+ * first without a graph, on one row when all its rows are equal. The scores of the recorded pass choose the output
+ * weighting. Passes run in chunks of the model's batch size.
  */
 public final class RuleBackprop {
-    private final BlockModel model;
+    private final EngineModel model;
+    private final ModelGraph graph;
     private final List<Rule> rules;
 
-    private RuleBackprop(BlockModel model, List<Rule> rules) {
+    private RuleBackprop(EngineModel model, ModelGraph graph, List<Rule> rules) {
         this.model = model;
+        this.graph = graph;
         this.rules = List.copyOf(rules);
     }
 
-    /** An engine over a model's layers with the given rules (first applicable rule wins). */
+    /** An engine over a model's graph with the given rules (first applicable rule wins). */
     public static RuleBackprop over(Model model, String method, List<Rule> rules) {
-        return new RuleBackprop(BlockModel.require(model, method), rules);
+        if (model instanceof GraphModel graphModel && model instanceof EngineModel engine) {
+            return new RuleBackprop(engine, graphModel.graph(), rules);
+        }
+        throw new InvalidInputException(method + " needs a model whose graph glassbox holds (a DJL model built in "
+                + "Java, or an ONNX model imported as a graph); " + model + " is opaque to layer rules. Use saliency, "
+                + "ixg, smoothgrad or ig instead");
     }
 
     /**
      * The scores of a batch and the cotangent that reaches the input when each row's output weighting (chosen from
-     * its scores) is pulled back through the layers with the rules applied.
+     * its scores) is pulled back through the graph with the rules applied.
      */
     public Gradients pullBack(float[][] batch, OutputWeighting weighting) {
-        return pass(batch, null, weighting, -1, null, null);
+        return pass(batch, null, weighting, null, null, null);
     }
 
     /**
@@ -59,18 +70,19 @@ public final class RuleBackprop {
             throw new InvalidInputException("got " + references.length + " references for " + batch.length + " inputs");
         }
         float[][] referenceScores = new float[batch.length][];
-        Gradients input = pass(batch, references, weighting, -1, referenceScores, null);
+        Gradients input = pass(batch, references, weighting, null, referenceScores, null);
         return new ReversePass(input.scores(), referenceScores, input.gradients());
     }
 
     /**
      * {@link #pullBack(float[][], OutputWeighting)} that also keeps a layer's output and the cotangent arriving there
-     * (before that layer's rule, if any), as Grad-CAM needs them. That cotangent is the plain gradient when no rule
-     * claims a layer after this one ({@link #claimsLayersAfter}).
+     * (before that node's rule, if any), as Grad-CAM needs them. That cotangent is the plain gradient when no rule
+     * claims a node after this one ({@link #claimsLayersAfter}).
      */
     public Tapped pullBackTapping(float[][] batch, OutputWeighting weighting, String layer) {
+        String tensor = graph.tensorOf(layer);
         Tap[] taps = new Tap[batch.length];
-        Gradients input = pass(batch, null, weighting, model.layers().indexOf(layer), null, taps);
+        Gradients input = pass(batch, null, weighting, tensor, null, taps);
         float[][] activations = new float[batch.length][];
         float[][] gradients = new float[batch.length][];
         for (int i = 0; i < batch.length; i++) {
@@ -80,11 +92,11 @@ public final class RuleBackprop {
         return new Tapped(input, new LayerGradient(layer, taps[0].shape(), activations, gradients, input.scores()));
     }
 
-    /** Whether a rule claims any layer after {@code layer}. */
+    /** Whether a rule claims any node after the one that writes {@code layer}. */
     public boolean claimsLayersAfter(String layer) {
-        var children = model.layers().block().getChildren();
-        for (int i = model.layers().indexOf(layer) + 1; i < children.size(); i++) {
-            if (ruleFor(children.get(i).getValue()) != null) {
+        List<GraphNode> nodes = graph.nodes();
+        for (int i = graph.writerOf(graph.tensorOf(layer)) + 1; i < nodes.size(); i++) {
+            if (ruleFor(nodes.get(i)) != null) {
                 return true;
             }
         }
@@ -93,149 +105,152 @@ public final class RuleBackprop {
 
     /**
      * One recorded pass and reverse pass per chunk. With references, their scores go to {@code referenceScores};
-     * with a tapped layer ({@code tapIndex} ≥ 0), its activations and cotangents go to {@code taps}.
+     * with a tapped tensor, its activations and cotangents go to {@code taps}.
      */
-    private Gradients pass(float[][] batch, float[][] references, OutputWeighting weighting, int tapIndex,
+    private Gradients pass(float[][] batch, float[][] references, OutputWeighting weighting, String tap,
             float[][] referenceScores, Tap[] taps) {
         Batches.requireValid(batch, model.inputShape());
         return Gradients.inChunks(batch.length, model.batchSize(), (from, to) -> {
             try (NDManager scope = model.manager.newSubManager()) {
-                List<NDArray> referenceActivations = references == null ? null
+                Map<String, NDArray> referenceValues = references == null ? null
                         : referencePass(scope, Arrays.copyOfRange(references, from, to));
                 if (references != null) {
-                    float[][] scores = Tensors.toRows(referenceActivations.get(referenceActivations.size() - 1));
+                    float[][] scores = Tensors.toRows(referenceValues.get(graph.output()));
                     for (int i = from; i < to; i++) {
                         referenceScores[i] = scores[scores.length == 1 ? 0 : i - from];
                     }
                 }
                 return Backprop.collecting(collector -> {
-                    Deque<Step> steps = new ArrayDeque<>();
-                    NDArray output = record(scope, Arrays.copyOfRange(batch, from, to), referenceActivations, steps,
-                            tapIndex);
+                    NDArray x = Tensors.fromRows(scope, Arrays.copyOfRange(batch, from, to), model.inputShape());
+                    x.setRequiresGradient(true);
+                    List<Step> steps = new ArrayList<>();
+                    NDArray output = record(x, referenceValues, steps, tap);
                     float[][] scores = Tensors.toRows(output);
-                    NDArray cotangent = Backprop.weightsOf(scope, scores, from, weighting, output);
-                    for (Step step : steps) {
-                        if (step instanceof Tapping tapping) {
-                            tapping.keep(cotangent, taps, from);
-                        }
-                        cotangent = step.pullBack(collector, cotangent);
+                    Backprop.backward(collector, output, Backprop.weightsOf(scope, scores, from, weighting, output));
+                    for (int k = steps.size() - 1; k >= 0; k--) {
+                        steps.get(k).pullBack(collector, taps, from);
                     }
-                    return new Gradients(scores, Tensors.toRows(cotangent));
+                    return new Gradients(scores, Tensors.toRows(x.getGradient()));
                 });
             }
         });
     }
 
-    /** The references' input to every layer and the last layer's output, without a graph; one row if all are equal. */
-    private List<NDArray> referencePass(NDManager scope, float[][] references) {
+    /** Every tensor of the references' pass, without a graph; one row if all references are equal. */
+    private Map<String, NDArray> referencePass(NDManager scope, float[][] references) {
         boolean shared = Arrays.stream(references).allMatch(row -> Arrays.equals(row, references[0]));
         NDArray x = Tensors.fromRows(scope, shared ? new float[][] {references[0]} : references, model.inputShape());
-        int layers = model.layers().names().size();
-        List<NDArray> activations = new ArrayList<>(layers + 1);
-        activations.add(x);
-        for (int i = 0; i < layers; i++) {
-            x = BlockModel.run(model.layers(), x, i, i + 1);
-            activations.add(x);
-        }
-        return activations;
+        return graph.runBetween(Map.of(graph.input(), x), 0, graph.nodes().size(), (i, node, in, out) -> { });
     }
 
     /**
-     * Runs the chunk through the layers, pushing one step per autograd segment or claimed layer onto {@code steps}
-     * (so that iterating them runs the reverse pass), and returns the scores. The output of layer {@code tapIndex}
-     * (none when negative) ends a segment and is marked by a {@link Tapping} step.
+     * Runs the chunk through the graph under autograd, cutting it at every claimed node and at the tapped tensor (none
+     * when {@code null}), records one step per cut in forward order, and returns the scores.
      */
-    private NDArray record(NDManager scope, float[][] chunk, List<NDArray> references, Deque<Step> steps,
-            int tapIndex) {
-        var children = model.layers().block().getChildren();
-        List<String> names = model.layerNames();
-        ParameterStore store = new ParameterStore(scope, false);
-        NDArray x = Tensors.fromRows(scope, chunk, model.inputShape());
-        NDArray segmentStart = null;
-        for (int i = 0; i < children.size(); i++) {
-            Block layer = children.get(i).getValue();
-            Rule rule = ruleFor(layer);
-            if (rule != null && segmentStart != null) {
-                steps.push(new Segment(segmentStart, x));
-                segmentStart = null;
-            }
-            if (segmentStart == null) {
-                segmentStart = x.stopGradient();
-                segmentStart.setRequiresGradient(true);
-                x = segmentStart;
-            }
-            NDArray input = x;
-            x = layer.forward(store, new NDList(x), false).singletonOrThrow();
-            if (rule != null) {
-                LayerPass pass = new LayerPass(names.get(i), layer, input.stopGradient(), x.stopGradient(),
-                        references == null ? null : references.get(i), references == null ? null : references.get(i + 1));
-                steps.push(new Claimed(rule, pass, new Segment(input, x)));
-                segmentStart = null;
-            }
-            if (i == tapIndex) {
-                if (segmentStart != null) {
-                    steps.push(new Segment(segmentStart, x));
-                    segmentStart = null;
+    private NDArray record(NDArray x, Map<String, NDArray> references, List<Step> steps, String tap) {
+        Map<String, NDArray> values = new HashMap<>();
+        values.put(graph.input(), x);
+        List<GraphNode> nodes = graph.nodes();
+        for (GraphNode node : nodes) {
+            Rule rule = ruleFor(node);
+            if (rule == null) {
+                NDList inputs = new NDList(node.inputs().size());
+                for (String tensor : node.inputs()) {
+                    inputs.add(values.get(tensor));
                 }
-                steps.push(new Tapping(x));
+                NDList outputs = node.forward(inputs);
+                for (int k = 0; k < node.outputs().size(); k++) {
+                    values.put(node.outputs().get(k), outputs.get(k));
+                }
+            } else {
+                String in = node.inputs().get(0);
+                String out = node.outputs().get(0);
+                NDArray input = values.get(in);
+                NDArray inputLeaf = leaf(input);
+                NDArray output = node.forward(new NDList(inputLeaf)).singletonOrThrow();
+                NDArray outputLeaf = leaf(output);
+                values.put(out, outputLeaf);
+                LayerPass pass = new LayerPass(node.name(), node, inputLeaf.stopGradient(), output.stopGradient(),
+                        references == null ? null : references.get(in), references == null ? null : references.get(out));
+                steps.add(new Claimed(rule, pass, input, inputLeaf, output, outputLeaf));
+            }
+            if (tap != null && node.outputs().contains(tap)) {
+                NDArray tapped = values.get(tap);
+                NDArray tappedLeaf = leaf(tapped);
+                values.put(tap, tappedLeaf);
+                steps.add(new Tapping(tapped, tappedLeaf));
             }
         }
-        if (segmentStart != null) {
-            steps.push(new Segment(segmentStart, x));
-        }
-        return x;
+        return values.get(graph.output());
     }
 
-    private Rule ruleFor(Block layer) {
+    /** A copy of {@code array} without its graph, as a leaf that collects gradients. */
+    private static NDArray leaf(NDArray array) {
+        NDArray leaf = array.stopGradient();
+        leaf.setRequiresGradient(true);
+        return leaf;
+    }
+
+    private Rule ruleFor(GraphNode node) {
+        if (node.inputs().size() != 1 || node.outputs().size() != 1) {
+            return null;
+        }
         for (Rule rule : rules) {
-            if (rule.appliesTo(layer)) {
+            if (rule.appliesTo(node)) {
                 return rule;
             }
         }
         return null;
     }
 
-    /** One step of the reverse pass: a cotangent at its output to one at its input. */
+    /** One cut of the recorded pass, visited from last to first. */
     private interface Step {
-        NDArray pullBack(GradientCollector collector, NDArray cotangent);
+        /** Pulls the cotangent gathered at the cut's output leaf back to the leaves before it. */
+        void pullBack(GradientCollector collector, Tap[] taps, int offset);
     }
 
-    /** Layers recorded under autograd from a leaf {@code start} to {@code end}. */
-    private record Segment(NDArray start, NDArray end) implements Step {
+    /**
+     * A claimed node: {@code input} is the tensor it read (with its graph), {@code inputLeaf} the copy it ran on,
+     * {@code output} its own result under autograd and {@code outputLeaf} what later nodes read.
+     */
+    private record Claimed(Rule rule, LayerPass pass, NDArray input, NDArray inputLeaf, NDArray output,
+            NDArray outputLeaf) implements Step {
         @Override
-        public NDArray pullBack(GradientCollector collector, NDArray cotangent) {
-            Backprop.backward(collector, end, cotangent);
-            return start.getGradient();
+        public void pullBack(GradientCollector collector, Tap[] taps, int offset) {
+            NDArray cotangent = rule.backward(pass, outputLeaf.getGradient(), new LayerBackward() {
+                @Override
+                public NDArray atInput(NDArray adjusted) {
+                    Backprop.backward(collector, output, adjusted);
+                    return inputLeaf.getGradient();
+                }
+
+                @Override
+                public NDArray through(UnaryOperator<NDArray> op, NDArray adjusted) {
+                    NDArray point = leaf(pass.input());
+                    Backprop.backward(collector, op.apply(point), adjusted);
+                    return point.getGradient();
+                }
+            });
+            Backprop.backward(collector, input, cotangent);
         }
     }
 
-    /** A layer whose backward pass a rule replaces; {@code own} is the layer alone under autograd. */
-    private record Claimed(Rule rule, LayerPass pass, Segment own) implements Step {
+    /** The tapped tensor: the cotangent arriving at its leaf is kept with the activation and passed on unchanged. */
+    private record Tapping(NDArray tensor, NDArray tensorLeaf) implements Step {
         @Override
-        public NDArray pullBack(GradientCollector collector, NDArray cotangent) {
-            return rule.backward(pass, cotangent, adjusted -> own.pullBack(collector, adjusted));
-        }
-    }
-
-    /** Marks the tapped layer's output: the cotangent passes unchanged and is kept with the activation. */
-    private record Tapping(NDArray activation) implements Step {
-        @Override
-        public NDArray pullBack(GradientCollector collector, NDArray cotangent) {
-            return cotangent;
-        }
-
-        /** Stores each row's activation and cotangent at {@code taps[offset + row]}. */
-        void keep(NDArray cotangent, Tap[] taps, int offset) {
-            Shape shape = Tensors.sampleShape(activation);
-            float[][] activations = Tensors.toRows(activation);
+        public void pullBack(GradientCollector collector, Tap[] taps, int offset) {
+            NDArray cotangent = tensorLeaf.getGradient();
+            Shape shape = Tensors.sampleShape(tensorLeaf);
+            float[][] activations = Tensors.toRows(tensorLeaf);
             float[][] cotangents = Tensors.toRows(cotangent);
             for (int row = 0; row < activations.length; row++) {
                 taps[offset + row] = new Tap(shape, activations[row], cotangents[row]);
             }
+            Backprop.backward(collector, tensor, cotangent);
         }
     }
 
-    /** One sample's activation at the tapped layer and the cotangent that arrived there. */
+    /** One sample's activation at the tapped tensor and the cotangent that arrived there. */
     private record Tap(Shape shape, float[] activation, float[] cotangent) {
     }
 

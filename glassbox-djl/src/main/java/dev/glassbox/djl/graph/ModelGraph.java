@@ -59,16 +59,16 @@ public record ModelGraph(String input, DataType inputType, List<GraphNode> nodes
 
     /** Runs the graph, showing each node to {@code visitor}, and returns the output tensor. */
     public NDArray run(NDArray x, Visitor visitor) {
-        return runFrom(Map.of(input, x), 0, visitor).get(output);
+        return runBetween(Map.of(input, x), 0, nodes.size(), visitor).get(output);
     }
 
     /**
-     * Runs nodes {@code from} onwards given the tensors already known (the input, and whatever earlier nodes wrote) and
-     * returns every tensor known at the end. Tensors that no later node reads are dropped as the run goes on.
+     * Runs nodes {@code [from, to)} given the tensors already known (the input, and whatever earlier nodes wrote) and
+     * returns every tensor known at the end, in a new map.
      */
-    public Map<String, NDArray> runFrom(Map<String, NDArray> known, int from, Visitor visitor) {
+    public Map<String, NDArray> runBetween(Map<String, NDArray> known, int from, int to, Visitor visitor) {
         Map<String, NDArray> values = new HashMap<>(known);
-        for (int i = from; i < nodes.size(); i++) {
+        for (int i = from; i < to; i++) {
             GraphNode node = nodes.get(i);
             NDList inputs = new NDList(node.inputs().size());
             for (String tensor : node.inputs()) {

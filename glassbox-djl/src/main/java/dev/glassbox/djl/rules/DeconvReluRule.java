@@ -6,9 +6,9 @@ import dev.glassbox.djl.LayerPass;
 import dev.glassbox.djl.LayerBackward;
 
 /** Deconvnet at a ReLU: apply the ReLU to the cotangent, ignoring the forward input. */
-public final class DeconvReluRule extends LambdaRule {
+public final class DeconvReluRule extends OperatorRule {
     public DeconvReluRule() {
-        super("ReLU");
+        super("Relu");
     }
 
     @Override

@@ -9,9 +9,9 @@ import dev.glassbox.djl.LayerBackward;
  * Guided backprop at a ReLU: pass the cotangent only where the input was positive and the cotangent is positive, i.e.
  * the ReLU's own backward pass applied to the positive part of the cotangent.
  */
-public final class GuidedReluRule extends LambdaRule {
+public final class GuidedReluRule extends OperatorRule {
     public GuidedReluRule() {
-        super("ReLU");
+        super("Relu");
     }
 
     @Override

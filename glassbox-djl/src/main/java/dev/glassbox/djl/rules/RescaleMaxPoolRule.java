@@ -2,7 +2,7 @@ package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
+import dev.glassbox.djl.graph.GraphNode;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.djl.LayerBackward;
 import dev.glassbox.djl.LayerPass;
@@ -18,12 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * them (the first largest value in row-major order), in one loop per input plane; a shared reference's maxima are
  * found once.
  */
-public final class RescaleMaxPoolRule extends LambdaRule {
+public final class RescaleMaxPoolRule extends OperatorRule {
     private static final float EPSILON = 1e-10f;
     private final Map<Geometry, PoolWindows> windowsByGeometry = new ConcurrentHashMap<>();
 
     public RescaleMaxPoolRule() {
-        super("maxPool2d");
+        super("MaxPool");
     }
 
     @Override
@@ -36,7 +36,7 @@ public final class RescaleMaxPoolRule extends LambdaRule {
         }
         int height = Math.toIntExact(shape.get(2));
         int width = Math.toIntExact(shape.get(3));
-        PoolWindows windows = windowsByGeometry.computeIfAbsent(new Geometry(pass.layer(), height, width),
+        PoolWindows windows = windowsByGeometry.computeIfAbsent(new Geometry(pass.node(), height, width),
                 geometry -> PoolWindows.of(pass, height, width));
         int rows = Math.toIntExact(shape.get(0));
         FloatBuffer x = DirectFloats.of(input);
@@ -50,7 +50,7 @@ public final class RescaleMaxPoolRule extends LambdaRule {
     }
 
     /** A pool layer and the size of its input planes, which fix its windows. */
-    private record Geometry(Block layer, int height, int width) {
+    private record Geometry(GraphNode node, int height, int width) {
     }
 
     /** Input planes copied out of the engine, with each window's maximum in each plane. */

@@ -12,11 +12,11 @@ import java.nio.FloatBuffer;
  * product with the cotangent are one loop over the activations (as separate array operations they took about ten
  * passes).
  */
-public final class RescaleReluRule extends LambdaRule {
+public final class RescaleReluRule extends OperatorRule {
     private static final float EPSILON = 1e-10f;
 
     public RescaleReluRule() {
-        super("ReLU");
+        super("Relu");
     }
 
     @Override

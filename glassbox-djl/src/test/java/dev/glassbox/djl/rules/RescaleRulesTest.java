@@ -15,7 +15,10 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.glassbox.djl.LayerBackward;
 import dev.glassbox.djl.LayerPass;
+import dev.glassbox.djl.graph.GraphNode;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,9 +28,47 @@ import org.junit.jupiter.params.provider.CsvSource;
  * backward pass (PyTorch's autograd), on inputs full of ties and of values equal to the reference's.
  */
 class RescaleRulesTest {
-    private static final LayerBackward UNUSED = cotangent -> {
-        throw new AssertionError("the rescale rules need no backward pass of the layer");
+    private static final LayerBackward UNUSED = new LayerBackward() {
+        @Override
+        public NDArray atInput(NDArray cotangent) {
+            throw new AssertionError("the rescale rules need no backward pass of the layer");
+        }
+
+        @Override
+        public NDArray through(UnaryOperator<NDArray> op, NDArray cotangent) {
+            throw new AssertionError("the rescale rules need no backward pass of the layer");
+        }
     };
+
+    /** A block as a one-input graph node of the given operator. */
+    private static GraphNode node(String operator, Block block) {
+        return new GraphNode() {
+            @Override
+            public String name() {
+                return operator;
+            }
+
+            @Override
+            public String operator() {
+                return operator;
+            }
+
+            @Override
+            public List<String> inputs() {
+                return List.of("x");
+            }
+
+            @Override
+            public List<String> outputs() {
+                return List.of("y");
+            }
+
+            @Override
+            public NDList forward(NDList inputs) {
+                return new NDList(RescaleRulesTest.forward(block, inputs.singletonOrThrow()));
+            }
+        };
+    }
 
     /** Values from a small set, so that windows hold ties and inputs often equal the reference. */
     private static NDArray coarse(NDManager manager, Shape shape, long seed) {
@@ -66,7 +107,7 @@ class RescaleRulesTest {
             NDArray y = forward(pool, x);
             NDArray yReference = forward(pool, reference);
             NDArray cotangent = manager.randomNormal(y.getShape());
-            LayerPass pass = new LayerPass("pool", pool, x, y, reference, yReference);
+            LayerPass pass = new LayerPass("pool", node("MaxPool", pool), x, y, reference, yReference);
 
             float[] actual = new RescaleMaxPoolRule().backward(pass, cotangent, UNUSED).toFloatArray();
 
@@ -93,7 +134,7 @@ class RescaleRulesTest {
             NDArray x = manager.create(new float[] {2f, 2f, -1f, -1f, 3f, -2f, 0f, 1.5f}, new Shape(2, 4));
             NDArray reference = manager.create(new float[] {2f, -1f, -1f, 1f}, new Shape(1, 4));
             NDArray cotangent = manager.create(new float[] {1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f}, new Shape(2, 4));
-            LayerPass pass = new LayerPass("relu", relu, x, forward(relu, x), reference, forward(relu, reference));
+            LayerPass pass = new LayerPass("relu", node("Relu", relu), x, forward(relu, x), reference, forward(relu, reference));
 
             float[] actual = new RescaleReluRule().backward(pass, cotangent, UNUSED).toFloatArray();
 

@@ -1,0 +1,149 @@
+package dev.glassbox.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.model.Batches;
+import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.graph.GraphNode;
+import dev.glassbox.djl.graph.ModelGraph;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model imported as a graph glassbox holds (an ONNX file read node by node) and run on the PyTorch engine with
+ * autograd: input gradients, the output and gradient of every node by name, and the rules engine (DeepLIFT, guided
+ * backprop, LRP) all work on it. Graphs that read token ids (int64 input) take float rows holding the ids; their
+ * input has no gradient, but every node after the embedding lookup has.
+ */
+public final class ImportedModel extends EngineModel implements GraphModel {
+    private final ModelGraph graph;
+    private final AutoCloseable resources;
+    private final String description;
+
+    ImportedModel(NDManager manager, ModelGraph graph, AutoCloseable resources, Shape inputShape, int outputSize,
+            ModelOptions options, String description) {
+        super(manager, inputShape, outputSize, options);
+        this.graph = graph;
+        this.resources = resources;
+        this.description = description;
+    }
+
+    /**
+     * Wraps a graph: {@code resources} (the graph's constants) are closed with the model; the output size is learnt
+     * from one zero sample of {@code inputShape}.
+     */
+    static ImportedModel of(ModelGraph graph, AutoCloseable resources, Shape inputShape, ModelOptions options,
+            String description) {
+        NDManager manager = NDManager.newBaseManager(ai.djl.engine.Engine.getEngine("PyTorch").defaultDevice(), "PyTorch");
+        try {
+            int outputSize = EngineModel.probeOutputSize(manager, inputShape, x -> graph.run(cast(x, graph)), description);
+            return new ImportedModel(manager, graph, resources, inputShape, outputSize, options, description);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static NDArray cast(NDArray x, ModelGraph graph) {
+        return graph.inputType() == DataType.FLOAT32 ? x : x.toType(graph.inputType(), false);
+    }
+
+    @Override
+    public ModelGraph graph() {
+        return graph;
+    }
+
+    @Override
+    protected NDArray forward(NDArray x) {
+        return graph.run(cast(x, graph));
+    }
+
+    @Override
+    public Gradients gradients(float[][] batch, OutputWeighting weighting) {
+        requireFloatInput();
+        return super.gradients(batch, weighting);
+    }
+
+    private void requireFloatInput() {
+        if (graph.inputType() != DataType.FLOAT32) {
+            throw new InvalidInputException(description + " reads " + graph.inputType() + " values (such as token ids), "
+                    + "which have no gradient: explain a layer after the lookup instead (--layer, e.g. the embedding's "
+                    + "output)");
+        }
+    }
+
+    /** Node names in topological order; every node's output tensor name is accepted as a layer name too. */
+    @Override
+    public List<String> layerNames() {
+        return graph.nodes().stream().map(GraphNode::name).toList();
+    }
+
+    /**
+     * The shape of one sample at each node's first output, from one forward pass of a zero sample, keyed by node name
+     * in topological order.
+     */
+    public Map<String, Shape> layerShapes() {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = scope.zeros(new ai.djl.ndarray.types.Shape(inputShape().withBatch(1)));
+            graph.run(cast(x, graph), (index, node, inputs, outputs) ->
+                    shapes.put(node.name(), Tensors.sampleShape(outputs.get(0))));
+        }
+        return shapes;
+    }
+
+    /**
+     * The layer's output and the gradient of the weighted scores with respect to it: the graph runs up to the node that
+     * writes the layer's tensor without a graph, the tensor becomes a leaf, and the rest runs under autograd, so the
+     * gradient counts every path from the tensor to the scores (skip connections included).
+     */
+    @Override
+    public LayerGradient layerGradient(float[][] batch, String layer, OutputWeighting weighting) {
+        String tensor = graph.tensorOf(layer);
+        int writer = graph.writerOf(tensor);
+        int end = graph.nodes().size();
+        Map<String, NDArray> before = new HashMap<>();
+        return layerGradientInChunks(batch, layer, weighting, x -> {
+            Map<String, NDArray> values = graph.runBetween(Map.of(graph.input(), cast(x, graph)), 0, writer + 1,
+                    (i, node, in, out) -> { });
+            before.clear();
+            before.putAll(values);
+            return values.get(tensor);
+        }, activation -> {
+            Map<String, NDArray> known = new HashMap<>(before);
+            known.put(tensor, activation);
+            return graph.runBetween(known, writer + 1, end, (i, node, in, out) -> { }).get(graph.output());
+        });
+    }
+
+    /** The output of {@code layer} for each sample, flattened in the layer's shape. */
+    public float[][] activations(float[][] batch, String layer) {
+        String tensor = graph.tensorOf(layer);
+        int writer = graph.writerOf(tensor);
+        Batches.requireValid(batch, inputShape());
+        return predictWith(batch, x -> graph.runBetween(Map.of(graph.input(), cast(x, graph)), 0, writer + 1,
+                (i, node, in, out) -> { }).get(tensor));
+    }
+
+    @Override
+    public void close() {
+        try {
+            super.close();
+        } finally {
+            try {
+                resources.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot release " + description + ": " + Errors.firstLine(e), e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}
