@@ -10,6 +10,7 @@ import dev.glassbox.djl.OutputWeighting;
 import dev.glassbox.djl.ReversePass;
 import dev.glassbox.djl.RuleBackprop;
 import dev.glassbox.djl.rules.DeconvReluRule;
+import dev.glassbox.djl.rules.LrpPreset;
 import dev.glassbox.djl.rules.GuidedReluRule;
 import dev.glassbox.djl.rules.RescaleMaxPoolRule;
 import dev.glassbox.djl.rules.RescaleReluRule;
@@ -35,31 +36,44 @@ public final class RuleBasedAttribution implements Explainer {
     private final DifferentiableModel model;
     private final Reverse engine;
     private final Baseline baseline;
+    private final Map<String, Object> relevanceParams;
 
-    private RuleBasedAttribution(String method, DifferentiableModel model, Reverse engine, Baseline baseline) {
+    private RuleBasedAttribution(String method, DifferentiableModel model, Reverse engine, Baseline baseline,
+            Map<String, Object> relevanceParams) {
         this.method = method;
         this.model = model;
         this.engine = engine;
         this.baseline = baseline;
+        this.relevanceParams = relevanceParams;
     }
 
     /** Guided backprop. */
     public static RuleBasedAttribution guidedBackprop(DifferentiableModel model) {
         RuleBackprop engine = RuleBackprop.over(model, "guided backprop", List.of(new GuidedReluRule()));
-        return new RuleBasedAttribution("guided-backprop", model, withoutReference(engine), null);
+        return new RuleBasedAttribution("guided-backprop", model, withoutReference(engine), null, null);
     }
 
     /** Deconvnet. */
     public static RuleBasedAttribution deconvnet(DifferentiableModel model) {
         RuleBackprop engine = RuleBackprop.over(model, "deconvnet", List.of(new DeconvReluRule()));
-        return new RuleBasedAttribution("deconvnet", model, withoutReference(engine), null);
+        return new RuleBasedAttribution("deconvnet", model, withoutReference(engine), null, null);
     }
 
     /** DeepLIFT (rescale rule) against a baseline. */
     public static RuleBasedAttribution deepLift(DifferentiableModel model, Baseline baseline) {
         RuleBackprop engine = RuleBackprop.over(model, "DeepLIFT",
                 List.of(new RescaleReluRule(), new RescaleMaxPoolRule()));
-        return new RuleBasedAttribution("deeplift", model, engine::pullBack, baseline);
+        return new RuleBasedAttribution("deeplift", model, engine::pullBack, baseline, null);
+    }
+
+    /**
+     * Layer-wise relevance propagation with a preset's rules: the relevance {@code x ⊙ g} at the input, where the
+     * reverse pass starts from the explained score's value; each result reports that score and the relevance's sum
+     * (equal under LRP-0 on a bias-free network; the difference is what biases and ε absorbed).
+     */
+    public static RuleBasedAttribution lrp(DifferentiableModel model, LrpPreset preset) {
+        RuleBackprop engine = RuleBackprop.over(model, preset.method(), preset.rules());
+        return new RuleBasedAttribution(preset.method(), model, withoutReference(engine), null, preset.params());
     }
 
     private static Reverse withoutReference(RuleBackprop engine) {
@@ -67,6 +81,19 @@ public final class RuleBasedAttribution implements Explainer {
             Gradients pass = engine.pullBack(inputs, weighting);
             return new ReversePass(pass.scores(), null, pass.gradients());
         };
+    }
+
+    private Attribution relevance(float[] input, float[] cotangent, int target, float score) {
+        float[] values = new float[input.length];
+        double sum = 0;
+        for (int j = 0; j < values.length; j++) {
+            values[j] = input[j] * cotangent[j];
+            sum += values[j];
+        }
+        Map<String, Double> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("score", (double) score);
+        diagnostics.put("relevanceSum", sum);
+        return Attribution.of(method, target, model.inputShape(), values, relevanceParams, diagnostics);
     }
 
     @Override
@@ -85,8 +112,12 @@ public final class RuleBasedAttribution implements Explainer {
         if (baseline == null) {
             ReversePass pass = engine.pullBack(inputs, null, weighting);
             for (int i = 0; i < inputs.length; i++) {
-                out.add(Attribution.of(method, target.resolve(pass.scores()[i]), model.inputShape(), pass.cotangents()[i],
-                        Map.of(), Map.of()));
+                int k = target.resolve(pass.scores()[i]);
+                if (relevanceParams == null) {
+                    out.add(Attribution.of(method, k, model.inputShape(), pass.cotangents()[i], Map.of(), Map.of()));
+                } else {
+                    out.add(relevance(inputs[i], pass.cotangents()[i], k, pass.scores()[i][k]));
+                }
             }
             return out;
         }
