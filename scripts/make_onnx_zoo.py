@@ -421,6 +421,66 @@ def lrp_epsilon(model, x, targets, steps, eps=1e-9):
     return relevance
 
 
+def epsilon_step(m, inputs, relevance, eps=1e-9):
+    """One LRP-epsilon step through m(*inputs) = z: s = R / (z + eps * sign(z)), sign(0) = 1; R_i = a_i * (J_i^T s)."""
+    inputs = [a.detach().requires_grad_(True) for a in inputs]
+    z = m(*inputs)
+    sign = torch.sign(z.detach())
+    sign[sign == 0] = 1
+    s = (relevance / (z.detach() + eps * sign)).detach()
+    grads = torch.autograd.grad((z * s).sum(), inputs)
+    return [(a * c).detach() for a, c in zip(inputs, grads)]
+
+
+def lrp_epsilon_resnet(model, x, targets, fused=False):
+    """LRP-epsilon through the resnet, written out: BatchNorm, the skip Add and the average pool are epsilon steps of
+    their own; ReLUs pass relevance; a tensor read by two layers (the block input) sums the relevance of both. With
+    fused=True each convolution and its BatchNorm are one epsilon step, as in the exported graph (BatchNorm folded)."""
+    def conv_bn(conv, bn, a, r):
+        if fused:
+            return epsilon_step(lambda t: bn(conv(t)), [a], r)[0]
+        with torch.no_grad():
+            u = conv(a)
+        (r,) = epsilon_step(bn, [u], r)
+        return epsilon_step(conv, [a], r)[0]
+
+    def block_forward(b, a):
+        u1 = b.conv1(a)
+        u2 = b.bn1(u1)
+        u3 = b.relu1(u2)
+        u4 = b.conv2(u3)
+        u5 = b.bn2(u4)
+        v1 = b.shortcut[0](a) if b.shortcut is not None else None
+        sc = b.shortcut[1](v1) if b.shortcut is not None else a
+        return [a, u1, u2, u3, u4, u5, v1, sc], b.relu2(b.add(u5, sc))
+
+    def block_backward(b, saved, r):
+        a, u1, u2, u3, u4, u5, v1, sc = saved
+        r_u5, r_sc = epsilon_step(b.add, [u5, sc], r)
+        r = conv_bn(b.conv2, b.bn2, u3, r_u5)
+        r_a = conv_bn(b.conv1, b.bn1, a, r)
+        if b.shortcut is not None:
+            r_sc = conv_bn(b.shortcut[0], b.shortcut[1], a, r_sc)
+        return r_a + r_sc
+
+    with torch.no_grad():
+        z1 = model.conv(x)
+        z2 = model.bn(z1)
+        h = model.relu(z2)
+        saved1, h1 = block_forward(model.layer1, h)
+        saved2, h2 = block_forward(model.layer2, h1)
+        p = model.pool(h2)
+        y = model.fc(torch.flatten(p, 1))
+    rows = torch.arange(len(x))
+    r = torch.zeros_like(y)
+    r[rows, targets] = y[rows, targets]
+    (r,) = epsilon_step(model.fc, [torch.flatten(p, 1)], r)
+    (r,) = epsilon_step(model.pool, [h2], r.reshape(p.shape))
+    r = block_backward(model.layer2, saved2, r)
+    r = block_backward(model.layer1, saved1, r)
+    return conv_bn(model.conv, model.bn, x, r)
+
+
 def captum_references(name, model, x, targets, inner_path, captum):
     """Captum 0.8's attributions on the batch, for the rows' targets. A method that fails is recorded as its error."""
     from captum.attr import (Deconvolution, DeepLift, GuidedBackprop, GuidedGradCam, InputXGradient,
@@ -478,6 +538,15 @@ def captum_references(name, model, x, targets, inner_path, captum):
         for block in (model.layer1, model.layer2):
             block.add.rule = EpsilonRule()
         run("lrp", lambda: LRP(model).attribute(x, target=t, return_convergence_delta=True))
+        if "lrp" in out:
+            mine = lrp_epsilon_resnet(model, x, targets)
+            diff = float((mine.reshape(-1) - torch.tensor(out["lrp"])).abs().max())
+            out["lrpWrittenOutMaxAbsDifference"] = diff
+            print(f"  resnet: LRP-epsilon written out from the rule vs Captum, max |diff| {diff:.3g}")
+            fused = lrp_epsilon_resnet(model, x, targets, fused=True)
+            diff = float((fused.reshape(-1) - torch.tensor(out["lrp"])).abs().max())
+            out["lrpFusedBatchNormMaxAbsDifference"] = diff
+            print(f"  resnet: the same with each BatchNorm folded into its convolution vs Captum, max |diff| {diff:.3g}")
     if notes:
         out["errors"] = notes
     out["notes"] = {
@@ -497,6 +566,12 @@ def captum_references(name, model, x, targets, inner_path, captum):
                "passes relevance); attributions already multiplied by the target logit; delta = target logit "
                "minus the sum of attributions",
     }
+    if name == "resnet":
+        out["notes"]["lrp"] += (". The skip Add, a module of its own, has an explicit EpsilonRule(): Captum has no "
+                                "default rule for it and refuses the model otherwise (errors.lrpWithoutAddRule); the "
+                                "Add's two inputs get a_i * s, and the block input, read by conv1 and the skip, sums "
+                                "both relevances. lrpFusedBatchNormMaxAbsDifference: the same rule with each "
+                                "BatchNorm folded into its convolution (as in the ONNX graph) against Captum.")
     return out
 
 
