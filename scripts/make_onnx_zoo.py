@@ -11,6 +11,7 @@ activation there and the gradient of the target logits with respect to it, and C
 batch and targets. Every list of numbers is flat, in row-major order; float32 values are written in their shortest
 round-trip form. The outputs are committed, so the Java build and CI never need Python.
 """
+import copy
 import json
 import os
 import sys
@@ -393,12 +394,14 @@ def input_gradient(model, x, targets):
 
 # ---------------------------------------------------------------------------------------------------------- Captum
 
-def lrp_epsilon(model, x, targets, steps, eps=1e-9):
+def lrp_epsilon(model, x, targets, steps, eps=1e-9, modified=None):
     """LRP-epsilon written out from the rule (not Captum's code), to check the arithmetic that the report states:
     at a linear map z = W a + b (bias in z), s = R / (z + eps * sign(z)) with sign(0) = 1, R_a = a * (W^T s);
     ReLU and flatten pass relevance unchanged; max-pool is the same rule with z = max (so the winner takes R);
     the output relevance is the target logit at the target, zero elsewhere. `steps` is the forward, as a list of
-    (kind, module or None)."""
+    (kind, module or None). `modified` maps a module to the one whose z and W^T s are used in its relevance step
+    (gamma: W + gamma W+, alpha1-beta0: W+, bias kept), while the forward keeps the original activations."""
+    modified = modified or {}
     activations, a = [], x
     for kind, m in steps:
         activations.append(a)
@@ -412,13 +415,20 @@ def lrp_epsilon(model, x, targets, steps, eps=1e-9):
             relevance = relevance.reshape(a.shape)
             continue
         a = a.detach().requires_grad_(True)
-        z = m(a)
+        z = modified.get(m, m)(a)
         sign = torch.sign(z.detach())
         sign[sign == 0] = 1
         s = (relevance / (z.detach() + eps * sign)).detach()
         (c,) = torch.autograd.grad((z * s).sum(), a)
         relevance = (a * c).detach()
     return relevance
+
+
+def with_weights(m, transform):
+    m = copy.deepcopy(m)
+    with torch.no_grad():
+        m.weight.copy_(transform(m.weight))
+    return m
 
 
 def epsilon_step(m, inputs, relevance, eps=1e-9):
@@ -482,10 +492,12 @@ def lrp_epsilon_resnet(model, x, targets, fused=False):
 
 
 def captum_references(name, model, x, targets, inner_path, captum):
+    with torch.no_grad():
+        logits = model(x)
     """Captum 0.8's attributions on the batch, for the rows' targets. A method that fails is recorded as its error."""
     from captum.attr import (Deconvolution, DeepLift, GuidedBackprop, GuidedGradCam, InputXGradient,
                              IntegratedGradients, LayerAttribution, LayerGradCam, LRP, Saliency)
-    from captum.attr._utils.lrp_rules import EpsilonRule
+    from captum.attr._utils.lrp_rules import Alpha1_Beta0_Rule, EpsilonRule, GammaRule
     t = targets.tolist()
     zero = torch.zeros_like(x)
     layer = module(model, inner_path)
@@ -527,6 +539,18 @@ def captum_references(name, model, x, targets, inner_path, captum):
             diff = float((mine.reshape(-1) - torch.tensor(out["lrp"])).abs().max())
             out["lrpWrittenOutMaxAbsDifference"] = diff
             print(f"  seqcnn: LRP-epsilon written out from the rule vs Captum, max |diff| {diff:.3g}")
+        # Gamma (0.25) on both convolutions, alpha1-beta0 on both convolutions and fc1; epsilon elsewhere.
+        for key, rule, layers, transform in [
+                ("lrpGamma", lambda: GammaRule(gamma=0.25), [model.conv1, model.conv2], lambda w: w + 0.25 * w.clamp(min=0)),
+                ("lrpAlpha1Beta0", Alpha1_Beta0_Rule, [model.conv1, model.conv2, model.fc1], lambda w: w.clamp(min=0))]:
+            for layer in layers:
+                layer.rule = rule()
+            run(key, lambda: LRP(model).attribute(x, target=t, return_convergence_delta=True))
+            if key in out:
+                mine = lrp_epsilon(model, x, targets, steps, modified={m: with_weights(m, transform) for m in layers})
+                diff = float((mine.reshape(-1) - torch.tensor(out[key])).abs().max())
+                out[key + "WrittenOutMaxAbsDifference"] = diff
+                print(f"  seqcnn: {key} written out from the rule vs Captum, max |diff| {diff:.3g}")
     if name == "resnet":
         # Captum has no default rule for a user module: the skip Add needs an explicit epsilon rule (BatchNorm2d
         # and AdaptiveAvgPool2d have default epsilon rules).
@@ -547,6 +571,8 @@ def captum_references(name, model, x, targets, inner_path, captum):
             diff = float((fused.reshape(-1) - torch.tensor(out["lrp"])).abs().max())
             out["lrpFusedBatchNormMaxAbsDifference"] = diff
             print(f"  resnet: the same with each BatchNorm folded into its convolution vs Captum, max |diff| {diff:.3g}")
+    with torch.no_grad():  # Captum put every weight back
+        assert torch.equal(model(x).argmax(1), targets) and float((model(x) - logits).abs().max()) == 0.0
     if notes:
         out["errors"] = notes
     out["notes"] = {
@@ -562,6 +588,10 @@ def captum_references(name, model, x, targets, inner_path, captum):
         "guidedGradCam": "Captum defaults: Grad-CAM with ReLU, nearest-neighbour upsampling, times guided "
                          "backprop (which overrides nn.ReLU modules only)",
         "saliency": "abs=True",
+        "lrpGamma": "seqcnn: GammaRule(gamma=0.25) on conv1 and conv2 (weights W + 0.25 W+, bias unchanged), "
+                    "default epsilon rules elsewhere",
+        "lrpAlpha1Beta0": "seqcnn: Alpha1_Beta0_Rule() on conv1, conv2 and fc1 (weights W+, bias unchanged), "
+                          "default epsilon rules elsewhere",
         "lrp": "Captum's default rules (epsilon 1e-9 on conv, linear, max-pool, average-pool, BatchNorm; ReLU "
                "passes relevance); attributions already multiplied by the target logit; delta = target logit "
                "minus the sum of attributions",
