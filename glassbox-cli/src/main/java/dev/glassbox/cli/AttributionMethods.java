@@ -11,7 +11,9 @@ import dev.glassbox.core.math.Upsampling;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.DifferentiableModel;
+import dev.glassbox.djl.GraphModel;
 import dev.glassbox.djl.LayeredModel;
+import dev.glassbox.djl.OnnxModel;
 import dev.glassbox.djl.TorchScriptModel;
 import dev.glassbox.djl.explain.ClassActivationMap;
 import dev.glassbox.djl.explain.GuidedGradCam;
@@ -19,6 +21,7 @@ import dev.glassbox.djl.explain.IntegratedGradients;
 import dev.glassbox.djl.explain.NoiseTunnel;
 import dev.glassbox.djl.explain.RuleBasedAttribution;
 import dev.glassbox.djl.explain.Saliency;
+import dev.glassbox.djl.rules.LrpPreset;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +32,8 @@ import java.util.Map;
 final class AttributionMethods {
     /** The gradient methods {@code glassbox explain} knows, in the order the help lists them. */
     static final List<String> GRADIENT_NAMES = List.of("saliency", "ixg", "smoothgrad", "smoothgrad-sq", "vargrad", "ig",
-            "deeplift", "guided-backprop", "deconvnet", "cam", "gradcam", "guided-gradcam");
+            "deeplift", "guided-backprop", "deconvnet", "lrp-0", "lrp-epsilon", "lrp-gamma", "lrp-alphabeta", "lrp-composite",
+            "cam", "gradcam", "guided-gradcam");
 
     private AttributionMethods() {
     }
@@ -82,6 +86,13 @@ final class AttributionMethods {
             case "deeplift" -> RuleBasedAttribution.deepLift(differentiable, baseline(options, model.inputShape()));
             case "guided-backprop" -> RuleBasedAttribution.guidedBackprop(differentiable);
             case "deconvnet" -> RuleBasedAttribution.deconvnet(differentiable);
+            case "lrp-0" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.zero());
+            case "lrp-epsilon" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.epsilon(options.lrpEpsilon));
+            case "lrp-gamma" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.gamma(options.lrpGamma,
+                    options.lrpEpsilon));
+            case "lrp-alphabeta" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.alphaBeta(options.lrpAlpha));
+            case "lrp-composite" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.composite(options.lrpEpsilon,
+                    options.lrpGamma));
             case "cam" -> ClassActivationMap.cam(layered(model, name), layer(model, options), options.relu,
                     upsampling(options, Upsampling.BILINEAR));
             case "gradcam" -> ClassActivationMap.gradCam(layered(model, name), layer(model, options), options.relu,
@@ -98,16 +109,18 @@ final class AttributionMethods {
         if (model instanceof DifferentiableModel differentiable) {
             return differentiable;
         }
-        throw new InvalidInputException(method + " needs gradients, but " + model + " runs forward only (ONNX); "
-                + "load the model as TorchScript or DJL to use gradient methods");
+        String why = model instanceof OnnxModel onnx && onnx.importFailure() != null ? " (" + onnx.importFailure() + ")"
+                : "";
+        throw new InvalidInputException(method + " needs gradients, but " + model + " runs forward only through ONNX "
+                + "Runtime" + why + "; the perturbation methods work on it");
     }
 
     private static LayeredModel layered(Model model, String method) {
         if (model instanceof LayeredModel layered && !layered.layerNames().isEmpty()) {
             return layered;
         }
-        throw new InvalidInputException(method + " needs a layer's activations: load a TorchScript model split at a "
-                + "layer (--split, or --head FILE) or a DJL model");
+        throw new InvalidInputException(method + " needs a layer's activations: load an ONNX model, a DJL model, or a "
+                + "TorchScript model split at a layer (--split, or --head FILE)");
     }
 
     /** The chosen layer, or the split of a split model, or the last layer with channels × height × width output. */
@@ -115,19 +128,17 @@ final class AttributionMethods {
         if (options.layer != null) {
             return options.layer;
         }
-        LayeredModel layered = (LayeredModel) model;
-        if (layered instanceof TorchScriptModel) {
-            return TorchScriptModel.SPLIT_LAYER;
-        }
-        float[][] probe = {new float[model.inputShape().size()]};
-        float[][] noWeights = {new float[model.outputSize()]};
-        List<String> names = layered.layerNames();
-        for (int i = names.size() - 1; i >= 0; i--) {
-            if (layered.layerGradient(probe, names.get(i), noWeights).shape().rank() == 3) {
-                return names.get(i);
+        if (model instanceof GraphModel graph) {
+            List<Map.Entry<String, Shape>> shapes = List.copyOf(graph.layerShapes().entrySet());
+            for (int i = shapes.size() - 1; i >= 0; i--) {
+                if (shapes.get(i).getValue().rank() == 3) {
+                    return shapes.get(i).getKey();
+                }
             }
+            throw new InvalidInputException("the model has no layer with channels × height × width output for "
+                    + "CAM/Grad-CAM; name one with --layer");
         }
-        throw new InvalidInputException("the model has no convolutional layer for CAM/Grad-CAM; name one with --layer");
+        return TorchScriptModel.SPLIT_LAYER;
     }
 
     /** The chosen upsampling ({@code none}: keep the layer's resolution), or the method's default. */

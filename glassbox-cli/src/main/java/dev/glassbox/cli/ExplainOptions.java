@@ -79,6 +79,18 @@ final class ExplainOptions {
             description = "Upsample cam/gradcam to the input size (default: bilinear for cam/gradcam, nearest for guided-gradcam as Captum).")
     String upsample;
 
+    @Option(names = "--lrp-epsilon", paramLabel = "ε",
+            description = "LRP's stabiliser ε (lrp-epsilon, lrp-gamma, lrp-composite; default: ${DEFAULT-VALUE}, as Captum).")
+    double lrpEpsilon = 1e-9;
+
+    @Option(names = "--lrp-gamma", paramLabel = "γ",
+            description = "LRP-γ's weight on positive contributions (lrp-gamma, lrp-composite; default: ${DEFAULT-VALUE}).")
+    double lrpGamma = 0.25;
+
+    @Option(names = "--lrp-alpha", paramLabel = "α",
+            description = "LRP-αβ's α, with β = α − 1 (lrp-alphabeta; default: ${DEFAULT-VALUE}).")
+    double lrpAlpha = 2;
+
     @Option(names = "--seed", description = "Seed of every random method (default: ${DEFAULT-VALUE}).")
     long seed = 0;
 

@@ -58,6 +58,11 @@ public final class BlockModel extends EngineModel implements GraphModel, Paramet
         return graph;
     }
 
+    @Override
+    public Map<String, Shape> layerShapes() {
+        return nodeShapes(graph, x -> x);
+    }
+
     /** The named layers. */
     public NamedBlocks layers() {
         return layers;

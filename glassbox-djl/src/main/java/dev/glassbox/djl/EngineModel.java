@@ -6,7 +6,10 @@ import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.graph.ModelGraph;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -91,6 +94,17 @@ abstract class EngineModel implements DifferentiableModel {
             System.arraycopy(part.scores(), 0, joined.scores(), range[0], part.scores().length);
         }
         return joined;
+    }
+
+    /** The sample shape at each node's first output of {@code graph} for one zero sample, prepared for the graph. */
+    protected Map<String, Shape> nodeShapes(ModelGraph graph, UnaryOperator<NDArray> prepare) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = scope.zeros(new ai.djl.ndarray.types.Shape(inputShape.withBatch(1)));
+            graph.run(prepare.apply(x), (index, node, inputs, outputs) ->
+                    shapes.put(node.name(), Tensors.sampleShape(outputs.get(0))));
+        }
+        return shapes;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.glassbox.djl;
 
+import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.graph.ModelGraph;
+import java.util.Map;
 
 /**
  * A {@link LayeredModel} whose graph glassbox holds, node by node: a model built from DJL blocks, or an ONNX model
@@ -11,4 +13,10 @@ public interface GraphModel extends LayeredModel {
 
     /** The model's graph. */
     ModelGraph graph();
+
+    /**
+     * The shape of one sample at each node's first output, from one forward pass of a zero sample, keyed by node name
+     * in topological order.
+     */
+    Map<String, Shape> layerShapes();
 }

@@ -9,7 +9,6 @@ import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.graph.GraphNode;
 import dev.glassbox.djl.graph.ModelGraph;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,18 +81,9 @@ public final class ImportedModel extends EngineModel implements GraphModel {
         return graph.nodes().stream().map(GraphNode::name).toList();
     }
 
-    /**
-     * The shape of one sample at each node's first output, from one forward pass of a zero sample, keyed by node name
-     * in topological order.
-     */
+    @Override
     public Map<String, Shape> layerShapes() {
-        Map<String, Shape> shapes = new LinkedHashMap<>();
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray x = scope.zeros(new ai.djl.ndarray.types.Shape(inputShape().withBatch(1)));
-            graph.run(cast(x, graph), (index, node, inputs, outputs) ->
-                    shapes.put(node.name(), Tensors.sampleShape(outputs.get(0))));
-        }
-        return shapes;
+        return nodeShapes(graph, x -> cast(x, graph));
     }
 
     /**
