@@ -46,9 +46,7 @@ final class ConvolutionOps {
         AffineKernel.Operation operation = (x, w, b) -> {
             long[] kernel = Spatial.spatialShape(w);
             long[] input = Spatial.spatialShape(x);
-            long[] zeros = new long[dims];
-            NDArray full = x.getNDArrayInternal().deconvolution(x, w, null, new Shape(spatial.strides()),
-                    new Shape(zeros), new Shape(zeros), new Shape(spatial.dilations()), group).singletonOrThrow();
+            NDArray full = transposed(x, w, spatial, group);
             long[][] pads = transposedPads(spatial, input, kernel, extra, outputShape);
             long[] begin = new long[dims];
             long[] end = new long[dims];
@@ -60,6 +58,68 @@ final class ConvolutionOps {
             return b == null ? y : y.add(b.reshape(Axes.along(1, dims + 2, b.size())));
         };
         return weighted(node, operation);
+    }
+
+    /**
+     * The full transposed convolution (no pads, no output padding, no bias), as the convolution of the input with
+     * zeros inserted between its elements ({@code stride - 1} per gap) by the flipped kernel, channels swapped per group.
+     */
+    private static NDArray transposed(NDArray x, NDArray w, Spatial spatial, int group) {
+        long[] wShape = w.getShape().getShape();
+        int dims = wShape.length - 2;
+        long inPerGroup = wShape[0] / group;
+        long outPerGroup = wShape[1];
+        long[] grouped = new long[wShape.length + 1];
+        grouped[0] = group;
+        grouped[1] = inPerGroup;
+        grouped[2] = outPerGroup;
+        System.arraycopy(wShape, 2, grouped, 3, dims);
+        int[] swap = new int[grouped.length];
+        for (int i = 0; i < swap.length; i++) {
+            swap[i] = i;
+        }
+        swap[1] = 2;
+        swap[2] = 1;
+        long[] convShape = wShape.clone();
+        convShape[0] = group * outPerGroup;
+        convShape[1] = inPerGroup;
+        int[] spatialAxes = new int[dims];
+        for (int i = 0; i < dims; i++) {
+            spatialAxes[i] = i + 2;
+        }
+        NDArray kernel = w.reshape(grouped).transpose(swap).reshape(convShape).flip(spatialAxes);
+        NDArray spread = x;
+        long[] pads = new long[dims];
+        for (int i = 0; i < dims; i++) {
+            spread = insertZeros(spread, 2 + i, spatial.strides()[i]);
+            pads[i] = spatial.dilations()[i] * (wShape[2 + i] - 1);
+        }
+        long[] ones = new long[dims];
+        java.util.Arrays.fill(ones, 1);
+        return spread.getNDArrayInternal().convolution(spread, kernel, null, new Shape(ones), new Shape(pads),
+                new Shape(spatial.dilations()), group).singletonOrThrow();
+    }
+
+    /** {@code x} with {@code stride - 1} zeros between consecutive elements along {@code axis}. */
+    private static NDArray insertZeros(NDArray x, int axis, long stride) {
+        if (stride == 1) {
+            return x;
+        }
+        long[] shape = x.getShape().getShape();
+        long[] split = new long[shape.length + 1];
+        System.arraycopy(shape, 0, split, 0, axis + 1);
+        split[axis + 1] = 1;
+        System.arraycopy(shape, axis + 1, split, axis + 2, shape.length - axis - 1);
+        int trailing = split.length - axis - 1;
+        long[] begin = new long[trailing];
+        long[] end = new long[trailing];
+        end[0] = stride - 1;
+        NDArray padded = Spatial.pad(x.reshape(split), begin, end, 0);
+        long[] merged = shape.clone();
+        merged[axis] = shape[axis] * stride;
+        long[] cropEnd = new long[shape.length - axis];
+        cropEnd[0] = -(stride - 1);
+        return Spatial.pad(padded.reshape(merged), new long[shape.length - axis], cropEnd, 0);
     }
 
     private static long[][] transposedPads(Spatial spatial, long[] input, long[] kernel, long[] extra,
@@ -77,7 +137,8 @@ final class ConvolutionOps {
             long total = Math.max(0, s[i] * (input[i] - 1) + extra[i] + (kernel[i] - 1) * spatial.dilations()[i] + 1
                     - target);
             long half = total / 2;
-            pads[0][i] = autoPad.equals("SAME_UPPER") ? total - half : half; // as ONNX Runtime does
+            // SAME_UPPER pads the tail more; SAME_LOWER and output_shape pad the head more, as ONNX Runtime does
+            pads[0][i] = autoPad.equals("SAME_UPPER") ? half : total - half;
             pads[1][i] = total - pads[0][i];
         }
         return pads;

@@ -40,24 +40,45 @@ final class PoolingOps {
         Shape noPads = new Shape(new long[kernel.length]);
         return in -> {
             NDArray x = in.get(0);
-            long[][] pads = spatial.pads(Spatial.spatialShape(x), kernel);
+            long[] input = Spatial.spatialShape(x);
+            long[][] pads = windowPads(spatial.pads(input, kernel), input, kernel, spatial.strides(), ceil);
             if (max) {
                 NDArray padded = Spatial.pad(x, pads[0], pads[1], Double.NEGATIVE_INFINITY);
-                return Axes.one(padded.getNDArrayInternal().maxPool(kernelShape, strides, noPads, ceil));
+                return Axes.one(padded.getNDArrayInternal().maxPool(kernelShape, strides, noPads, false));
             }
-            NDArray sums = Spatial.pad(x, pads[0], pads[1], 0).getNDArrayInternal()
-                    .avgPool(kernelShape, strides, noPads, ceil, true);
+            NDArray means = Spatial.pad(x, pads[0], pads[1], 0).getNDArrayInternal()
+                    .avgPool(kernelShape, strides, noPads, false, true);
             boolean padded = Arrays.stream(pads[0]).anyMatch(p -> p != 0) || Arrays.stream(pads[1]).anyMatch(p -> p != 0);
             if (includePad || !padded) {
-                return Axes.one(sums);
+                return Axes.one(means);
             }
             long[] maskShape = x.getShape().getShape().clone();
             maskShape[0] = 1;
             maskShape[1] = 1;
             NDArray mask = Spatial.pad(x.getManager().ones(new Shape(maskShape), x.getDataType()), pads[0], pads[1], 0);
-            NDArray share = mask.getNDArrayInternal().avgPool(kernelShape, strides, noPads, ceil, true);
-            return Axes.one(sums.div(share));
+            NDArray share = mask.getNDArrayInternal().avgPool(kernelShape, strides, noPads, false, true);
+            return Axes.one(means.div(share));
         };
+    }
+
+    /**
+     * The pads to apply before pooling without padding and in floor mode: ONNX's pads, and in ceil mode as many more
+     * at the end as the last window needs (ONNX Runtime divides such windows by the whole kernel size when
+     * count_include_pad is set, and by the count of input elements otherwise; padding makes both explicit).
+     */
+    private static long[][] windowPads(long[][] pads, long[] input, long[] kernel, long[] strides, boolean ceil) {
+        long[] end = pads[1].clone();
+        for (int i = 0; i < kernel.length; i++) {
+            long total = input[i] + pads[0][i] + pads[1][i];
+            long span = total - kernel[i];
+            long out = (ceil ? Math.floorDiv(span + strides[i] - 1, strides[i]) : Math.floorDiv(span, strides[i])) + 1;
+            if (ceil && (out - 1) * strides[i] >= input[i] + pads[0][i]) {
+                out--;
+            }
+            long needed = (out - 1) * strides[i] + kernel[i];
+            end[i] += needed - total;
+        }
+        return new long[][] {pads[0], end};
     }
 
     private static NDArray global(NDArray x, boolean max) {

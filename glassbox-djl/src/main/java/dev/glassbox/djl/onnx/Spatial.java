@@ -1,6 +1,7 @@
 package dev.glassbox.djl.onnx;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 
@@ -102,14 +103,21 @@ final class Spatial {
     /** {@code x} padded with {@code value} on its trailing dimensions, by {@code begin} and {@code end} (negative crops). */
     static NDArray pad(NDArray x, long[] begin, long[] end, double value) {
         int n = begin.length;
-        boolean none = true;
+        long[] shape = x.getShape().getShape();
+        boolean crop = false;
+        boolean pad = false;
         long[] torchOrder = new long[2 * n];
+        NDIndex window = new NDIndex().addAllDim(shape.length - n);
         for (int i = 0; i < n; i++) {
-            torchOrder[2 * i] = begin[n - 1 - i];
-            torchOrder[2 * i + 1] = end[n - 1 - i];
-            none &= begin[i] == 0 && end[i] == 0;
+            long size = shape[shape.length - n + i];
+            window.addSliceDim(Math.max(0, -begin[i]), size + Math.min(0, end[i]));
+            crop |= begin[i] < 0 || end[i] < 0;
+            torchOrder[2 * (n - 1 - i)] = Math.max(0, begin[i]);
+            torchOrder[2 * (n - 1 - i) + 1] = Math.max(0, end[i]);
+            pad |= begin[i] > 0 || end[i] > 0;
         }
-        return none ? x : x.pad(new Shape(torchOrder), value);
+        NDArray y = crop ? x.get(window) : x;
+        return pad ? y.pad(new Shape(torchOrder), value) : y;
     }
 
     static boolean symmetric(long[][] pads) {
