@@ -7,7 +7,12 @@ import dev.glassbox.djl.text.TextClassifier;
 import dev.glassbox.djl.zoo.SavedModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.onnx.OnnxGraphs;
+import dev.glassbox.djl.onnx.OnnxImport;
+import dev.glassbox.djl.onnx.UnsupportedOperatorException;
 
 /**
  * Loads a model from a path, choosing the engine by what the path is: a glassbox model folder (DJL blocks with a
@@ -36,13 +41,42 @@ public final class Models {
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".onnx")) {
-            return OnnxModel.load(path, options);
+            return loadOnnx(path, options);
         }
         if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".torchscript")) {
             return TorchScriptModel.load(path, options);
         }
         throw new ModelLoadException("cannot tell what kind of model " + path + " is: expected a .pt/.pth TorchScript "
                 + "file, an .onnx file, or a glassbox model folder");
+    }
+
+    /**
+     * An ONNX file imported as a graph on the PyTorch engine (gradients, layers, rules); a file with an operator the
+     * importer does not know runs forward only through ONNX Runtime, remembering why.
+     */
+    private static Model loadOnnx(Path path, ModelOptions options) {
+        OnnxImport imported;
+        try {
+            imported = OnnxGraphs.read(path);
+        } catch (UnsupportedOperatorException e) {
+            return OnnxModel.load(path, options, e.getMessage());
+        }
+        try {
+            Shape shape = options.inputShape() != null ? options.inputShape() : declaredShape(imported, path);
+            return ImportedModel.of(imported.graph(), imported, shape, options, "ONNX model " + path.getFileName());
+        } catch (RuntimeException e) {
+            imported.close();
+            throw e;
+        }
+    }
+
+    private static Shape declaredShape(OnnxImport imported, Path path) {
+        List<Long> dims = imported.sampleShape();
+        if (dims == null || dims.isEmpty() || dims.contains(null) || dims.stream().anyMatch(d -> d <= 0)) {
+            throw new ModelLoadException("ONNX model " + path + " does not fix the shape of one input sample " + dims
+                    + ": give the input shape (--input-shape)");
+        }
+        return new Shape(dims.stream().mapToInt(Math::toIntExact).toArray());
     }
 
     /** Loads a text model: a glassbox model folder whose card has text settings, with its vocabulary. */

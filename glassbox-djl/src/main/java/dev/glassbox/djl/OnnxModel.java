@@ -19,21 +19,28 @@ import java.util.Map;
 
 /**
  * An ONNX model run by ONNX Runtime. Forward only: the methods that need no gradient (perturbation explainers,
- * calibration, embeddings of outputs) apply to it; gradient methods need a TorchScript or DJL model.
+ * calibration, embeddings of outputs) apply to it. {@link Models#load} imports ONNX files as graphs with gradients
+ * ({@link ImportedModel}) and uses this class for files whose operators the importer does not know.
  */
 public final class OnnxModel implements Model {
     private final Path file;
     private final OrtSession session;
     private final String inputName;
+    private final boolean readsIntegers;
     private final Shape inputShape;
     private final int outputSize;
     private final List<String> classNames;
     private final int batchSize;
+    private final String importFailure;
 
-    private OnnxModel(Path file, OrtSession session, Shape inputShape, ModelOptions options) throws OrtException {
+    private OnnxModel(Path file, OrtSession session, Shape inputShape, ModelOptions options, String importFailure)
+            throws OrtException {
         this.file = file;
+        this.importFailure = importFailure;
         this.session = session;
         this.inputName = session.getInputNames().iterator().next();
+        this.readsIntegers = session.getInputInfo().get(inputName).getInfo() instanceof TensorInfo tensor
+                && tensor.type == ai.onnxruntime.OnnxJavaType.INT64;
         this.inputShape = inputShape;
         this.batchSize = options.batchSize();
         this.outputSize = probeOutputSize();
@@ -45,6 +52,14 @@ public final class OnnxModel implements Model {
      * all of its non-batch dimensions are fixed.
      */
     public static OnnxModel load(Path file, ModelOptions options) {
+        return load(file, options, null);
+    }
+
+    /**
+     * Loads an ONNX file that glassbox could not import as a graph, remembering why ({@code importFailure}, or
+     * {@code null}), so that methods needing gradients can say it.
+     */
+    public static OnnxModel load(Path file, ModelOptions options, String importFailure) {
         if (!Files.isRegularFile(file)) {
             throw new ModelLoadException("model file not found: " + file);
         }
@@ -60,7 +75,7 @@ public final class OnnxModel implements Model {
                         + " inputs; glassbox needs a model with exactly one input");
             }
             Shape shape = options.inputShape() != null ? options.inputShape() : declaredInputShape(session, file);
-            return new OnnxModel(file, session, shape, options);
+            return new OnnxModel(file, session, shape, options, importFailure);
         } catch (OrtException | RuntimeException e) {
             closeQuietly(session, e);
             throw e instanceof ModelLoadException m ? m
@@ -101,6 +116,11 @@ public final class OnnxModel implements Model {
         }
     }
 
+    /** Why the file could not be imported as a graph with gradients, or {@code null} when that was not tried. */
+    public String importFailure() {
+        return importFailure;
+    }
+
     @Override
     public Shape inputShape() {
         return inputShape;
@@ -124,7 +144,7 @@ public final class OnnxModel implements Model {
 
     private float[][] run(float[][] rows) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(Vectors.flatten(rows)), inputShape.withBatch(rows.length));
+        try (OnnxTensor x = inputTensor(env, rows);
                 OrtSession.Result result = session.run(Map.of(inputName, x))) {
             if (!(result.get(0) instanceof OnnxTensor y)) {
                 throw new IllegalStateException("ONNX model " + file + " returned a non-tensor output");
@@ -143,6 +163,20 @@ public final class OnnxModel implements Model {
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on " + file + ": " + Errors.firstLine(e), e);
         }
+    }
+
+    /** The rows as the input tensor: float32, or int64 (token ids) when the model reads those. */
+    private OnnxTensor inputTensor(OrtEnvironment env, float[][] rows) throws OrtException {
+        long[] shape = inputShape.withBatch(rows.length);
+        float[] flat = Vectors.flatten(rows);
+        if (!readsIntegers) {
+            return OnnxTensor.createTensor(env, FloatBuffer.wrap(flat), shape);
+        }
+        long[] ids = new long[flat.length];
+        for (int i = 0; i < flat.length; i++) {
+            ids[i] = Math.round(flat[i]);
+        }
+        return OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(ids), shape);
     }
 
     @Override

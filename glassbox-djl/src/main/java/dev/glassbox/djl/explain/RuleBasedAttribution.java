@@ -13,6 +13,7 @@ import dev.glassbox.djl.rules.DeconvReluRule;
 import dev.glassbox.djl.rules.LrpPreset;
 import dev.glassbox.djl.rules.GuidedReluRule;
 import dev.glassbox.djl.rules.RescaleMaxPoolRule;
+import dev.glassbox.djl.rules.RescaleNonlinearityRule;
 import dev.glassbox.djl.rules.RescaleReluRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.Map;
 
 /**
  * Attributions from a reverse pass with modified rules at the nonlinearities: guided backprop (Springenberg et al.
- * 2015), deconvnet (Zeiler and Fergus 2014) and DeepLIFT with the rescale rule at ReLUs and Captum's rule at max-pools (Shrikumar et al. 2017). DeepLIFT
+ * 2015), deconvnet (Zeiler and Fergus 2014) and DeepLIFT with the rescale rule at ReLUs and other elementwise nonlinearities and Captum's rule at max-pools (Shrikumar et al. 2017). DeepLIFT
  * multiplies the resulting multipliers by x − x′ and reports its summation-to-delta error; with several references
  * the attributions are averaged. Needs a model whose layers glassbox holds.
  */
@@ -62,7 +63,7 @@ public final class RuleBasedAttribution implements Explainer {
     /** DeepLIFT (rescale rule) against a baseline. */
     public static RuleBasedAttribution deepLift(DifferentiableModel model, Baseline baseline) {
         RuleBackprop engine = RuleBackprop.over(model, "DeepLIFT",
-                List.of(new RescaleReluRule(), new RescaleMaxPoolRule()));
+                List.of(new RescaleReluRule(), new RescaleMaxPoolRule(), new RescaleNonlinearityRule()));
         return new RuleBasedAttribution("deeplift", model, engine::pullBack, baseline, null);
     }
 

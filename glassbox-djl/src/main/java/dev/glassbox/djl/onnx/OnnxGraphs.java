@@ -94,8 +94,7 @@ public final class OnnxGraphs {
             OnnxMl.NodeProto proto = graph.getNode(index);
             String name = uniqueName(proto, index, names);
             if (!proto.getDomain().isEmpty() && !proto.getDomain().equals("ai.onnx")) {
-                throw new ModelLoadException("unsupported ONNX operator '" + proto.getDomain() + "." + proto.getOpType()
-                        + "' at node '" + name + "'");
+                throw new UnsupportedOperatorException(proto.getDomain() + "." + proto.getOpType(), name);
             }
             int slots = proto.getInputCount();
             NDArray[] bound = new NDArray[slots];

@@ -22,8 +22,7 @@ public final class Operators {
     static Kernel kernel(NodeSpec node) {
         OperatorFactory factory = FACTORIES.get(node.opType());
         if (factory == null) {
-            throw new ModelLoadException("unsupported ONNX operator '" + node.opType() + "' at node '" + node.name()
-                    + "'");
+            throw new UnsupportedOperatorException(node.opType(), node.name());
         }
         return factory.create(node);
     }
