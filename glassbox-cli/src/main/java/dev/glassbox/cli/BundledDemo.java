@@ -81,6 +81,11 @@ final class BundledDemo implements AutoCloseable {
         return dir.resolve("planted-model");
     }
 
+    /** The residual network trained in PyTorch and exported to ONNX ({@code onnx-resnet/README.md}). */
+    Path onnxResNet() {
+        return dir.resolve("onnx-resnet/fashion-resnet.onnx");
+    }
+
     /** The bundled images and labels. */
     LabelledImages images() {
         return IdxReader.read(dir.resolve(IMAGES), dir.resolve(LABELS));

@@ -54,7 +54,9 @@ final class DemoCommand implements Callable<Integer> {
             Files.writeString(output.path().resolve("predictions.json"),
                     new GsonBuilder().setPrettyPrinting().create().toJson(predictions));
             HtmlReport report = report(model, images, predictions, accuracy);
-            explanations(model, images, output.path().resolve("explanations"), report);
+            List<Sample> samples = oneOfEachClass(images, 6);
+            explanations(model, samples, output.path().resolve("explanations"), report);
+            OnnxDemo.addTo(bundle, images, samples, output.path().resolve("onnx"), report);
             UncertaintySection.addTo(report, model, images, output.path().resolve("uncertainty"));
             DemoSanity.addTo(model, bundle, output.path().resolve("sanity"), report);
             TextDemo.addTo(bundle, output.path().resolve("text"), report);
@@ -71,17 +73,22 @@ final class DemoCommand implements Callable<Integer> {
     static final List<String> DEMO_METHODS = List.of("saliency", "ixg", "smoothgrad", "ig", "deeplift",
             "guided-backprop", "gradcam", "guided-gradcam");
 
-    /** Explains the first image of each of six classes with every demo method. */
-    private static void explanations(BlockModel model, LabelledImages images, Path dir, HtmlReport report)
-            throws IOException {
-        Files.createDirectories(dir);
+    /** The first image of each of {@code classes} classes, in the order they come. */
+    private static List<Sample> oneOfEachClass(LabelledImages images, int classes) {
         List<Sample> samples = new ArrayList<>();
         java.util.Set<Integer> seen = new java.util.HashSet<>();
-        for (int i = 0; i < images.count() && samples.size() < 6; i++) {
+        for (int i = 0; i < images.count() && samples.size() < classes; i++) {
             if (seen.add(images.label(i))) {
                 samples.add(images.sample(i, "test-" + i));
             }
         }
+        return samples;
+    }
+
+    /** Explains the samples with every demo method. */
+    private static void explanations(BlockModel model, List<Sample> samples, Path dir, HtmlReport report)
+            throws IOException {
+        Files.createDirectories(dir);
         ExplainOptions options = new ExplainOptions();
         options.relu = true;
         options.samples = 25;
