@@ -62,7 +62,8 @@ final class ConvolutionOps {
 
     /**
      * The full transposed convolution (no pads, no output padding, no bias), as the convolution of the input with
-     * zeros inserted between its elements ({@code stride - 1} per gap) by the flipped kernel, channels swapped per group.
+     * zeros inserted between its elements ({@code stride - 1} per gap) by the flipped kernel, channels swapped per
+     * group.
      */
     private static NDArray transposed(NDArray x, NDArray w, Spatial spatial, int group) {
         long[] wShape = w.getShape().getShape();

@@ -189,6 +189,49 @@ class OnnxGraphsTest {
         }
     }
 
+    /** Gradients through the operators built from gathers, pads and slices match central finite differences. */
+    @Test
+    void gradientsThroughIndexingOperatorsMatchFiniteDifferences() {
+        Path model = new OnnxBuilder(17).input("x", -1, 2, 4, 5).output("y").longs("pads", 0, 0, 1, 2, 0, 0, 2, 1)
+                .floats("scales", new long[] {4}, new float[] {1, 1, 1.5f, 2}).longs("starts", -1).longs("ends", -100)
+                .longs("axes", 3).longs("steps", -2).longs("picked", 0, -1, 2).random("s", 8).random("b", 8)
+                .node("Pad", names("x", "pads"), names("p"), attr("mode", "reflect"))
+                .node("AveragePool", "p", "a", ints("kernel_shape", 2, 2), ints("pads", 1, 0, 0, 1))
+                .node("Resize", names("a", "", "scales"), names("r"), attr("mode", "linear"))
+                .node("Slice", names("r", "starts", "ends", "axes", "steps"), names("c"))
+                .node("Gather", names("c", "picked"), names("g"), attr("axis", 2L))
+                .node("LayerNormalization", names("g", "s", "b"), names("n"))
+                .node("Mul", names("n", "g"), names("m"))
+                .longs("summed", 1, 2, 3)
+                .node("ReduceSum", names("m", "summed"), names("y"), attr("keepdims", 0L)).write(dir);
+        long[] shape = {2, 2, 4, 5};
+        float[] values = OrtCheck.randomInput(shape, 9);
+        OrtCheck.compare("indexing chain", model, shape);
+        try (OnnxImport imported = OnnxGraphs.read(model);
+                NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            NDArray x = manager.create(values, new Shape(shape));
+            x.setRequiresGradient(true);
+            try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                collector.backward(imported.graph().run(x).sum());
+            }
+            float[] gradient = x.getGradient().toFloatArray();
+            float eps = 1e-2f;
+            double worst = 0;
+            for (int i = 0; i < values.length; i += 7) {
+                float[] up = values.clone();
+                float[] down = values.clone();
+                up[i] += eps;
+                down[i] -= eps;
+                float fUp = imported.graph().run(manager.create(up, new Shape(shape))).sum().getFloat();
+                float fDown = imported.graph().run(manager.create(down, new Shape(shape))).sum().getFloat();
+                double numeric = (fUp - fDown) / (2.0 * eps);
+                worst = Math.max(worst, Math.abs(numeric - gradient[i]) / (1e-2 + Math.abs(numeric)));
+            }
+            System.out.printf("GRADIENT indexing chain vs finite differences worst relative error %.3g%n", worst);
+            assertThat(worst).isLessThan(2e-2);
+        }
+    }
+
     private static double[] toDouble(float[] v) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
@@ -296,7 +339,8 @@ class OnnxGraphsTest {
     void opsetsOutsideElevenToEighteenAreRefused() {
         for (int opset : new int[] {10, 19}) {
             Path model = new OnnxBuilder(opset).input("x", -1, 4).output("y").node("Relu", "x", "y").write(dir);
-            assertOneLine(() -> OnnxGraphs.read(model), "uses ONNX opset " + opset + "; glassbox imports opsets 11 to 18");
+            assertOneLine(() -> OnnxGraphs.read(model),
+                    "uses ONNX opset " + opset + "; glassbox imports opsets 11 to 18");
         }
     }
 

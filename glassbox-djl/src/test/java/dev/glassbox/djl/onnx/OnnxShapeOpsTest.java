@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Shape and layout operators against ONNX Runtime. */
-class ShapeOpsTest {
+class OnnxShapeOpsTest {
     private static final long MAX = Long.MAX_VALUE;
     private static final long MIN = Long.MIN_VALUE;
 
@@ -53,7 +53,8 @@ class ShapeOpsTest {
                 OnnxCase.of("Flatten axis 2", 13, dims(2, 3, 4, 5), b -> b.node("Flatten", "x", "y", attr("axis", 2L))),
                 OnnxCase.of("Flatten axis -1", 13, dims(2, 3, 4), b -> b.node("Flatten", "x", "y", attr("axis", -1L))),
                 OnnxCase.of("Flatten axis 0", 11, dims(2, 3, 4), b -> b.node("Flatten", "x", "y", attr("axis", 0L))),
-                OnnxCase.of("Transpose perm", 13, dims(2, 3, 4), b -> b.node("Transpose", "x", "y", ints("perm", 0, 2, 1))),
+                OnnxCase.of("Transpose perm", 13, dims(2, 3, 4), b -> b
+                        .node("Transpose", "x", "y", ints("perm", 0, 2, 1))),
                 OnnxCase.of("Transpose default", 13, dims(2, 3, 4), b -> b.node("Transpose", "x", "y")),
                 OnnxCase.of("Concat constant axis -1", 13, dims(2, 3, 4), b -> b.random("c", 2, 3, 2)
                         .node("Concat", names("c", "x", "x"), names("y"), attr("axis", -1L))),
@@ -79,7 +80,8 @@ class ShapeOpsTest {
                         .node("Gather", names("x", "i"), names("y"), attr("axis", 1L))),
                 OnnxCase.of("Gather scalar index", 13, dims(2, 5, 3), b -> b.longs("i", new long[0], -2)
                         .node("Gather", names("x", "i"), names("y"), attr("axis", -1L))),
-                OnnxCase.of("Gather 2-D indices axis 0", 13, dims(4, 3), b -> b.longs("i", new long[] {2, 2}, 0, 3, 1, 1)
+                OnnxCase.of("Gather 2-D indices axis 0", 13, dims(4, 3), b -> b
+                        .longs("i", new long[] {2, 2}, 0, 3, 1, 1)
                         .node("Gather", names("x", "i"), names("y"))),
                 OnnxCase.of("Unsqueeze attribute opset 11", 11, dims(2, 3), b -> b
                         .node("Unsqueeze", "x", "y", ints("axes", 0, -1))),

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Resize against ONNX Runtime. */
-class ResizeOpsTest {
+class OnnxResizeOpsTest {
     @TempDir
     Path dir;
 
