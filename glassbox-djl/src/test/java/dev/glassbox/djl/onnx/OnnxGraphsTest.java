@@ -147,6 +147,69 @@ class OnnxGraphsTest {
         }
     }
 
+    /**
+     * A self-attention block over token ids with dynamic batch and sequence length: the head split computes its shapes
+     * from the input (Shape, Gather, integer Div, Unsqueeze, Concat) as torch.onnx.export writes them.
+     */
+    @Test
+    void attentionBlockWithDynamicBatchAndSequence() {
+        OnnxBuilder b = new OnnxBuilder(17).typedInput("x", OnnxMl.TensorProto.DataType.INT64_VALUE, -1, -1)
+                .output("y").random("E", 11, 8).random("g", 8).random("beta", 8)
+                .random("Wq", 8, 8).random("Wk", 8, 8).random("Wv", 8, 8).random("bq", 8).random("Wo", 3, 8)
+                .random("bo", 3).longs("i0", new long[0], 0).longs("i1", new long[0], 1).longs("i2", new long[0], 2)
+                .longs("heads", new long[0], 2).longs("a0", 0).longs("two", 2).longs("minus", -1)
+                .scalar("root", 2f).scalar("half", 0.5f).scalar("one", 1f).scalar("sqrt2", (float) Math.sqrt(2))
+                .longs("seq", 1);
+        b.node("Gather", names("E", "x"), names("emb"))
+                .node("LayerNormalization", names("emb", "g", "beta"), names("ln"), attr("axis", -1L))
+                .node("MatMul", names("ln", "Wq"), names("q0")).node("Add", names("q0", "bq"), names("q"))
+                .node("MatMul", names("ln", "Wk"), names("k")).node("MatMul", names("ln", "Wv"), names("v"))
+                .node("Shape", "q", "s")
+                .node("Gather", names("s", "i0"), names("B"), attr("axis", 0L))
+                .node("Gather", names("s", "i1"), names("T"), attr("axis", 0L))
+                .node("Gather", names("s", "i2"), names("D"), attr("axis", 0L))
+                .node("Div", names("D", "heads"), names("hd"))
+                .node("Unsqueeze", names("B", "a0"), names("B1")).node("Unsqueeze", names("T", "a0"), names("T1"))
+                .node("Unsqueeze", names("hd", "a0"), names("hd1"))
+                .node("Concat", names("B1", "T1", "two", "hd1"), names("split"), attr("axis", 0L))
+                .node("Concat", names("B1", "T1", "minus"), names("merge"), attr("axis", 0L));
+        for (String t : new String[] {"q", "k", "v"}) {
+            b.node("Reshape", names(t, "split"), names(t + "r"));
+        }
+        b.node("Transpose", "qr", "qh", ints("perm", 0, 2, 1, 3))
+                .node("Transpose", "kr", "kh", ints("perm", 0, 2, 3, 1))
+                .node("Transpose", "vr", "vh", ints("perm", 0, 2, 1, 3))
+                .node("MatMul", names("qh", "kh"), names("scores"))
+                .node("Div", names("scores", "root"), names("scaled"))
+                .node("Softmax", "scaled", "p", attr("axis", -1L)).node("MatMul", names("p", "vh"), names("o"))
+                .node("Transpose", "o", "ot", ints("perm", 0, 2, 1, 3))
+                .node("Reshape", names("ot", "merge"), names("om"))
+                .node("Add", names("om", "emb"), names("res"))
+                .node("Div", names("res", "sqrt2"), names("rs")).node("Erf", "rs", "erf")
+                .node("Add", names("erf", "one"), names("e1")).node("Mul", names("res", "e1"), names("re"))
+                .node("Mul", names("re", "half"), names("gelu"))
+                .node("ReduceMean", names("gelu"), names("pooled"), ints("axes", 1), attr("keepdims", 0L))
+                .node("Gemm", names("pooled", "Wo", "bo"), names("y"), attr("transB", 1L));
+        Path model = b.write(dir);
+        try (OnnxImport imported = OnnxGraphs.read(model);
+                NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            assertThat(imported.sampleShape()).containsExactly((Long) null);
+            for (long[] shape : new long[][] {{1, 3}, {4, 7}}) {
+                long[] ids = new long[(int) (shape[0] * shape[1])];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = (i * 7 + 3) % 11;
+                }
+                OrtCheck.Result expected = OrtCheck.ortLongs(model, "x", ids, shape);
+                NDArray y = imported.graph().run(manager.create(ids, new Shape(shape)));
+                assertThat(y.getShape().getShape()).containsExactly(expected.shape());
+                double error = OrtCheck.maxError(expected.values(), y.toFloatArray());
+                System.out.printf("ORT-COMPARE %-50s max abs error %.3g%n", "attention " + Arrays.toString(shape),
+                        error);
+                assertThat(error).isLessThan(1e-5);
+            }
+        }
+    }
+
     /** Conv → Relu → MaxPool → Flatten → Gemm, imported and written directly with DJL operations. */
     @Test
     void inputGradientMatchesTheSameChainWrittenWithDjl() {
