@@ -48,7 +48,8 @@ public final class OnnxGraphs {
             if (e instanceof ModelLoadException) {
                 throw e;
             }
-            throw new ModelLoadException("cannot import ONNX model " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new ModelLoadException("cannot import ONNX model " + file.getFileName() + ": "
+                    + firstLine(e.getMessage()), e);
         }
     }
 

@@ -105,6 +105,11 @@ class OnnxShapeOpsTest {
                 OnnxCase.of("Pad axes input opset 18", 18, dims(2, 3, 4, 5), b -> b.longs("pads", 1, 2, 2, 1)
                         .longs("axes", -1, 1).node("Pad", names("x", "pads", "", "axes"), names("y"),
                                 attr("mode", "reflect"))),
+                OnnxCase.of("Range over the computed length", 13, dims(2, 3, 5), b -> b.longs("last", new long[0], -1)
+                        .longs("start", new long[0], 0).longs("step", new long[0], 1).node("Shape", "x", "s")
+                        .node("Gather", names("s", "last"), names("n")).node("Range", names("start", "n", "step"),
+                                names("r")).node("Cast", "r", "f", attr("to", 1L))
+                        .node("Add", names("x", "f"), names("y"))),
                 OnnxCase.of("Identity", 13, dims(2, 3), b -> b.node("Identity", "x", "y")),
                 OnnxCase.of("ConstantOfShape from Shape", 13, dims(2, 3), b -> b.node("Shape", "x", "s")
                         .rawNode(OnnxMl.NodeProto.newBuilder().setOpType("ConstantOfShape").addInput("s")
