@@ -21,6 +21,18 @@ final class AffineKernel implements Kernel, AffineNode {
     private final NDArray bias;
     private final Operation operation;
 
+    /**
+     * The kernel of a node computing {@code operation(input 0, input 1, input 2)}: affine when its weight (input 1) and
+     * bias (input 2, if given) are constants, otherwise one that reads them per call.
+     */
+    static Kernel of(NodeSpec node, Operation operation) {
+        NDArray w = node.constant(1);
+        if (w != null && (!node.hasInput(2) || node.constant(2) != null)) {
+            return new AffineKernel(w, node.constant(2), operation);
+        }
+        return in -> Axes.one(operation.apply(in.get(0), in.get(1), in.orNull(2)));
+    }
+
     AffineKernel(NDArray weight, NDArray bias, Operation operation) {
         this.weight = weight;
         this.bias = bias;
