@@ -41,8 +41,7 @@ final class AffineKernel implements Kernel, AffineNode {
 
     @Override
     public NDList apply(Operands in) {
-        NDArray x = in.get(0);
-        return Axes.one(operation.apply(x, view(weight, x), bias == null ? null : view(bias, x)));
+        return Axes.one(apply(in.get(0), weight, bias));
     }
 
     private static NDArray view(NDArray constant, NDArray x) {
@@ -69,8 +68,9 @@ final class AffineKernel implements Kernel, AffineNode {
         return bias;
     }
 
+    /** The operation with other weights; weights held by another manager are viewed from {@code x}'s manager. */
     @Override
     public NDArray apply(NDArray x, NDArray weight, NDArray bias) {
-        return operation.apply(x, weight, bias);
+        return operation.apply(x, view(weight, x), bias == null ? null : view(bias, x));
     }
 }
