@@ -129,6 +129,7 @@ class OnnxGraphsTest {
             assertThat(nodes.get(2).outputs()).containsExactly("y");
             assertThat(imported.graph().tensorOf("Tanh_6")).isEqualTo("t");
             assertThat(imported.producer()).isEqualTo("glassbox-test 1");
+            assertThat(imported.constants().getManagedArrays()).as("only the folded bias is kept").hasSize(1);
         }
     }
 
