@@ -21,6 +21,18 @@ final class AffineKernel implements Kernel, AffineNode {
     private final NDArray bias;
     private final Operation operation;
 
+    /**
+     * The kernel of a node computing {@code operation(input 0, input 1, input 2)}: affine when its weight (input 1) and
+     * bias (input 2, if given) are constants, otherwise one that reads them per call.
+     */
+    static Kernel of(NodeSpec node, Operation operation) {
+        NDArray w = node.constant(1);
+        if (w != null && (!node.hasInput(2) || node.constant(2) != null)) {
+            return new AffineKernel(w, node.constant(2), operation);
+        }
+        return in -> Axes.one(operation.apply(in.get(0), in.get(1), in.orNull(2)));
+    }
+
     AffineKernel(NDArray weight, NDArray bias, Operation operation) {
         this.weight = weight;
         this.bias = bias;
@@ -29,8 +41,7 @@ final class AffineKernel implements Kernel, AffineNode {
 
     @Override
     public NDList apply(Operands in) {
-        NDArray x = in.get(0);
-        return Axes.one(operation.apply(x, view(weight, x), bias == null ? null : view(bias, x)));
+        return Axes.one(apply(in.get(0), weight, bias));
     }
 
     private static NDArray view(NDArray constant, NDArray x) {
@@ -57,8 +68,9 @@ final class AffineKernel implements Kernel, AffineNode {
         return bias;
     }
 
+    /** The operation with other weights; weights held by another manager are viewed from {@code x}'s manager. */
     @Override
     public NDArray apply(NDArray x, NDArray weight, NDArray bias) {
-        return operation.apply(x, weight, bias);
+        return operation.apply(x, view(weight, x), bias == null ? null : view(bias, x));
     }
 }

@@ -33,7 +33,7 @@ final class ConvolutionOps {
             return x.getNDArrayInternal().convolution(x, w, b, new Shape(spatial.strides()), new Shape(torchPads),
                     new Shape(spatial.dilations()), group).singletonOrThrow();
         };
-        return weighted(node, operation);
+        return AffineKernel.of(node, operation);
     }
 
     private static Kernel convTranspose(NodeSpec node) {
@@ -57,12 +57,13 @@ final class ConvolutionOps {
             NDArray y = Spatial.pad(full, begin, end, 0);
             return b == null ? y : y.add(b.reshape(Axes.along(1, dims + 2, b.size())));
         };
-        return weighted(node, operation);
+        return AffineKernel.of(node, operation);
     }
 
     /**
      * The full transposed convolution (no pads, no output padding, no bias), as the convolution of the input with
-     * zeros inserted between its elements ({@code stride - 1} per gap) by the flipped kernel, channels swapped per group.
+     * zeros inserted between its elements ({@code stride - 1} per gap) by the flipped kernel, channels swapped per
+     * group.
      */
     private static NDArray transposed(NDArray x, NDArray w, Spatial spatial, int group) {
         long[] wShape = w.getShape().getShape();
@@ -159,14 +160,5 @@ final class ConvolutionOps {
             throw node.error("a convolution with computed weights needs the kernel_shape attribute");
         }
         return w.getShape().dimension() - 2;
-    }
-
-    /** An affine kernel when weight and bias are constants, else one that reads them per call. */
-    private static Kernel weighted(NodeSpec node, AffineKernel.Operation operation) {
-        NDArray w = node.constant(1);
-        if (w != null && (!node.hasInput(2) || node.constant(2) != null)) {
-            return new AffineKernel(w, node.constant(2), operation);
-        }
-        return in -> Axes.one(operation.apply(in.get(0), in.get(1), in.orNull(2)));
     }
 }

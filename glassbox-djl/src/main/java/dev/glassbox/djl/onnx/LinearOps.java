@@ -38,10 +38,6 @@ final class LinearOps {
     }
 
     private static Kernel matMul(NodeSpec node) {
-        AffineKernel.Operation product = (a, b, c) -> c == null ? a.matMul(b) : a.matMul(b).add(c);
-        if (node.constant(1) != null) {
-            return new AffineKernel(node.constant(1), null, product);
-        }
-        return in -> Axes.one(in.get(0).matMul(in.get(1)));
+        return AffineKernel.of(node, (a, b, c) -> c == null ? a.matMul(b) : a.matMul(b).add(c));
     }
 }

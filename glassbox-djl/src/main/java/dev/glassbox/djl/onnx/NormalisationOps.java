@@ -39,8 +39,14 @@ final class NormalisationOps {
             constant &= node.constant(i) != null;
         }
         if (constant) {
-            NDArray scale = node.constant(1).div(node.constant(4).add(epsilon).sqrt());
-            NDArray shift = node.constant(2).sub(node.constant(3).mul(scale));
+            NDArray scale;
+            NDArray shift;
+            try (NDArray variance = node.constant(4).add(epsilon); NDArray deviation = variance.sqrt()) {
+                scale = node.constant(1).div(deviation);
+            }
+            try (NDArray centre = node.constant(3).mul(scale)) {
+                shift = node.constant(2).sub(centre);
+            }
             return new AffineKernel(scale, shift, operation);
         }
         return in -> {

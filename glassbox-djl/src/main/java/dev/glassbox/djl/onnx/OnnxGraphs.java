@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,8 @@ public final class OnnxGraphs {
             if (e instanceof ModelLoadException) {
                 throw e;
             }
-            throw new ModelLoadException("cannot import ONNX model " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new ModelLoadException("cannot import ONNX model " + file.getFileName() + ": "
+                    + firstLine(e.getMessage()), e);
         }
     }
 
@@ -128,9 +130,30 @@ public final class OnnxGraphs {
             throw new ModelLoadException("the output '" + output + "' of " + fileName
                     + " does not depend on its input");
         }
+        releaseUnused(nodes, constants);
         String producer = (model.getProducerName() + " " + model.getProducerVersion()).trim();
         ModelGraph modelGraph = new ModelGraph(input.getName(), inputType, nodes, output);
         return new OnnxImport(modelGraph, sampleShape(input), opset, producer, manager);
+    }
+
+    /** Frees initializers and folded tensors that no node of the graph holds. */
+    private static void releaseUnused(List<GraphNode> nodes, Map<String, NDArray> constants) {
+        Set<NDArray> held = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (GraphNode node : nodes) {
+            held.addAll(((OnnxNode) node).boundConstants());
+            node.affine().ifPresent(affine -> {
+                held.add(affine.weight());
+                if (affine.bias() != null) {
+                    held.add(affine.bias());
+                }
+            });
+        }
+        Set<NDArray> released = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (NDArray constant : constants.values()) {
+            if (!held.contains(constant) && released.add(constant)) {
+                constant.close();
+            }
+        }
     }
 
     private static void fold(NodeSpec spec, OnnxMl.NodeProto proto, NDArray[] bound, Kernel kernel,

@@ -82,6 +82,17 @@ public final class OnnxNode implements GraphNode {
         return kernel.apply(new Operands(slots, constant, values.get(0).getManager()));
     }
 
+    /** The constants bound to this node's input slots. */
+    List<NDArray> boundConstants() {
+        List<NDArray> bound = new ArrayList<>();
+        for (NDArray c : constants) {
+            if (c != null) {
+                bound.add(c);
+            }
+        }
+        return bound;
+    }
+
     @Override
     public Optional<AffineNode> affine() {
         return kernel.affine();

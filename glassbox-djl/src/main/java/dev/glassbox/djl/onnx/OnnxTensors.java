@@ -98,7 +98,7 @@ public final class OnnxTensors {
         }
     }
 
-    /** A 1-D INT64 array (or a scalar when {@code scalar}) of {@code values}. */
+    /** A 1-D INT64 array of {@code values}. */
     public static NDArray longs(NDManager manager, long[] values) {
         return manager.create(values, new Shape(values.length));
     }

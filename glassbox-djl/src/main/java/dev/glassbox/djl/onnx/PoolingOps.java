@@ -48,7 +48,8 @@ final class PoolingOps {
             }
             NDArray means = Spatial.pad(x, pads[0], pads[1], 0).getNDArrayInternal()
                     .avgPool(kernelShape, strides, noPads, false, true);
-            boolean padded = Arrays.stream(pads[0]).anyMatch(p -> p != 0) || Arrays.stream(pads[1]).anyMatch(p -> p != 0);
+            boolean padded = Arrays.stream(pads[0]).anyMatch(p -> p != 0)
+                    || Arrays.stream(pads[1]).anyMatch(p -> p != 0);
             if (includePad || !padded) {
                 return Axes.one(means);
             }

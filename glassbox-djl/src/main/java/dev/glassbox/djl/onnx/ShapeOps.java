@@ -48,7 +48,12 @@ final class ShapeOps {
         r.put("Split", ShapeOps::split);
         r.put("Slice", ShapeOps::slice);
         r.put("Gather", ShapeOps::gather);
-        r.put("Unsqueeze", node -> axesOperation(node, ShapeOps::unsqueezed));
+        r.put("Unsqueeze", node -> {
+            if (!node.hasInput(1) && node.attributes().getInts("axes") == null) {
+                throw node.error("Unsqueeze without axes");
+            }
+            return axesOperation(node, ShapeOps::unsqueezed);
+        });
         r.put("Squeeze", node -> axesOperation(node, ShapeOps::squeezed));
         r.put("Expand", node -> in -> {
             NDArray x = in.get(0);

@@ -100,7 +100,7 @@ final class Spatial {
         return Arrays.copyOfRange(shape, 2, shape.length);
     }
 
-    /** {@code x} padded with {@code value} on its trailing dimensions, by {@code begin} and {@code end} (negative crops). */
+    /** {@code x} padded with {@code value} on its trailing dimensions by {@code begin}, {@code end}; negatives crop. */
     static NDArray pad(NDArray x, long[] begin, long[] end, double value) {
         int n = begin.length;
         long[] shape = x.getShape().getShape();

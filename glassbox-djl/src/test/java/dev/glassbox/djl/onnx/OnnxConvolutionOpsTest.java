@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Conv, ConvTranspose, Gemm and MatMul against ONNX Runtime. */
-class ConvolutionOpsTest {
+class OnnxConvolutionOpsTest {
     @TempDir
     Path dir;
 

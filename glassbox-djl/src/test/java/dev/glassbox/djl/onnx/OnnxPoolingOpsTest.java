@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** MaxPool, AveragePool and the global pools against ONNX Runtime. */
-class PoolingOpsTest {
+class OnnxPoolingOpsTest {
     @TempDir
     Path dir;
 
@@ -47,7 +47,9 @@ class PoolingOpsTest {
     }
 
     static Stream<OnnxCase> allCases() {
-        return Stream.concat(cases().filter(c -> !(c.label().startsWith("MaxPool") && c.label().contains("count_include"))), Stream.of(pool("GlobalAveragePool", "", dims(2, 3, 5, 6)),
+        Stream<OnnxCase> local = cases()
+                .filter(c -> !(c.label().startsWith("MaxPool") && c.label().contains("count_include")));
+        return Stream.concat(local, Stream.of(pool("GlobalAveragePool", "", dims(2, 3, 5, 6)),
                 pool("GlobalMaxPool", "", dims(2, 3, 5, 6)), pool("GlobalAveragePool", "1-D", dims(2, 3, 5)),
                 pool("GlobalMaxPool", "3-D", dims(2, 3, 3, 4, 5))));
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Normalisation, reductions and Dropout against ONNX Runtime. */
-class NormalisationOpsTest {
+class OnnxNormalisationOpsTest {
     @TempDir
     Path dir;
 

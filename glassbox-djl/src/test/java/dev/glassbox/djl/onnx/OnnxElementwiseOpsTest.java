@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Elementwise operators and activations against ONNX Runtime. */
-class ElementwiseOpsTest {
+class OnnxElementwiseOpsTest {
     private static final int FLOAT = OnnxMl.TensorProto.DataType.FLOAT_VALUE;
     private static final int BOOL = OnnxMl.TensorProto.DataType.BOOL_VALUE;
 
@@ -54,7 +54,8 @@ class ElementwiseOpsTest {
                 positive("Sqrt"), positive("Log"), unary("Exp"), unary("Neg"), unary("Erf"), unary("Abs"),
                 unary("Relu"), unary("LeakyRelu"), unary("LeakyRelu", attr("alpha", 0.3f)), unary("Elu"),
                 unary("Elu", attr("alpha", 0.5f)), unary("Sigmoid"), unary("Tanh"), unary("HardSigmoid"),
-                unary("HardSigmoid", attr("alpha", 0.3f), attr("beta", 0.4f)), OnnxCase.of("HardSwish opset 14", 14, dims(2, 3, 4), b -> b.node("HardSwish", "x", "y")),
+                unary("HardSigmoid", attr("alpha", 0.3f), attr("beta", 0.4f)),
+                OnnxCase.of("HardSwish opset 14", 14, dims(2, 3, 4), b -> b.node("HardSwish", "x", "y")),
                 OnnxCase.of("PRelu per channel", 13, dims(2, 3, 4, 5), b -> b.random("slope", 3, 1, 1)
                         .node("PRelu", names("x", "slope"), names("y"))),
                 OnnxCase.of("Clip opset 11 inputs", 11, dims(2, 3, 4), b -> b.scalar("lo", -0.5f).scalar("hi", 0.7f)
@@ -66,7 +67,8 @@ class ElementwiseOpsTest {
                         .node("Floor", "c", "g").node("Equal", names("f", "g"), names("m"))
                         .node("Not", "m", "n").node("Cast", "n", "y", attr("to", (long) FLOAT))),
                 OnnxCase.of("Where", 13, dims(2, 3, 4), b -> b.random("c", 3, 4).scalar("zero", 0f)
-                        .node("Greater", names("x", "zero"), names("m")).node("Where", names("m", "x", "c"), names("y"))),
+                        .node("Greater", names("x", "zero"), names("m"))
+                        .node("Where", names("m", "x", "c"), names("y"))),
                 OnnxCase.of("Min Max variadic", 13, dims(2, 3, 4), b -> b.random("c", 4).random("d", 3, 1)
                         .node("Min", names("x", "c", "d"), names("a")).node("Max", names("a", "c"), names("y"))),
                 OnnxCase.of("Cast round trip", 13, dims(2, 3, 4), b -> b
