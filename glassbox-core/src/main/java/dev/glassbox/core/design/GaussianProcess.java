@@ -38,6 +38,9 @@ public final class GaussianProcess {
     private final int restarts;
     private final long seed;
     private final int maxIterations;
+    private final double tolerance;
+    private final double lengthMin;
+    private final double lengthMax;
 
     private GaussianProcess(Builder b) {
         this.kernel = b.kernel;
@@ -51,6 +54,9 @@ public final class GaussianProcess {
         this.restarts = b.restarts;
         this.seed = b.seed;
         this.maxIterations = b.maxIterations;
+        this.tolerance = b.tolerance;
+        this.lengthMin = b.lengthMin;
+        this.lengthMax = b.lengthMax;
     }
 
     /** A builder: Matérn 5/2, inputs scaled to the data's range, outputs standardised, 4 restarts, seed 0. */
@@ -174,8 +180,8 @@ public final class GaussianProcess {
         double[] lower = new double[p];
         double[] upper = new double[p];
         for (int j = 0; j < d; j++) {
-            lower[j] = Math.log(LENGTH_MIN * span[j]);
-            upper[j] = Math.log(LENGTH_MAX * span[j]);
+            lower[j] = Math.log(lengthMin * span[j]);
+            upper[j] = Math.log(lengthMax * span[j]);
         }
         lower[d] = Math.log(SIGNAL_MIN * outputScale);
         upper[d] = Math.log(SIGNAL_MAX * outputScale);
@@ -190,8 +196,8 @@ public final class GaussianProcess {
         double[][] starts = new double[restarts + 1][p];
         for (int s = 0; s <= restarts; s++) {
             for (int j = 0; j < d; j++) {
-                starts[s][j] = s == 0 ? Math.log(0.3 * span[j])
-                        : Math.log(span[j]) + Math.log(0.05) + random.nextDouble() * Math.log(40);
+                starts[s][j] = Math.min(upper[j], Math.max(lower[j], s == 0 ? Math.log(0.3 * span[j])
+                        : Math.log(span[j]) + Math.log(0.05) + random.nextDouble() * Math.log(40)));
             }
             starts[s][d] = Math.log(outputScale) + (s == 0 ? 0 : Math.log(0.2) + random.nextDouble() * Math.log(25));
             starts[s][d + 1] = Math.log(outputScale) + (s == 0 ? Math.log(1e-4)
@@ -219,7 +225,7 @@ public final class GaussianProcess {
         BoundedQuasiNewton.Result best = null;
         for (double[] start : starts) {
             BoundedQuasiNewton.Result result = BoundedQuasiNewton.minimize(objective, start, lower, upper, maxIterations,
-                    1e-6);
+                    tolerance);
             if (Double.isFinite(result.value()) && (best == null || result.value() < best.value())) {
                 best = result;
             }
@@ -244,8 +250,30 @@ public final class GaussianProcess {
         private int restarts = 4;
         private long seed;
         private int maxIterations = 200;
+        private double tolerance = 1e-6;
+        private double lengthMin = LENGTH_MIN;
+        private double lengthMax = LENGTH_MAX;
 
         private Builder() {
+        }
+
+        /**
+         * Bounds on the fitted length scales, relative to each input's span (default 1e-3 to 1e3). A tighter upper
+         * bound keeps every input relevant, which Bayesian optimisation prefers to ruling an input out early.
+         */
+        public Builder lengthScaleBounds(double min, double max) {
+            if (!(min > 0) || !(max > min) || Double.isInfinite(max)) {
+                throw new InvalidInputException("length-scale bounds need 0 < min < max < ∞, got " + min + " and " + max);
+            }
+            this.lengthMin = min;
+            this.lengthMax = max;
+            return this;
+        }
+
+        /** Stops each search when no gradient component of the log marginal likelihood exceeds this (default 1e-6). */
+        Builder tolerance(double tolerance) {
+            this.tolerance = tolerance;
+            return this;
         }
 
         /** The covariance function (default Matérn 5/2). */
