@@ -150,10 +150,15 @@ public final class BayesianOptimizer {
                 .lengthScaleBounds(LENGTH_MIN, LENGTH_MAX).build().fit(x, y);
     }
 
-    /** The acquisition at {@code point} under {@code posterior}, against the posterior's incumbent. */
-    public double acquisition(GpPosterior posterior, double[] point) {
-        GpPrediction p = posterior.predict(point);
-        return acquisition.score(p.mean(), p.std(), incumbent(posterior)).value();
+    /** The acquisition at each of {@code points} under {@code posterior}, against the posterior's incumbent. */
+    public double[] acquisition(GpPosterior posterior, double[][] points) {
+        double best = incumbent(posterior);
+        double[] out = new double[points.length];
+        for (int i = 0; i < points.length; i++) {
+            GpPrediction p = posterior.predict(points[i]);
+            out[i] = acquisition.score(p.mean(), p.std(), best).value();
+        }
+        return out;
     }
 
     private double incumbent(GpPosterior posterior) {
