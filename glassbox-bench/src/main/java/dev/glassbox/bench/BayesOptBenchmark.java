@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
 
 /**
  * Bayesian optimisation against random search with the same budget, over many seeds: Branin with 50 evaluations and
- * Hartmann-6 with 65 (by default), expected improvement with the optimiser's defaults (Matérn 5/2, a Latin hypercube
- * of max(5, 2d + 1) points). For each function and method it prints the median, quartiles and worst of the best value
+ * Hartmann-6 with 65 (by default), with expected improvement, the lower confidence bound (κ = 1.96) and the
+ * probability of improvement (ξ = 0.01), each with the optimiser's defaults (Matérn 5/2, a Latin hypercube of 2d + 1
+ * points clamped to [5, 10]). For each function and method it prints the median, quartiles and worst of the best value
  * found and of its gap to the known minimum, how many seeds reach the goal, and the mean time per run.
  *
  * <p>Usage: {@code BayesOptBenchmark [seeds] [functions]}, by default {@code 20 branin:50,hartmann6:65}. Goals: a
@@ -31,11 +32,16 @@ public final class BayesOptBenchmark {
             String[] parts = problem.split(":");
             BenchmarkFunction f = BenchmarkFunction.of(parts[0]);
             int budget = Integer.parseInt(parts[1]);
-            for (String method : new String[] {"BO (EI)", "random search"}) {
+            for (String method : new String[] {"BO (EI)", "BO (LCB)", "BO (PI)", "random search"}) {
                 double[] best = new double[seeds];
                 long start = System.nanoTime();
                 for (int seed = 0; seed < seeds; seed++) {
-                    best[seed] = method.startsWith("BO") ? bayesian(f, budget, seed) : random(f, budget, seed);
+                    best[seed] = switch (method) {
+                        case "BO (EI)" -> bayesian(f, Acquisition.expectedImprovement(), budget, seed);
+                        case "BO (LCB)" -> bayesian(f, Acquisition.lowerConfidenceBound(), budget, seed);
+                        case "BO (PI)" -> bayesian(f, Acquisition.probabilityOfImprovement(), budget, seed);
+                        default -> random(f, budget, seed);
+                    };
                 }
                 double seconds = (System.nanoTime() - start) / 1e9 / seeds;
                 double[] sorted = best.clone();
@@ -61,9 +67,8 @@ public final class BayesOptBenchmark {
         };
     }
 
-    private static double bayesian(BenchmarkFunction f, int budget, long seed) {
-        BayesianOptimizer optimizer = BayesianOptimizer.builder(f.box()).acquisition(Acquisition.expectedImprovement())
-                .seed(seed).build();
+    private static double bayesian(BenchmarkFunction f, Acquisition acquisition, int budget, long seed) {
+        BayesianOptimizer optimizer = BayesianOptimizer.builder(f.box()).acquisition(acquisition).seed(seed).build();
         for (int i = 0; i < budget; i++) {
             double[] x = optimizer.ask();
             optimizer.tell(x, f.value(x));

@@ -82,7 +82,7 @@ final class OptimizeCommand implements Callable<Integer> {
     String kernel = "matern52";
 
     @Option(names = "--initial", paramLabel = "N",
-            description = "Points of the initial Latin hypercube (default: max(5, 2d + 1)).")
+            description = "Points of the initial Latin hypercube (default: 2d + 1 clamped to [5, 10]).")
     int initial;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
@@ -119,7 +119,8 @@ final class OptimizeCommand implements Callable<Integer> {
             throw new InvalidInputException("--timeout must be positive, was " + timeout);
         }
         Double parameter = acquisition.equalsIgnoreCase("lcb") ? kappa : xi;
-        BayesianOptimizer optimizer = BayesianOptimizer.builder(box).acquisition(Acquisition.of(acquisition, parameter))
+        BayesianOptimizer optimizer = BayesianOptimizer.builder(box)
+                .acquisition(parameter == null ? Acquisition.of(acquisition) : Acquisition.of(acquisition, parameter))
                 .kernel(CovarianceKernel.of(kernel.toLowerCase(Locale.ROOT))).initialPoints(initial).seed(seed).build();
         try (ProgressBars progress = new ProgressBars(); AtomicDirectory output = AtomicDirectory.open(out)) {
             for (int i = 0; i < budget; i++) {

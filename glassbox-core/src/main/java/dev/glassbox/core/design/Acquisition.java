@@ -38,14 +38,28 @@ public sealed interface Acquisition {
         return new ProbabilityOfImprovement(0.01);
     }
 
-    /** The acquisition named {@code id} ({@code ei}, {@code lcb}, {@code pi}) with its parameter, or its default. */
-    static Acquisition of(String id, Double parameter) {
+    /** The acquisition named {@code id} ({@code ei}, {@code lcb}, {@code pi}) with its default parameter. */
+    static Acquisition of(String id) {
         return switch (id.toLowerCase(Locale.ROOT)) {
-            case "ei" -> new ExpectedImprovement(parameter == null ? 0 : parameter);
-            case "lcb" -> new LowerConfidenceBound(parameter == null ? 1.96 : parameter);
-            case "pi" -> new ProbabilityOfImprovement(parameter == null ? 0.01 : parameter);
-            default -> throw new InvalidInputException("unknown acquisition '" + id + "': expected ei, lcb or pi");
+            case "ei" -> expectedImprovement();
+            case "lcb" -> lowerConfidenceBound();
+            case "pi" -> probabilityOfImprovement();
+            default -> throw unknown(id);
         };
+    }
+
+    /** The acquisition named {@code id} with its parameter: ξ for {@code ei} and {@code pi}, κ for {@code lcb}. */
+    static Acquisition of(String id, double parameter) {
+        return switch (id.toLowerCase(Locale.ROOT)) {
+            case "ei" -> new ExpectedImprovement(parameter);
+            case "lcb" -> new LowerConfidenceBound(parameter);
+            case "pi" -> new ProbabilityOfImprovement(parameter);
+            default -> throw unknown(id);
+        };
+    }
+
+    private static InvalidInputException unknown(String id) {
+        return new InvalidInputException("unknown acquisition '" + id + "': expected ei, lcb or pi");
     }
 
     /**

@@ -25,8 +25,9 @@ import java.util.SplittableRandom;
  * proposal fits a {@link GaussianProcess} (Matérn 5/2 by default, inputs mapped to the unit box with length scales
  * between 0.01 and 2, outputs
  * standardised, noise fitted, so that noisy objectives work) to every observation and maximises the {@link
- * Acquisition} over the box: random candidates, then a box-constrained quasi-Newton search with the acquisition's
- * analytic gradient from the best of them and from the incumbent. The incumbent is the lowest posterior mean at an
+ * Acquisition} over the box: random candidates (a fifth of them drawn around the three best observations), then a
+ * box-constrained quasi-Newton search with the acquisition's analytic gradient from the best of them and from the
+ * best observation. The incumbent is the lowest posterior mean at an
  * observed point (scikit-optimize's and BoTorch's choice for noisy problems; the lowest observation without noise).
  *
  * <p>Every random choice is drawn from the seed and the number of observations, so the same seed and the same
@@ -38,6 +39,9 @@ public final class BayesianOptimizer {
     /** Length scales on the unit box: no input is ruled out (scales far above 1 make it irrelevant). */
     static final double LENGTH_MIN = 1e-2;
     static final double LENGTH_MAX = 2;
+    /** The share of candidates drawn around the best observations, and how many of those are used. */
+    static final double LOCAL_SHARE = 0.2;
+    static final int LEADERS = 3;
 
     private final Box box;
     private final Acquisition acquisition;
@@ -57,7 +61,7 @@ public final class BayesianOptimizer {
         this.acquisition = b.acquisition;
         this.kernel = b.kernel;
         this.initialDesign = b.initialDesign;
-        this.initialPoints = b.initialPoints > 0 ? b.initialPoints : Math.max(5, 2 * b.box.dimensions() + 1);
+        this.initialPoints = b.initialPoints > 0 ? b.initialPoints : Math.min(10, Math.max(5, 2 * b.box.dimensions() + 1));
         this.seed = b.seed;
         this.candidates = b.candidates;
         this.localStarts = b.localStarts;
@@ -65,7 +69,7 @@ public final class BayesianOptimizer {
         this.design = initialDesign.unitPoints(initialPoints, box.dimensions(), new SplittableRandom(seed));
     }
 
-    /** A builder over {@code box}: expected improvement, Matérn 5/2, a Latin hypercube of max(5, 2d + 1) points. */
+    /** A builder over {@code box}: expected improvement, Matérn 5/2, a Latin hypercube of 2d + 1 clamped to [5, 10] points. */
     public static Builder builder(Box box) {
         return new Builder(Objects.requireNonNull(box, "box"));
     }
@@ -193,9 +197,19 @@ public final class BayesianOptimizer {
         SplittableRandom random = new SplittableRandom(mix(seed, n, 2));
         double[][] points = new double[candidates][d];
         double[] scores = new double[candidates];
+        List<double[]> leaders = leaders(LEADERS);
+        int local = (int) Math.round(LOCAL_SHARE * candidates);
         for (int c = 0; c < candidates; c++) {
-            for (int j = 0; j < d; j++) {
-                points[c][j] = random.nextDouble();
+            if (c < local) {
+                double[] centre = leaders.get(c % leaders.size());
+                double radius = c % 2 == 0 ? 0.02 : 0.1;
+                for (int j = 0; j < d; j++) {
+                    points[c][j] = Math.min(1, Math.max(0, centre[j] + radius * random.nextGaussian()));
+                }
+            } else {
+                for (int j = 0; j < d; j++) {
+                    points[c][j] = random.nextDouble();
+                }
             }
             scores[c] = -negative.evaluate(points[c], new double[d]);
         }
@@ -227,6 +241,17 @@ public final class BayesianOptimizer {
             chosen = points[0];
         }
         return box.fromUnit(chosen);
+    }
+
+    /** The unit-box positions of the {@code k} lowest observations. */
+    private List<double[]> leaders(int k) {
+        List<Observation> sorted = new ArrayList<>(observations);
+        sorted.sort((a, b) -> Double.compare(a.value(), b.value()));
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(k, sorted.size()); i++) {
+            out.add(box.toUnit(sorted.get(i).point()));
+        }
+        return out;
     }
 
     /** Whether a unit-box point coincides with an observation. */
@@ -390,7 +415,7 @@ public final class BayesianOptimizer {
             return this;
         }
 
-        /** The number of initial points; 0 (the default) means max(5, 2d + 1). */
+        /** The number of initial points; 0 (the default) means 2d + 1 clamped to [5, 10]. */
         public Builder initialPoints(int points) {
             if (points < 0) {
                 throw new InvalidInputException("the number of initial points must be at least 0, was " + points);

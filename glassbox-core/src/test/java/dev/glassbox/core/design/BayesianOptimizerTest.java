@@ -134,7 +134,7 @@ class BayesianOptimizerTest {
                 .hasMessageContaining("NaN");
         assertThatThrownBy(() -> optimizer.tell(new double[] {2, 0.5}, 1)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("outside");
-        assertThatThrownBy(() -> Acquisition.of("ucb", null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Acquisition.of("ucb")).isInstanceOf(InvalidInputException.class);
         assertThat(Box.parse(" -5:10, 0:15").lower()).containsExactly(-5, 0);
     }
 }
