@@ -305,7 +305,7 @@ final class OptimizeCommand implements Callable<Integer> {
             double[] acq = optimizer.acquisition(posterior, points);
             double[] ox = observations.stream().mapToDouble(o -> o.point()[0]).toArray();
             double[] oy = observations.stream().mapToDouble(Observation::value).toArray();
-            return PosteriorPlot.png(new PosteriorPlot.Curve(x, mean, std, acq, ox, oy, next[0]), "x", name);
+            return PosteriorPlot.png(new PosteriorPlot.PosteriorCurve(x, mean, std, acq, ox, oy, next[0]), "x", name);
         }
         int g = 60;
         double[][] mean = new double[g][g];
@@ -327,7 +327,7 @@ final class OptimizeCommand implements Callable<Integer> {
             System.arraycopy(flat, r * g, acq[r], 0, g);
         }
         double[][] observed = observations.stream().map(Observation::point).toArray(double[][]::new);
-        return PosteriorPlot.png(new PosteriorPlot.Surface(lower, upper, mean, std, acq, observed, next),
+        return PosteriorPlot.png(new PosteriorPlot.PosteriorSurface(lower, upper, mean, std, acq, observed, next),
                 new String[] {"x1", "x2"}, name);
     }
 }

@@ -42,9 +42,9 @@ public final class PosteriorPlot {
      * @param observedY what it returned
      * @param next the point proposed next
      */
-    public record Curve(double[] x, double[] mean, double[] std, double[] acquisition, double[] observedX,
+    public record PosteriorCurve(double[] x, double[] mean, double[] std, double[] acquisition, double[] observedX,
             double[] observedY, double next) {
-        public Curve {
+        public PosteriorCurve {
             if (x.length < 2 || mean.length != x.length || std.length != x.length || acquisition.length != x.length
                     || observedX.length != observedY.length) {
                 throw new IllegalArgumentException("a posterior curve needs at least two grid positions with a mean, "
@@ -64,12 +64,12 @@ public final class PosteriorPlot {
      * @param observed the evaluated points (x1, x2)
      * @param next the point proposed next
      */
-    public record Surface(double[] lower, double[] upper, double[][] mean, double[][] std, double[][] acquisition,
+    public record PosteriorSurface(double[] lower, double[] upper, double[][] mean, double[][] std, double[][] acquisition,
             double[][] observed, double[] next) {
     }
 
     /** The 1-D picture as PNG: the posterior above, the acquisition below. */
-    public static byte[] png(Curve c, String xLabel, String acquisitionName) {
+    public static byte[] png(PosteriorCurve c, String xLabel, String acquisitionName) {
         int n = c.x().length;
         double x0 = c.x()[0];
         double span = c.x()[n - 1] - x0;
@@ -135,7 +135,7 @@ public final class PosteriorPlot {
     }
 
     /** The 2-D picture as PNG: mean, standard deviation and acquisition maps side by side. */
-    public static byte[] png(Surface s, String[] axisLabels, String acquisitionName) {
+    public static byte[] png(PosteriorSurface s, String[] axisLabels, String acquisitionName) {
         int panel = 240;
         int margin = 56;
         int top = 40;
