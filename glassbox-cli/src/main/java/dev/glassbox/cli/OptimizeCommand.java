@@ -1,0 +1,333 @@
+package dev.glassbox.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.design.Acquisition;
+import dev.glassbox.core.design.BayesianOptimizer;
+import dev.glassbox.core.design.BenchmarkFunction;
+import dev.glassbox.core.design.Box;
+import dev.glassbox.core.design.CovarianceKernel;
+import dev.glassbox.core.design.GpHyperparameters;
+import dev.glassbox.core.design.GpPosterior;
+import dev.glassbox.core.design.GpPrediction;
+import dev.glassbox.core.design.Observation;
+import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.render.LineChart;
+import dev.glassbox.core.render.PosteriorPlot;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code glassbox optimize}: Bayesian optimisation of a built-in test function or of any program, written as
+ * {@code history.json}, {@code convergence.png} and, for 1-D and 2-D problems, {@code posterior.png}.
+ *
+ * <p>A program given with {@code --command} is run once per evaluation by {@code /bin/sh -c}; it reads the point on
+ * its standard input as one line of space-separated numbers (also in the environment variable
+ * {@code GLASSBOX_POINT}) and prints the value as the last line of its standard output.
+ */
+@Command(name = "optimize", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Minimise a function with Bayesian optimisation (a Gaussian process and an acquisition "
+                + "function): write history.json, convergence.png and, in 1-D and 2-D, posterior.png.")
+final class OptimizeCommand implements Callable<Integer> {
+    @Option(names = "--function", paramLabel = "NAME",
+            description = "A built-in test function: forrester, branin, six-hump-camel, rosenbrock, ackley, hartmann6.")
+    String function;
+
+    @Option(names = "--command", paramLabel = "CMD",
+            description = "A program to minimise, run by /bin/sh -c for each evaluation: it reads the point on stdin "
+                    + "as one line of space-separated numbers (also in $GLASSBOX_POINT) and prints its value as the "
+                    + "last line of stdout.")
+    String command;
+
+    @Option(names = "--bounds", paramLabel = "L1:U1,L2:U2,...",
+            description = "The search box (required with --command; a function's usual box by default).")
+    String bounds;
+
+    @Option(names = "--budget", paramLabel = "N", description = "Evaluations (default: ${DEFAULT-VALUE}).")
+    int budget = 30;
+
+    @Option(names = "--acquisition", paramLabel = "ei|lcb|pi",
+            description = "Expected improvement, lower confidence bound or probability of improvement (default: "
+                    + "${DEFAULT-VALUE}).")
+    String acquisition = "ei";
+
+    @Option(names = "--kappa", paramLabel = "K", description = "LCB's weight of the standard deviation (default 1.96).")
+    Double kappa;
+
+    @Option(names = "--xi", paramLabel = "X",
+            description = "The margin an improvement must exceed for EI and PI, in the objective's units (default 0 "
+                    + "for EI, 0.01 for PI).")
+    Double xi;
+
+    @Option(names = "--kernel", paramLabel = "matern52|matern32|rbf",
+            description = "The Gaussian process's kernel (default: ${DEFAULT-VALUE}).")
+    String kernel = "matern52";
+
+    @Option(names = "--initial", paramLabel = "N",
+            description = "Points of the initial Latin hypercube (default: 2d + 1 clamped to [5, 10]).")
+    int initial;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "The longest one evaluation of --command may take (default: ${DEFAULT-VALUE}).")
+    double timeout = 600;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("glassbox-optimize");
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if ((function == null) == (command == null)) {
+            throw new InvalidInputException("give exactly one of --function NAME and --command CMD");
+        }
+        BenchmarkFunction builtIn = function == null ? null : BenchmarkFunction.of(function.toLowerCase(Locale.ROOT));
+        if (command != null && bounds == null) {
+            throw new InvalidInputException("--command needs --bounds L1:U1,L2:U2,...");
+        }
+        Box box = bounds != null ? Box.parse(bounds) : builtIn.box();
+        if (builtIn != null && box.dimensions() != builtIn.dimensions()) {
+            throw new InvalidInputException(builtIn.id() + " takes " + builtIn.dimensions() + " values, but --bounds "
+                    + "gives " + box.dimensions());
+        }
+        if (budget < 1) {
+            throw new InvalidInputException("--budget must be at least 1, was " + budget);
+        }
+        if (!(timeout > 0)) {
+            throw new InvalidInputException("--timeout must be positive, was " + timeout);
+        }
+        Double parameter = acquisition.equalsIgnoreCase("lcb") ? kappa : xi;
+        BayesianOptimizer optimizer = BayesianOptimizer.builder(box)
+                .acquisition(parameter == null ? Acquisition.of(acquisition) : Acquisition.of(acquisition, parameter))
+                .kernel(CovarianceKernel.of(kernel.toLowerCase(Locale.ROOT))).initialPoints(initial).seed(seed).build();
+        try (ProgressBars progress = new ProgressBars(); AtomicDirectory output = AtomicDirectory.open(out)) {
+            for (int i = 0; i < budget; i++) {
+                double[] x = optimizer.ask();
+                double value = builtIn != null ? builtIn.value(x) : run(x);
+                optimizer.tell(x, value);
+                progress.update("optimize", i + 1, budget);
+            }
+            JsonObject history = new JsonObject();
+            JsonObject objective = new JsonObject();
+            if (builtIn != null) {
+                objective.addProperty("function", builtIn.id());
+                objective.addProperty("knownMinimum", builtIn.minimum());
+            } else {
+                objective.addProperty("command", command);
+                objective.addProperty("input", "stdin: one line of space-separated numbers");
+            }
+            history.add("objective", objective);
+            history.addProperty("budget", budget);
+            JsonObject state = optimizer.toJson();
+            for (String key : List.of("settings", "evaluations", "best")) {
+                history.add(key, state.get(key));
+            }
+            GpPosterior posterior = optimizer.posterior();
+            history.add("posterior", posterior(posterior));
+            Files.writeString(output.path().resolve("history.json"),
+                    new GsonBuilder().setPrettyPrinting().create().toJson(history) + "\n", StandardCharsets.UTF_8);
+            Files.write(output.path().resolve("convergence.png"), convergence(optimizer.observations(), builtIn));
+            if (box.dimensions() <= 2) {
+                Files.write(output.path().resolve("posterior.png"), picture(optimizer, posterior, box));
+            }
+            output.commit();
+        }
+        Observation best = optimizer.best();
+        spec.commandLine().getOut().printf(Locale.ROOT, "best value %.6g at %s (evaluation %d of %d); wrote %s%n",
+                best.value(), Arrays.toString(best.point()), optimizer.observations().indexOf(best) + 1, budget,
+                out);
+        return 0;
+    }
+
+    /** Runs the command at {@code x} and reads its value. */
+    private double run(double[] x) {
+        String line = Arrays.stream(x).mapToObj(Double::toString).collect(Collectors.joining(" "));
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command);
+        builder.environment().put("GLASSBOX_POINT", line);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot start /bin/sh to run '" + command + "': " + e.getMessage(), e);
+        }
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        Thread outReader = drain(process.getInputStream(), stdout);
+        Thread errReader = drain(process.getErrorStream(), stderr);
+        try (OutputStream in = process.getOutputStream()) {
+            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException ignored) {
+            // the command need not read its input
+        }
+        try {
+            if (!process.waitFor((long) Math.ceil(timeout * 1000), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new InvalidInputException("the command '" + command + "' took longer than " + timeout
+                        + " s at " + line);
+            }
+            outReader.join();
+            errReader.join();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the command", e);
+        }
+        String printed = lastLine(stdout.toString(StandardCharsets.UTF_8));
+        if (process.exitValue() != 0) {
+            String reason = lastLine(stderr.toString(StandardCharsets.UTF_8));
+            throw new InvalidInputException("the command '" + command + "' failed with exit status "
+                    + process.exitValue() + " at " + line + (reason.isEmpty() ? "" : ": " + reason));
+        }
+        switch (printed.toLowerCase(Locale.ROOT)) {
+            case "nan", "-nan" -> {
+                return Double.NaN;
+            }
+            case "inf", "+inf", "infinity", "+infinity" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-inf", "-infinity" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            default -> {
+                // a number, or a clear error below
+            }
+        }
+        try {
+            return Double.parseDouble(printed);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("the command '" + command + "' printed '" + printed + "' at " + line
+                    + ", not a number");
+        }
+    }
+
+    private static Thread drain(InputStream from, ByteArrayOutputStream to) {
+        Thread t = new Thread(() -> {
+            try {
+                from.transferTo(to);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\\R");
+        return lines.length == 0 ? "" : lines[lines.length - 1].strip();
+    }
+
+    private static JsonObject posterior(GpPosterior posterior) {
+        GpHyperparameters h = posterior.hyperparameters();
+        JsonObject o = new JsonObject();
+        o.addProperty("kernel", posterior.kernel().id());
+        o.addProperty("scale", "inputs mapped to the unit box, outputs standardised");
+        JsonArray lengths = new JsonArray();
+        for (double l : h.lengthScales()) {
+            lengths.add(l);
+        }
+        o.add("lengthScales", lengths);
+        o.addProperty("signalVariance", h.signalVariance());
+        o.addProperty("noiseVariance", h.noiseVariance());
+        o.addProperty("logMarginalLikelihood", posterior.logMarginalLikelihood());
+        return o;
+    }
+
+    private static byte[] convergence(List<Observation> observations, BenchmarkFunction builtIn) {
+        int n = observations.size();
+        double[] bestSoFar = new double[n];
+        double running = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            running = Math.min(running, observations.get(i).value());
+            bestSoFar[i] = running;
+        }
+        double low = bestSoFar[n - 1];
+        double high = bestSoFar[0];
+        List<LineChart.Series> series = new ArrayList<>();
+        series.add(LineChart.Series.overSteps("best so far", n == 1 ? new double[] {low, low} : bestSoFar, false));
+        if (builtIn != null) {
+            low = Math.min(low, builtIn.minimum());
+            series.add(LineChart.Series.overSteps("known minimum", new double[] {builtIn.minimum(), builtIn.minimum()},
+                    true));
+        }
+        double pad = high > low ? 0.05 * (high - low) : Math.max(1e-9, 0.1 * Math.abs(low) + 1e-9);
+        List<String> ticks = new ArrayList<>();
+        for (int t = 0; t <= 5; t++) {
+            double evaluation = 1 + t / 5.0 * Math.max(n - 1, 1);
+            ticks.add(Math.abs(evaluation - Math.rint(evaluation)) < 1e-9 ? Long.toString(Math.round(evaluation))
+                    : String.format(Locale.ROOT, "%.1f", evaluation));
+        }
+        return LineChart.png("Best value so far", "evaluation", "best value", low - pad, high + pad, ticks, series);
+    }
+
+    private byte[] picture(BayesianOptimizer optimizer, GpPosterior posterior, Box box) {
+        double[] next = optimizer.ask();
+        double[] lower = box.lower();
+        double[] upper = box.upper();
+        String name = optimizer.acquisition().id().toUpperCase(Locale.ROOT);
+        List<Observation> observations = optimizer.observations();
+        if (box.dimensions() == 1) {
+            int n = 200;
+            double[] x = new double[n];
+            double[] mean = new double[n];
+            double[] std = new double[n];
+            double[][] points = new double[n][];
+            for (int i = 0; i < n; i++) {
+                x[i] = lower[0] + i / (double) (n - 1) * (upper[0] - lower[0]);
+                points[i] = new double[] {x[i]};
+                GpPrediction p = posterior.predict(points[i]);
+                mean[i] = p.mean();
+                std[i] = p.std();
+            }
+            double[] acq = optimizer.acquisition(posterior, points);
+            double[] ox = observations.stream().mapToDouble(o -> o.point()[0]).toArray();
+            double[] oy = observations.stream().mapToDouble(Observation::value).toArray();
+            return PosteriorPlot.png(new PosteriorPlot.PosteriorCurve(x, mean, std, acq, ox, oy, next[0]), "x", name);
+        }
+        int g = 60;
+        double[][] mean = new double[g][g];
+        double[][] std = new double[g][g];
+        double[][] acq = new double[g][g];
+        double[][] points = new double[g * g][];
+        for (int r = 0; r < g; r++) {
+            for (int c = 0; c < g; c++) {
+                double[] point = {lower[0] + (c + 0.5) / g * (upper[0] - lower[0]),
+                    lower[1] + (r + 0.5) / g * (upper[1] - lower[1])};
+                points[r * g + c] = point;
+                GpPrediction p = posterior.predict(point);
+                mean[r][c] = p.mean();
+                std[r][c] = p.std();
+            }
+        }
+        double[] flat = optimizer.acquisition(posterior, points);
+        for (int r = 0; r < g; r++) {
+            System.arraycopy(flat, r * g, acq[r], 0, g);
+        }
+        double[][] observed = observations.stream().map(Observation::point).toArray(double[][]::new);
+        return PosteriorPlot.png(new PosteriorPlot.PosteriorSurface(lower, upper, mean, std, acq, observed, next),
+                new String[] {"x1", "x2"}, name);
+    }
+}
