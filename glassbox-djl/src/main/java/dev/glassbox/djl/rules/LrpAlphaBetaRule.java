@@ -30,8 +30,9 @@ public final class LrpAlphaBetaRule extends LrpRule {
     public NDArray backward(LayerPass pass, NDArray cotangent, LayerBackward layer) {
         AffineNode affine = affine(pass);
         NDArray x = pass.input();
-        NDArray positiveWeights = affine.weight().maximum(0f);
-        NDArray negativeWeights = affine.weight().minimum(0f);
+        NDArray weight = inPass(affine.weight(), pass);
+        NDArray positiveWeights = weight.maximum(0f);
+        NDArray negativeWeights = weight.minimum(0f);
         NDArray positiveInputs = x.maximum(0f);
         NDArray negativeInputs = x.minimum(0f);
         NDArray zPositive = affine.apply(positiveInputs, positiveWeights, null)

@@ -34,8 +34,8 @@ public final class LrpGammaRule extends LrpRule {
     @Override
     public NDArray backward(LayerPass pass, NDArray cotangent, LayerBackward layer) {
         AffineNode affine = affine(pass);
-        NDArray weight = favourPositive(affine.weight());
-        NDArray bias = affine.bias() == null ? null : favourPositive(affine.bias());
+        NDArray weight = favourPositive(inPass(affine.weight(), pass));
+        NDArray bias = affine.bias() == null ? null : favourPositive(inPass(affine.bias(), pass));
         NDArray favoured = affine.apply(pass.input(), weight, bias);
         NDArray adjusted = stabilisedRatio(pass.output().mul(cotangent), favoured, epsilon);
         return layer.through(x -> affine.apply(x, weight, bias), adjusted);

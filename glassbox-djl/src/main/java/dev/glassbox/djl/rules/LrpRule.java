@@ -48,6 +48,15 @@ public abstract class LrpRule implements Rule {
                 + pass.node().operator() + ") has no constant weights for an LRP rule"));
     }
 
+    /**
+     * A copy of a node's constant (its weight or bias; {@code null} stays {@code null}) owned by the pass's own scope,
+     * so that what rules derive from it is freed with the pass instead of piling up beside the model's weights.
+     */
+    static NDArray inPass(NDArray constant, LayerPass pass) {
+        return constant == null ? null : pass.input().getManager().zeros(constant.getShape(), constant.getDataType())
+                .add(constant);
+    }
+
     /** The cotangent at the node's input for the relevance {@code z ⊙ cotangent} at its output. */
     @Override
     public abstract NDArray backward(LayerPass pass, NDArray cotangent, LayerBackward layer);
