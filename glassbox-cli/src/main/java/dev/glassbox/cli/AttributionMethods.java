@@ -92,7 +92,7 @@ final class AttributionMethods {
                     options.lrpEpsilon));
             case "lrp-alphabeta" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.alphaBeta(options.lrpAlpha));
             case "lrp-composite" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.composite(options.lrpEpsilon,
-                    options.lrpGamma));
+                    options.lrpGamma, options.lrpBounds.get(0), options.lrpBounds.get(1)));
             case "cam" -> ClassActivationMap.cam(layered(model, name), layer(model, options), options.relu,
                     upsampling(options, Upsampling.BILINEAR));
             case "gradcam" -> ClassActivationMap.gradCam(layered(model, name), layer(model, options), options.relu,

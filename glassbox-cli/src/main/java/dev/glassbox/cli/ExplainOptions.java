@@ -1,5 +1,6 @@
 package dev.glassbox.cli;
 
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The settings of attribution methods, shared by every command that explains. */
@@ -90,6 +91,11 @@ final class ExplainOptions {
     @Option(names = "--lrp-alpha", paramLabel = "α",
             description = "LRP-αβ's α, with β = α − 1 (lrp-alphabeta; default: ${DEFAULT-VALUE}).")
     double lrpAlpha = 2;
+
+    @Option(names = "--lrp-bounds", split = ",", paramLabel = "L,H",
+            description = "The box the inputs lie in, for lrp-composite's z^B rule on the first layer (default: 0,1, "
+                    + "pixels as glassbox reads images).")
+    List<Float> lrpBounds = List.of(0f, 1f);
 
     @Option(names = "--seed", description = "Seed of every random method (default: ${DEFAULT-VALUE}).")
     long seed = 0;

@@ -38,8 +38,24 @@ class HiddenLayerEmbeddingTest {
     @Test
     void aModelWithoutLayersIsRefused(@TempDir Path dir) {
         Cli result = Cli.run("embed", "--data", DEMO.resolve(BundledDemo.IMAGES).toString(), "--method", "pca",
-                "--model", Cli.fixture("cnn.onnx").toString(), "--out", dir.resolve("out").toString());
+                "--model", Cli.fixture("cnn.pt").toString(), "--out", dir.resolve("out").toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("no reachable layers");
+    }
+
+    @Test
+    void anOnnxModelsHiddenLayerIsEmbeddedByNodeName(@TempDir Path dir) throws java.io.IOException {
+        Path out = dir.resolve("out");
+        Cli layers = Cli.run("layers", "--model", Cli.fixture("cnn.onnx").toString(), "--json");
+        assertThat(layers.exitCode()).as(layers.err()).isZero();
+        var nodes = com.google.gson.JsonParser.parseString(layers.out()).getAsJsonArray();
+        String relu = nodes.asList().stream().map(n -> n.getAsJsonObject())
+                .filter(n -> n.get("operator").getAsString().equals("Relu")).reduce((a, b) -> b).orElseThrow()
+                .get("name").getAsString();
+        Cli result = Cli.run("embed", "--data", DEMO.resolve(BundledDemo.IMAGES).toString(), "--method", "pca",
+                "--model", Cli.fixture("cnn.onnx").toString(), "--layer", relu, "--max-points", "60", "--out",
+                out.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(java.nio.file.Files.readAllLines(out.resolve("coordinates.csv"))).hasSize(61);
     }
 }

@@ -93,7 +93,7 @@ class SanityCommandTest {
         Cli onnx = Cli.run("sanity", "--model", Cli.fixture("cnn.onnx").toString(), "--input", INPUT, "--method",
                 "saliency", "--out", out);
         assertThat(onnx.exitCode()).isEqualTo(2);
-        assertThat(onnx.err()).contains("needs gradients");
+        assertThat(onnx.err()).contains("parameters glassbox can reach");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 

@@ -57,7 +57,7 @@ public final class RuleBackprop {
      * its scores) is pulled back through the graph with the rules applied.
      */
     public Gradients pullBack(float[][] batch, OutputWeighting weighting) {
-        return pass(batch, null, weighting, null, null, null);
+        return pass(batch, null, weighting, null, null, new Context(null, null));
     }
 
     /**
@@ -70,8 +70,19 @@ public final class RuleBackprop {
             throw new InvalidInputException("got " + references.length + " references for " + batch.length + " inputs");
         }
         float[][] referenceScores = new float[batch.length][];
-        Gradients input = pass(batch, references, weighting, null, referenceScores, null);
-        return new ReversePass(input.scores(), referenceScores, input.gradients());
+        Gradients input = pass(batch, references, weighting, null, referenceScores, new Context(null, null));
+        return new ReversePass(input.scores(), referenceScores, input.gradients(), null);
+    }
+
+    /**
+     * {@link #pullBack(float[][], OutputWeighting)} that also collects the relevance {@link InputRelevanceRule}s hand
+     * back at the input ({@code null} in the result when no such rule claimed a node).
+     */
+    public ReversePass pullBackRelevance(float[][] batch, OutputWeighting weighting) {
+        Context context = new Context(null, new float[batch.length][]);
+        Gradients input = pass(batch, null, weighting, null, null, context);
+        boolean any = Arrays.stream(context.relevance()).anyMatch(java.util.Objects::nonNull);
+        return new ReversePass(input.scores(), null, input.gradients(), any ? context.relevance() : null);
     }
 
     /**
@@ -82,7 +93,7 @@ public final class RuleBackprop {
     public Tapped pullBackTapping(float[][] batch, OutputWeighting weighting, String layer) {
         String tensor = graph.tensorOf(layer);
         Tap[] taps = new Tap[batch.length];
-        Gradients input = pass(batch, null, weighting, tensor, null, taps);
+        Gradients input = pass(batch, null, weighting, tensor, null, new Context(taps, null));
         float[][] activations = new float[batch.length][];
         float[][] gradients = new float[batch.length][];
         for (int i = 0; i < batch.length; i++) {
@@ -105,10 +116,11 @@ public final class RuleBackprop {
 
     /**
      * One recorded pass and reverse pass per chunk. With references, their scores go to {@code referenceScores};
-     * with a tapped tensor, its activations and cotangents go to {@code taps}.
+     * with a tapped tensor, its activations and cotangents go to the context's taps, and relevance at the input to its
+     * relevance rows.
      */
     private Gradients pass(float[][] batch, float[][] references, OutputWeighting weighting, String tap,
-            float[][] referenceScores, Tap[] taps) {
+            float[][] referenceScores, Context context) {
         Batches.requireValid(batch, model.inputShape());
         return Gradients.inChunks(batch.length, model.batchSize(), (from, to) -> {
             try (NDManager scope = model.manager.newSubManager()) {
@@ -128,7 +140,7 @@ public final class RuleBackprop {
                     float[][] scores = Tensors.toRows(output);
                     Backprop.backward(collector, output, Backprop.weightsOf(scope, scores, from, weighting, output));
                     for (int k = steps.size() - 1; k >= 0; k--) {
-                        steps.get(k).pullBack(collector, taps, from);
+                        steps.get(k).pullBack(collector, context, from);
                     }
                     return new Gradients(scores, Tensors.toRows(x.getGradient()));
                 });
@@ -195,18 +207,36 @@ public final class RuleBackprop {
         if (node.inputs().size() != 1 || node.outputs().size() != 1) {
             return null;
         }
+        boolean readsInput = node.inputs().get(0).equals(graph.input());
         for (Rule rule : rules) {
-            if (rule.appliesTo(node)) {
+            if (rule.appliesTo(node) && (readsInput || !(rule instanceof InputRelevanceRule))) {
                 return rule;
             }
         }
         return null;
     }
 
+    /** Where a pass keeps what it collects besides the input's cotangents; either part may be {@code null}. */
+    private record Context(Tap[] taps, float[][] relevance) {
+        /** Adds relevance rows for the chunk starting at row {@code offset}. */
+        void addRelevance(float[][] rows, int offset) {
+            for (int row = 0; row < rows.length; row++) {
+                float[] sum = relevance[offset + row];
+                if (sum == null) {
+                    relevance[offset + row] = rows[row];
+                } else {
+                    for (int j = 0; j < sum.length; j++) {
+                        sum[j] += rows[row][j];
+                    }
+                }
+            }
+        }
+    }
+
     /** One cut of the recorded pass, visited from last to first. */
     private interface Step {
         /** Pulls the cotangent gathered at the cut's output leaf back to the leaves before it. */
-        void pullBack(GradientCollector collector, Tap[] taps, int offset);
+        void pullBack(GradientCollector collector, Context context, int offset);
     }
 
     /**
@@ -216,8 +246,8 @@ public final class RuleBackprop {
     private record Claimed(Rule rule, LayerPass pass, NDArray input, NDArray inputLeaf, NDArray output,
             NDArray outputLeaf) implements Step {
         @Override
-        public void pullBack(GradientCollector collector, Tap[] taps, int offset) {
-            NDArray cotangent = rule.backward(pass, outputLeaf.getGradient(), new LayerBackward() {
+        public void pullBack(GradientCollector collector, Context context, int offset) {
+            LayerBackward own = new LayerBackward() {
                 @Override
                 public NDArray atInput(NDArray adjusted) {
                     Backprop.backward(collector, output, adjusted);
@@ -230,15 +260,25 @@ public final class RuleBackprop {
                     Backprop.backward(collector, op.apply(point), adjusted);
                     return point.getGradient();
                 }
-            });
-            Backprop.backward(collector, input, cotangent);
+            };
+            if (rule instanceof InputRelevanceRule relevanceRule) {
+                if (context.relevance() == null) {
+                    throw new InvalidInputException("rule " + rule.getClass().getSimpleName() + " hands back relevance "
+                            + "at the input; ask the engine for relevance (pullBackRelevance)");
+                }
+                context.addRelevance(Tensors.toRows(relevanceRule.inputRelevance(pass, outputLeaf.getGradient(), own)),
+                        offset);
+                return;
+            }
+            Backprop.backward(collector, input, rule.backward(pass, outputLeaf.getGradient(), own));
         }
     }
 
     /** The tapped tensor: the cotangent arriving at its leaf is kept with the activation and passed on unchanged. */
     private record Tapping(NDArray tensor, NDArray tensorLeaf) implements Step {
         @Override
-        public void pullBack(GradientCollector collector, Tap[] taps, int offset) {
+        public void pullBack(GradientCollector collector, Context context, int offset) {
+            Tap[] taps = context.taps();
             NDArray cotangent = tensorLeaf.getGradient();
             Shape shape = Tensors.sampleShape(tensorLeaf);
             float[][] activations = Tensors.toRows(tensorLeaf);

@@ -74,21 +74,23 @@ public final class RuleBasedAttribution implements Explainer {
      */
     public static RuleBasedAttribution lrp(DifferentiableModel model, LrpPreset preset) {
         RuleBackprop engine = RuleBackprop.over(model, preset.method(), preset.rules());
-        return new RuleBasedAttribution(preset.method(), model, withoutReference(engine), null, preset.params());
+        return new RuleBasedAttribution(preset.method(), model,
+                (inputs, references, weighting) -> engine.pullBackRelevance(inputs, weighting), null, preset.params());
     }
 
     private static Reverse withoutReference(RuleBackprop engine) {
         return (inputs, references, weighting) -> {
             Gradients pass = engine.pullBack(inputs, weighting);
-            return new ReversePass(pass.scores(), null, pass.gradients());
+            return new ReversePass(pass.scores(), null, pass.gradients(), null);
         };
     }
 
-    private Attribution relevance(float[] input, float[] cotangent, int target, float score) {
+    /** {@code x ⊙ g}, plus what input-relevance rules (z^B) handed back directly ({@code direct}, or null). */
+    private Attribution relevance(float[] input, float[] cotangent, float[] direct, int target, float score) {
         float[] values = new float[input.length];
         double sum = 0;
         for (int j = 0; j < values.length; j++) {
-            values[j] = input[j] * cotangent[j];
+            values[j] = input[j] * cotangent[j] + (direct == null ? 0f : direct[j]);
             sum += values[j];
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>();
@@ -117,7 +119,8 @@ public final class RuleBasedAttribution implements Explainer {
                 if (relevanceParams == null) {
                     out.add(Attribution.of(method, k, model.inputShape(), pass.cotangents()[i], Map.of(), Map.of()));
                 } else {
-                    out.add(relevance(inputs[i], pass.cotangents()[i], k, pass.scores()[i][k]));
+                    out.add(relevance(inputs[i], pass.cotangents()[i],
+                            pass.inputRelevance() == null ? null : pass.inputRelevance()[i], k, pass.scores()[i][k]));
                 }
             }
             return out;

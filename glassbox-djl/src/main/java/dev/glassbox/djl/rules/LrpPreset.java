@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * A named set of LRP rules, as the command line offers them: LRP-0, LRP-ε, LRP-γ and LRP-αβ on every affine node
- * (with the ε rule on pooling), and the composite of Montavon et al.'s overview — ε on dense layers and pooling, γ on
- * convolutions. The rules' parameters are recorded with every attribution.
+ * (with the ε rule on pooling), and the composite of Montavon et al.'s overview — z^B on the first layer, γ on the
+ * other convolutions, ε on dense layers and pooling. The rules' parameters are recorded with every attribution.
  *
  * @param method the method's name ({@code lrp-0}, {@code lrp-epsilon}, …)
  * @param rules the rules, first applicable wins
@@ -46,11 +46,15 @@ public record LrpPreset(String method, List<Rule> rules, Map<String, Object> par
                 new LrpEpsilonRule(0, LrpEpsilonRule.POOLING)), ordered("alpha", alpha, "beta", alpha - 1));
     }
 
-    /** The composite: ε on dense layers and pooling, γ on convolutions. */
-    public static LrpPreset composite(double epsilon, double gamma) {
-        return new LrpPreset("lrp-composite", List.of(new LrpGammaRule(gamma, epsilon, CONVOLUTIONS),
+    /**
+     * The composite: z^B on the first layer (inputs in {@code [low, high]}), γ on the other convolutions, ε on dense
+     * layers and pooling.
+     */
+    public static LrpPreset composite(double epsilon, double gamma, float low, float high) {
+        return new LrpPreset("lrp-composite", List.of(new LrpBoundedRule(low, high),
+                new LrpGammaRule(gamma, epsilon, CONVOLUTIONS),
                 new LrpEpsilonRule(epsilon, LrpEpsilonRule.union(DENSE, LrpEpsilonRule.POOLING))),
-                ordered("epsilon", epsilon, "gamma", gamma));
+                ordered("epsilon", epsilon, "gamma", gamma, "low", low, "high", high));
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

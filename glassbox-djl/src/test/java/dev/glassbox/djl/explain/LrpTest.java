@@ -7,7 +7,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.model.Shape;
@@ -124,24 +123,34 @@ class LrpTest {
     }
 
     @Test
-    void compositeUsesGammaOnConvolutionsAndEpsilonOnDenseLayersAndBatchNorm() {
-        try (BlockModel model = TestNets.build(new NamedBlocks()
-                .add("conv", Conv2d.builder().setKernelShape(K3).optPadding(PAD1).setFilters(3).build())
-                .add("bn", BatchNorm.builder().build())
-                .add("relu", Activation.reluBlock())
-                .add("gap", Pool.globalAvgPool2dBlock())
-                .add("fc", Linear.builder().setUnits(3).build()), Shape.of(1, 6, 6), 4)) {
-            float[][] x = images(3, 5);
-            List<Attribution> composite = RuleBasedAttribution.lrp(model, LrpPreset.composite(1e-6, 0)).explain(x,
-                    Target.PREDICTED);
-            List<Attribution> epsilon = RuleBasedAttribution.lrp(model, LrpPreset.epsilon(1e-6)).explain(x,
-                    Target.PREDICTED);
-            List<Attribution> gamma = RuleBasedAttribution.lrp(model, LrpPreset.composite(1e-6, 0.5)).explain(x,
+    void boundedRuleGivesRelevanceToBlackPixelsAsItsClosedFormSays() {
+        // y0 = −2 x0 + x1, x = (0, 0.5) in the box [0, 1]: terms x w − l w⁺ − h w⁻ are 2 and 0.5, z^B = 2.5, z0 = 0.5
+        try (BlockModel model = dense(new float[] {-2, 1, 1, 1}, new float[] {0, 0})) {
+            Attribution a = RuleBasedAttribution.lrp(model, LrpPreset.composite(1e-9, 0.25, 0f, 1f))
+                    .explain(new float[] {0, 0.5f}, Target.index(0));
+            assertThat(a.values()[0]).isCloseTo(0.4f, within(1e-6f));
+            assertThat(a.values()[1]).isCloseTo(0.1f, within(1e-6f));
+        }
+    }
+
+    @Test
+    void compositeConservesTheScoreOnABiasFreeNetworkAndDiffersFromEpsilon() {
+        try (BlockModel model = biasFreeCnn()) {
+            float[][] x = images(4, 6);
+            for (float[] image : x) {
+                for (int p = 0; p < image.length; p++) {
+                    image[p] = Math.max(0f, Math.min(1f, 0.5f + 0.3f * image[p]));
+                }
+            }
+            List<Attribution> composite = RuleBasedAttribution.lrp(model, LrpPreset.composite(1e-9, 0.25, 0f, 1f))
+                    .explain(x, Target.PREDICTED);
+            List<Attribution> epsilon = RuleBasedAttribution.lrp(model, LrpPreset.epsilon(1e-9)).explain(x,
                     Target.PREDICTED);
             for (int i = 0; i < x.length; i++) {
-                // γ = 0 makes the composite plain ε everywhere; γ > 0 changes it
-                assertThat(composite.get(i).values()).containsExactly(epsilon.get(i).values(), within(1e-5f));
-                assertThat(gamma.get(i).values()).isNotEqualTo(epsilon.get(i).values());
+                double score = composite.get(i).diagnostics().get("score");
+                // z^B, γ and ε (at 1e-9) all conserve relevance when no layer has a bias
+                assertThat(composite.get(i).sum()).isCloseTo(score, within(1e-4 * Math.max(1, Math.abs(score))));
+                assertThat(composite.get(i).values()).isNotEqualTo(epsilon.get(i).values());
             }
         }
     }
