@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * DeepLIFT at a 2-D max-pool, as Captum does it: with y = pool(x), y′ = pool(x′) and m = max(y, y′), the change
  * m − y′ is routed back to x's maxima and y − m to the reference's maxima, their sum divided by Δx gives the
- * multiplier, and the ordinary gradient is used where |Δx| < 1e-10. The routed changes add up to y − y′, so
+ * multiplier, and the ordinary gradient is used where |Δx| &lt; 1e-10. The routed changes add up to y − y′, so
  * summation-to-delta holds through the pool. Each window's maxima are found as the layer's own backward pass finds
  * them (the first largest value in row-major order), in one loop per input plane; a shared reference's maxima are
  * found once.

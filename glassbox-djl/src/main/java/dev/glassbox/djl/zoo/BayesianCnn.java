@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * A small Bayesian CNN for 1×28×28 images, every weight a Gaussian: two 3×3 Bayesian convolutions (16 and 32
  * filters) with ReLU and 2×2 max-pooling, then a Bayesian linear layer to ten classes, all with the prior
- * {@code N(0, }{@value #PRIOR_SIGMA}{@code ²)}. Trained by Bayes by backprop with {@link #elbo()}.
+ * {@code N(0, }{@value #PRIOR_SIGMA}{@code ²)}. Trained by Bayes by backprop with {@link #elbo(NamedBlocks)}.
  */
 public final class BayesianCnn {
     /** The architecture's name in saved model cards. */
