@@ -60,7 +60,7 @@ public final class OnnxGraphs {
         } catch (NoSuchFileException e) {
             throw new ModelLoadException("ONNX model file not found: " + file);
         } catch (IOException e) {
-            throw new ModelLoadException("cannot read ONNX model " + file + ": " + firstLine(e.getMessage()), e);
+            throw new ModelLoadException("cannot load ONNX model " + file + ": not a readable ONNX file (" + firstLine(e.getMessage()) + ")", e);
         }
     }
 
