@@ -1,7 +1,5 @@
 package dev.glassbox.cli;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.text.TokenGrouping;
 import dev.glassbox.core.input.Sample;
@@ -24,7 +22,7 @@ final class AttributionFiles {
     static final String COLOUR_KEY = "Red: evidence for the explained class, blue: against it (absolute maps: light to "
             + "dark red); colours saturate at the value holding 98% of the total |attribution|.";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    
 
     private AttributionFiles() {
     }
@@ -54,7 +52,7 @@ final class AttributionFiles {
         }
         doc.put("params", a.params());
         doc.put("diagnostics", a.diagnostics());
-        return GSON.toJson(doc);
+        return StableJson.toJsonAllowingSpecialFloats(doc);
     }
 
     /**

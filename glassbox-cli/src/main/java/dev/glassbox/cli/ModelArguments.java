@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 final class ModelArguments {
     @Option(names = {"--model", "--features"}, required = true, paramLabel = "M",
             description = "A glassbox model folder, a TorchScript .pt file or an .onnx file; with --head, the TorchScript "
-                    + "features file (--features F --head H).")
+                    + "features file (--model F --head H). --features is another name for --model: give one of them, once.")
     Path model;
 
     @Option(names = "--head", paramLabel = "H",

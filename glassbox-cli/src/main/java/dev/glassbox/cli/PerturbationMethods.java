@@ -46,8 +46,10 @@ final class PerturbationMethods {
                 .withBudgetBytes(options.memoryBudgetMb << 20);
         Baseline baseline = baseline(options, model.inputShape());
         if (method.equals("occlusion")) {
-            int[] window = options.window != null ? options.window : columns != null ? new int[] {1} : new int[] {4, 4};
-            int[] strides = options.stride != null ? options.stride : halves(window);
+            int axes = columns != null ? 1 : 2;
+            int[] window = options.window != null ? options.window.over(axes) : columns != null ? new int[] {1}
+                    : new int[] {4, 4};
+            int[] strides = options.stride != null ? options.stride.over(window.length) : halves(window);
             return Occlusion.builder(model).window(window).strides(strides).baseline(baseline).execution(execution)
                     .probabilities(options.probabilities).build();
         }
