@@ -58,7 +58,7 @@ final class ExplainCommand implements Callable<Integer> {
     private List<String> tabularColumns() {
         Path first = input.inputs.get(0);
         return first.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
-                ? CsvReader.read(first).columns() : null;
+                ? CsvReader.read(first, !input.noHeader).columns() : null;
     }
 
     @Override
@@ -67,6 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (SavedModels.isTextModel(model.model)) {
             return explainTexts(target);
         }
+        options.csvHeader = !input.noHeader;
         List<Sample> samples = new ArrayList<>();
         try (Model loaded = ModelLoading.loadWithInputs(model, input, samples);
                 AtomicDirectory output = AtomicDirectory.open(out);

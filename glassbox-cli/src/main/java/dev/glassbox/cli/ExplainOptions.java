@@ -85,6 +85,9 @@ final class ExplainOptions {
     @Option(names = "--seed", description = "Seed of every random method (default: ${DEFAULT-VALUE}).")
     long seed = 0;
 
+    /** Whether CSV files (--background) have a header row; set from the inputs' --no-header. */
+    boolean csvHeader = true;
+
     @Option(names = "--memory-budget-mb", description = "Memory one batch of path points or perturbations may use (default: ${DEFAULT-VALUE}).")
     long memoryBudgetMb = 256;
 }

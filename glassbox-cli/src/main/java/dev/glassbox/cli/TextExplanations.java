@@ -39,7 +39,10 @@ final class TextExplanations {
         }
     }
 
-    /** The texts of {@code .txt} files, refusing other files with a clear message. */
+    /**
+     * The texts of {@code .txt} files by name, refusing other files with a clear message. Two files of the same name
+     * in different folders are named by their paths as given, so that both are explained.
+     */
     static Map<String, String> read(List<Path> inputs) {
         Map<String, String> texts = new LinkedHashMap<>();
         for (Path input : inputs) {
@@ -47,7 +50,11 @@ final class TextExplanations {
             if (!name.toLowerCase(Locale.ROOT).endsWith(".txt")) {
                 throw new InvalidInputException("a text model explains .txt files; " + input + " is not one");
             }
-            texts.put(name, TextFiles.read(input));
+            String key = texts.containsKey(name) ? input.toString() : name;
+            for (int n = 2; texts.containsKey(key); n++) {
+                key = input + " (" + n + ")";
+            }
+            texts.put(key, TextFiles.read(input));
         }
         return texts;
     }
@@ -57,12 +64,14 @@ final class TextExplanations {
             throws IOException {
         long total = (long) texts.size() * explainers.size();
         long done = 0;
+        OutputStems stems = new OutputStems();
         for (Map.Entry<String, String> text : texts.entrySet()) {
+            String stem = stems.next(Path.of(text.getKey()).getFileName().toString());
             double[] probabilities = Vectors.softmax(model.predict(List.of(text.getValue()))[0]);
             List<Attribution> attributions = new ArrayList<>();
             for (TextExplainer explainer : explainers.values()) {
                 Attribution a = explainer.explain(text.getValue(), target);
-                AttributionFiles.writeJson(dir, a, text.getKey(), model.classNames().get(a.target()));
+                AttributionFiles.writeJson(dir, stem, a, text.getKey(), model.classNames().get(a.target()));
                 attributions.add(a);
                 progress.update("explaining", ++done, total);
             }

@@ -31,13 +31,21 @@ public final class InputFiles {
      *     infinity, or does not fit {@code expectedShape}
      */
     public static List<Sample> read(Path file, Shape expectedShape, ImageOptions imageOptions) {
+        return read(file, expectedShape, imageOptions, true);
+    }
+
+    /**
+     * {@link #read(Path, Shape, ImageOptions)}, with CSV files read with a header row ({@code csvHeader}) or without
+     * one (every line data, columns {@code c0, c1, …}).
+     */
+    public static List<Sample> read(Path file, Shape expectedShape, ImageOptions imageOptions, boolean csvHeader) {
         InputPaths.requireFile(file);
         String name = InputPaths.name(file);
         List<Sample> samples = isIdxImages(name) ? IdxReader.images(file) : switch (InputPaths.extension(file)) {
             case "png", "jpg", "jpeg" -> List.of(fitImage(ImageReader.read(file,
                     imageOptions == null ? ImageOptions.defaults() : imageOptions), expectedShape));
             case "npy" -> NpyReader.samples(file, expectedShape);
-            case "csv" -> csvSamples(file, expectedShape);
+            case "csv" -> csvSamples(file, expectedShape, csvHeader);
             default -> throw new InvalidInputException("input " + name + " has an unsupported type: expected a file "
                     + "ending in ." + String.join(", .", EXTENSIONS) + ", or an IDX image file (*idx3-ubyte[.gz])");
         };
@@ -72,9 +80,9 @@ public final class InputFiles {
     }
 
     /** CSV rows, reshaped to the expected shape when it holds as many values as there are columns. */
-    private static List<Sample> csvSamples(Path file, Shape expectedShape) {
+    private static List<Sample> csvSamples(Path file, Shape expectedShape, boolean header) {
         String name = InputPaths.name(file);
-        TabularData table = CsvReader.read(file);
+        TabularData table = CsvReader.read(file, header);
         if (expectedShape == null || expectedShape.equals(table.shape())) {
             return table.samples(name);
         }
