@@ -88,14 +88,16 @@ final class ExplainCommand implements Callable<Integer> {
     private Integer explainTexts(Target target) throws IOException {
         Map<String, String> texts = TextExplanations.read(input.inputs);
         try (TextClassifier loaded = Models.loadText(model.model, model.batchSize);
-                AtomicDirectory output = AtomicDirectory.open(out);
                 ProgressBars progress = new ProgressBars()) {
-            TextExplanations explanations = new TextExplanations(loaded, methods, textOptions.settings(options));
-            HtmlReport report = new HtmlReport("glassbox explain", "Word attributions for " + loaded + "; target: "
-                    + target + ".");
-            explanations.write(texts, target, output.path(), report.section("Attributions"), progress);
-            Files.writeString(output.path().resolve("index.html"), report.render());
-            output.commit();
+            TextExplanations explanations = new TextExplanations(loaded, methods, textOptions.settings(options, progress));
+            explanations.requireWithinCap(texts);
+            try (AtomicDirectory output = AtomicDirectory.open(out)) {
+                HtmlReport report = new HtmlReport("glassbox explain", "Word attributions for " + loaded + "; target: "
+                        + target + ".");
+                explanations.write(texts, target, output.path(), report.section("Attributions"), progress);
+                Files.writeString(output.path().resolve("index.html"), report.render());
+                output.commit();
+            }
         }
         spec.commandLine().getOut().printf("explained %d text(s) with %d method(s): %s%n", texts.size(), methods.size(),
                 out.resolve("index.html"));

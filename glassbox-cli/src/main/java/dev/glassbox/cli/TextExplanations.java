@@ -27,6 +27,12 @@ import java.util.Map;
 final class TextExplanations {
     /** How many of each method's strongest words the report lists. */
     static final int TOP_WORDS = 10;
+    /**
+     * The most tokens a text may have: 100,000 (about 600 KB of English). The model reads only its first few hundred,
+     * and explaining costs time in proportion to the length, but every token is written to the JSON files and coloured
+     * in the report, which a longer text would make too large to open.
+     */
+    static final int MAX_TOKENS = 100_000;
 
     private final TextClassifier model;
     private final Map<String, TextExplainer> explainers = new LinkedHashMap<>();
@@ -57,6 +63,18 @@ final class TextExplanations {
             texts.put(key, TextFiles.read(input));
         }
         return texts;
+    }
+
+    /** Refuses a text of more than {@link #MAX_TOKENS} tokens of the model's tokenizer, in one line. */
+    void requireWithinCap(Map<String, String> texts) {
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            int tokens = model.encoder().tokenizer().tokenize(text.getValue()).size();
+            if (tokens > MAX_TOKENS) {
+                throw new InvalidInputException(String.format(Locale.ROOT, "text %s has %,d tokens: glassbox explains "
+                        + "texts of at most %,d tokens (the model reads the first %,d); cut it to the part to explain",
+                        text.getKey(), tokens, MAX_TOKENS, model.encoder().settings().maxTokens()));
+            }
+        }
     }
 
     /** Explains each text (by name) with each method, writes the JSON files into {@code dir} and adds the sections. */
