@@ -89,7 +89,8 @@ final class ExplainCommand implements Callable<Integer> {
         Map<String, String> texts = TextExplanations.read(input.inputs);
         try (TextClassifier loaded = Models.loadText(model.model, model.batchSize);
                 ProgressBars progress = new ProgressBars()) {
-            TextExplanations explanations = new TextExplanations(loaded, methods, textOptions.settings(options, progress));
+            TextExplanations explanations = new TextExplanations(loaded, methods,
+                    textOptions.settings(options, progress));
             explanations.requireWithinCap(texts);
             try (AtomicDirectory output = AtomicDirectory.open(out)) {
                 HtmlReport report = new HtmlReport("glassbox explain", "Word attributions for " + loaded + "; target: "

@@ -25,8 +25,8 @@ final class ExplainOptions {
     String baseline = "zero";
 
     @Option(names = "--window", converter = WindowSize.Converter.class, paramLabel = "HxW",
-            description = "Occlusion window over the trailing axes: 4x4, 4,4, or 4 for a square (default: 4x4 for images, "
-                    + "1 for tabular rows).")
+            description = "Occlusion window over the trailing axes: 4x4, 4,4, or 4 for a square (default: 4x4 for "
+                    + "images, 1 for tabular rows).")
     WindowSize window;
 
     @Option(names = "--stride", converter = WindowSize.Converter.class, paramLabel = "HxW",

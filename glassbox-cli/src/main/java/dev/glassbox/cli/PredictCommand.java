@@ -37,8 +37,8 @@ final class PredictCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--labels", paramLabel = "FILE",
-            description = "True classes of the inputs (an IDX label file, a .npy array of class indices, or a text file "
-                    + "with one class index per line): adds each sample's label and prints the accuracy.")
+            description = "True classes of the inputs (an IDX label file, a .npy array of class indices, or a text "
+                    + "file with one class index per line): adds each sample's label and prints the accuracy.")
     java.nio.file.Path labels;
 
     @Spec

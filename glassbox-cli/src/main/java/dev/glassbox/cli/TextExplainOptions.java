@@ -33,6 +33,7 @@ final class TextExplainOptions {
             default -> throw new InvalidInputException("unknown --mask '" + mask + "': expected pad or drop");
         };
         return new TextMethods.Settings(options.steps, IntegrationRule.parse(options.rule), limeSamples, shapSamples,
-                options.seed, drop, Execution.defaults().withBudgetBytes(options.memoryBudgetMb << 20).withProgress(progress));
+                options.seed, drop,
+                Execution.defaults().withBudgetBytes(options.memoryBudgetMb << 20).withProgress(progress));
     }
 }
