@@ -1,7 +1,5 @@
 package dev.glassbox.cli;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.text.TokenGrouping;
 import dev.glassbox.core.input.Sample;
@@ -24,14 +22,20 @@ final class AttributionFiles {
     static final String COLOUR_KEY = "Red: evidence for the explained class, blue: against it (absolute maps: light to "
             + "dark red); colours saturate at the value holding 98% of the total |attribution|.";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    
 
     private AttributionFiles() {
     }
 
-    /** A file-name stem for an input: its file name without extension, {@code #i} becoming {@code -i}. */
+    /**
+     * A file-name stem for an input: its file name without extension, {@code #i} becoming {@code -i}. Letters and
+     * digits of every script stay as they are ({@code 图像.npy} gives {@code 图像}); any other character but {@code . _ -}
+     * becomes {@code _}. Unique within a run only through {@link OutputStems}.
+     */
     static String stem(String input) {
-        return input.replaceFirst("\\.[A-Za-z0-9]+(?=#|$)", "").replace('#', '-').replaceAll("[^A-Za-z0-9._-]", "_");
+        String stem = input.replaceFirst("\\.[A-Za-z0-9]+(?=#|$)", "").replace('#', '-')
+                .replaceAll("[^\\p{L}\\p{M}\\p{N}._-]", "_");
+        return stem.isEmpty() || stem.chars().allMatch(c -> c == '.') ? "input" + stem.replace('.', '_') : stem;
     }
 
     /** The JSON document of an attribution of {@code input}, named by its file. */
@@ -54,7 +58,7 @@ final class AttributionFiles {
         }
         doc.put("params", a.params());
         doc.put("diagnostics", a.diagnostics());
-        return GSON.toJson(doc);
+        return StableJson.toJsonAllowingSpecialFloats(doc);
     }
 
     /**
@@ -85,16 +89,16 @@ final class AttributionFiles {
                 Heatmap.DEFAULT_OUTLIER_PERCENT, 1);
     }
 
-    /** Writes both files into {@code dir} and returns the PNG's bytes. */
-    static byte[] write(Path dir, Attribution a, Sample input, String targetLabel) throws IOException {
-        writeJson(dir, a, input.name(), targetLabel);
+    /** Writes both files into {@code dir} as {@code <stem>.<method>.*} and returns the PNG's bytes. */
+    static byte[] write(Path dir, String stem, Attribution a, Sample input, String targetLabel) throws IOException {
+        writeJson(dir, stem, a, input.name(), targetLabel);
         byte[] png = png(a, input);
-        Files.write(dir.resolve(stem(input.name()) + "." + a.method() + ".png"), png);
+        Files.write(dir.resolve(stem + "." + a.method() + ".png"), png);
         return png;
     }
 
-    /** Writes the JSON file of an attribution of {@code input} into {@code dir}. */
-    static void writeJson(Path dir, Attribution a, String input, String targetLabel) throws IOException {
-        Files.writeString(dir.resolve(stem(input) + "." + a.method() + ".json"), json(a, input, targetLabel));
+    /** Writes the JSON file of an attribution of {@code input} into {@code dir} as {@code <stem>.<method>.json}. */
+    static void writeJson(Path dir, String stem, Attribution a, String input, String targetLabel) throws IOException {
+        Files.writeString(dir.resolve(stem + "." + a.method() + ".json"), json(a, input, targetLabel));
     }
 }

@@ -34,13 +34,15 @@ final class AttributionGrid {
         List<HtmlReport.Row> rows = new ArrayList<>();
         long total = (long) samples.size() * explainers.size();
         long done = 0;
+        OutputStems stems = new OutputStems();
         for (Sample sample : samples) {
+            String stem = stems.next(sample.name());
             List<HtmlReport.Cell> cells = new ArrayList<>();
             String explained = "";
             for (Explainer explainer : explainers.values()) {
                 Attribution a = explainer.explain(sample.values(), target);
                 explained = model.outputNames().get(a.target());
-                byte[] png = AttributionFiles.write(dir, a, sample, explained);
+                byte[] png = AttributionFiles.write(dir, stem, a, sample, explained);
                 cells.add(new HtmlReport.Picture(png, a.method() + " of " + sample.name(), 140));
                 progress.update("explaining", ++done, total);
             }

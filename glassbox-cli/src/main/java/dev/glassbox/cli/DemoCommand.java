@@ -1,6 +1,5 @@
 package dev.glassbox.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.glassbox.core.input.ImageWriter;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.Sample;
@@ -52,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
             double accuracy = Classification.accuracy(scores, images.labels());
             List<Map<String, Object>> predictions = predictions(model, images, scores);
             Files.writeString(output.path().resolve("predictions.json"),
-                    new GsonBuilder().setPrettyPrinting().create().toJson(predictions));
+                    StableJson.toJson(predictions));
             HtmlReport report = report(model, images, predictions, accuracy);
             List<Sample> samples = oneOfEachClass(images, 6);
             explanations(model, samples, output.path().resolve("explanations"), report);

@@ -73,7 +73,7 @@ final class DemoSanity {
                     context, samples, Target.PREDICTED, options.seed, report));
         }
         Files.writeString(dir.resolve("sanity.json"),
-                new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(json));
+                StableJson.toJson(json));
     }
 
     /** The demo's explanation settings (Grad-CAM with its ReLU) with cheaper sampling. */

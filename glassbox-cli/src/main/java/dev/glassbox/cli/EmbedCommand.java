@@ -1,6 +1,5 @@
 package dev.glassbox.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.embed.Embedder;
 import dev.glassbox.core.embed.Embedding;
@@ -67,7 +66,9 @@ final class EmbedCommand implements Callable<Integer> {
     Double theta;
 
     @Option(names = "--gradient", paramLabel = "auto|exact|barnes-hut|interpolation",
-            description = "How t-SNE computes its gradient (default: exact up to 1000 points, interpolation above).")
+            description = "How t-SNE computes its gradient (default: exact up to " + NeighbourEmbedding.EXACT_LIMIT
+                    + " points, Barnes–Hut up to " + NeighbourEmbedding.BARNES_HUT_LIMIT
+                    + ", FFT interpolation above in two dimensions).")
     String gradient;
 
     @Option(names = "--iterations", paramLabel = "N",
@@ -149,8 +150,8 @@ final class EmbedCommand implements Callable<Integer> {
                         input.labels(), threads));
             }
             writeCoordinates(output.path().resolve("coordinates.csv"), input, points);
-            Files.writeString(output.path().resolve("metrics.json"), new GsonBuilder().setPrettyPrinting().create()
-                    .toJson(metrics(all, input, rows, reduced, embedding, quality)));
+            Files.writeString(output.path().resolve("metrics.json"),
+                    StableJson.toJson(metrics(all, input, rows, reduced, embedding, quality)));
             ScatterPlot plot = plot(input, embedding);
             Files.write(output.path().resolve("plot.png"), plot.png());
             Files.writeString(output.path().resolve("plot.svg"), plot.svg());

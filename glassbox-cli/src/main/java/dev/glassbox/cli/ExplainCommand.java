@@ -59,7 +59,7 @@ final class ExplainCommand implements Callable<Integer> {
     private List<String> tabularColumns() {
         Path first = input.inputs.get(0);
         return first.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
-                ? CsvReader.read(first).columns() : null;
+                ? CsvReader.read(first, !input.noHeader).columns() : null;
     }
 
     @Override
@@ -68,6 +68,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (SavedModels.isTextModel(model.model)) {
             return explainTexts(target);
         }
+        options.csvHeader = !input.noHeader;
         List<Sample> samples = new ArrayList<>();
         try (Model loaded = ModelLoading.loadWithInputs(model, input, samples);
                 AtomicDirectory output = AtomicDirectory.open(out);
@@ -88,14 +89,17 @@ final class ExplainCommand implements Callable<Integer> {
     private Integer explainTexts(Target target) throws IOException {
         Map<String, String> texts = TextExplanations.read(input.inputs);
         try (TextClassifier loaded = Models.loadText(model.model, model.batchSize);
-                AtomicDirectory output = AtomicDirectory.open(out);
                 ProgressBars progress = new ProgressBars()) {
-            TextExplanations explanations = new TextExplanations(loaded, methods, textOptions.settings(options));
-            HtmlReport report = new HtmlReport("glassbox explain", "Word attributions for " + loaded + "; target: "
-                    + target + ".");
-            explanations.write(texts, target, output.path(), report.section("Attributions"), progress);
-            Files.writeString(output.path().resolve("index.html"), report.render());
-            output.commit();
+            TextExplanations explanations = new TextExplanations(loaded, methods,
+                    textOptions.settings(options, progress));
+            explanations.requireWithinCap(texts);
+            try (AtomicDirectory output = AtomicDirectory.open(out)) {
+                HtmlReport report = new HtmlReport("glassbox explain", "Word attributions for " + loaded + "; target: "
+                        + target + ".");
+                explanations.write(texts, target, output.path(), report.section("Attributions"), progress);
+                Files.writeString(output.path().resolve("index.html"), report.render());
+                output.commit();
+            }
         }
         spec.commandLine().getOut().printf("explained %d text(s) with %d method(s): %s%n", texts.size(), methods.size(),
                 out.resolve("index.html"));

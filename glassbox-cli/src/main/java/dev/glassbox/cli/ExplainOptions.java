@@ -25,11 +25,14 @@ final class ExplainOptions {
                     + "deeplift, and form the background of perturbation methods) (default: ${DEFAULT-VALUE}).")
     String baseline = "zero";
 
-    @Option(names = "--window", split = ",", paramLabel = "W", description = "Occlusion window over the trailing axes (default: 4,4 for images, 1 for tabular rows).")
-    int[] window;
+    @Option(names = "--window", converter = WindowSize.Converter.class, paramLabel = "HxW",
+            description = "Occlusion window over the trailing axes: 4x4, 4,4, or 4 for a square (default: 4x4 for "
+                    + "images, 1 for tabular rows).")
+    WindowSize window;
 
-    @Option(names = "--stride", split = ",", paramLabel = "S", description = "Occlusion strides (default: half the window).")
-    int[] stride;
+    @Option(names = "--stride", converter = WindowSize.Converter.class, paramLabel = "HxW",
+            description = "Occlusion strides, written as the window (default: half the window).")
+    WindowSize stride;
 
     @Option(names = "--segments", paramLabel = "slic:N|quickshift|pixels|elements",
             description = "Features of image inputs for ablation, lime, kernel-shap, shapley-*, sis (default: slic:40, "
@@ -99,6 +102,9 @@ final class ExplainOptions {
 
     @Option(names = "--seed", description = "Seed of every random method (default: ${DEFAULT-VALUE}).")
     long seed = 0;
+
+    /** Whether CSV files (--background) have a header row; set from the inputs' --no-header. */
+    boolean csvHeader = true;
 
     @Option(names = "--memory-budget-mb", description = "Memory one batch of path points or perturbations may use (default: ${DEFAULT-VALUE}).")
     long memoryBudgetMb = 256;

@@ -1,5 +1,6 @@
 package dev.glassbox.cli;
 
+import dev.glassbox.core.input.CsvReader;
 import dev.glassbox.core.model.ModelLoadException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -46,6 +47,13 @@ public final class GlassboxCommand implements Runnable {
 
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (e instanceof CsvReader.NumericHeaderException) {
+            boolean option = cli.getCommandSpec().findOption("--no-header") != null;
+            err.println("glassbox: " + e.getMessage() + (option ? ": if that line is data, pass --no-header (columns "
+                    + "c0, c1, …); if it names the columns, give them names that are not numbers"
+                    : ": give the file a header row of column names"));
+            return BAD_INPUT;
+        }
         if (e instanceof IllegalArgumentException || e instanceof ModelLoadException) {
             err.println("glassbox: " + e.getMessage());
             return BAD_INPUT;

@@ -14,8 +14,13 @@ import picocli.CommandLine.Option;
 /** The options that say which inputs to read and how to turn images into tensors. */
 final class InputArguments {
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "I",
-            description = "Input files: PNG/JPEG images, .npy arrays (one sample or a batch), CSV with a header.")
+            description = "Input files: PNG/JPEG images, .npy arrays (one sample or a batch), CSV with a header "
+                    + "(or without one, with --no-header).")
     List<Path> inputs;
+
+    @Option(names = "--no-header", description = "CSV files have no header row: their first line is data, and the "
+            + "columns are named c0, c1, … (a CSV whose first line is all numbers is refused without this option).")
+    boolean noHeader;
 
     @Option(names = "--channels", paramLabel = "auto|grey|rgb",
             description = "How to read images (default: as many channels as the model expects).")
@@ -32,7 +37,7 @@ final class InputArguments {
         ImageOptions options = imageOptions(expected);
         List<Sample> samples = new ArrayList<>();
         for (Path input : inputs) {
-            samples.addAll(InputFiles.read(input, expected, options));
+            samples.addAll(InputFiles.read(input, expected, options, !noHeader));
         }
         return samples;
     }
@@ -64,7 +69,7 @@ final class InputArguments {
 
     /** The first sample of the first input, read as it is (its shape tells a shapeless model what to expect). */
     Sample readFirst() {
-        return InputFiles.read(inputs.get(0), null, imageOptions(null)).get(0);
+        return InputFiles.read(inputs.get(0), null, imageOptions(null), !noHeader).get(0);
     }
 
     /** The samples as model rows. */

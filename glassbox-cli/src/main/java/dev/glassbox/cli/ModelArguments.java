@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 final class ModelArguments {
     @Option(names = {"--model", "--features"}, required = true, paramLabel = "M",
             description = "A glassbox model folder, a TorchScript .pt file or an .onnx file; with --head, the TorchScript "
-                    + "features file (--features F --head H).")
+                    + "features file (--model F --head H). --features is another name for --model: give one of them, "
+                    + "once.")
     Path model;
 
     @Option(names = "--head", paramLabel = "H",
@@ -27,7 +28,8 @@ final class ModelArguments {
     boolean split;
 
     @Option(names = "--input-shape", paramLabel = "C,H,W",
-            description = "Shape of one input sample when the model file does not record it (default: the first input's shape).")
+            description = "Shape of one input sample when the model file does not record it (default: the shape of "
+                    + "the first input, which may then hold at most 3×1024×1024 values).")
     String inputShape;
 
     @Option(names = "--classes", paramLabel = "FILE", description = "Class names, one per line.")

@@ -46,8 +46,10 @@ final class PerturbationMethods {
                 .withBudgetBytes(options.memoryBudgetMb << 20);
         Baseline baseline = baseline(options, model.inputShape());
         if (method.equals("occlusion")) {
-            int[] window = options.window != null ? options.window : columns != null ? new int[] {1} : new int[] {4, 4};
-            int[] strides = options.stride != null ? options.stride : halves(window);
+            int axes = columns != null ? 1 : 2;
+            int[] window = options.window != null ? options.window.over(axes) : columns != null ? new int[] {1}
+                    : new int[] {4, 4};
+            int[] strides = options.stride != null ? options.stride.over(window.length) : halves(window);
             return Occlusion.builder(model).window(window).strides(strides).baseline(baseline).execution(execution)
                     .probabilities(options.probabilities).build();
         }
@@ -56,7 +58,7 @@ final class PerturbationMethods {
                 throw new InvalidInputException("lime on tabular data needs --background FILE: training rows for its "
                         + "quartile discretisation");
             }
-            return LimeTabular.builder(model, rows(options.background, model.inputShape())).columns(columns)
+            return LimeTabular.builder(model, rows(options, options.background, model.inputShape())).columns(columns)
                     .samples(options.samplesOr(5000)).seed(options.seed).execution(execution)
                     .probabilities(options.probabilities).build();
         }
@@ -107,7 +109,7 @@ final class PerturbationMethods {
     /** zero, a constant, means, blur, or rows from a file; --background (optionally summarised) wins when given. */
     private static Baseline baseline(ExplainOptions options, Shape shape) {
         if (options.background != null) {
-            float[][] rows = rows(options.background, shape);
+            float[][] rows = rows(options, options.background, shape);
             return options.kmeans == null ? Background.of(rows) : Background.summarize(rows, options.kmeans, options.seed);
         }
         String b = options.baseline.trim().toLowerCase(Locale.ROOT);
@@ -124,12 +126,13 @@ final class PerturbationMethods {
         try {
             return Baseline.constant(Float.parseFloat(b));
         } catch (NumberFormatException notANumber) {
-            return Background.of(rows(java.nio.file.Path.of(options.baseline), shape));
+            return Background.of(rows(options, java.nio.file.Path.of(options.baseline), shape));
         }
     }
 
-    private static float[][] rows(java.nio.file.Path file, Shape shape) {
-        return InputFiles.read(file, shape, ImageOptions.defaults()).stream().map(Sample::values).toArray(float[][]::new);
+    private static float[][] rows(ExplainOptions options, java.nio.file.Path file, Shape shape) {
+        return InputFiles.read(file, shape, ImageOptions.defaults(), options.csvHeader).stream().map(Sample::values)
+                .toArray(float[][]::new);
     }
 
     private static int[] halves(int[] window) {

@@ -1,6 +1,5 @@
 package dev.glassbox.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.metrics.Classification;
@@ -38,8 +37,8 @@ final class PredictCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--labels", paramLabel = "FILE",
-            description = "True classes of the inputs (an IDX label file, or one class index per line): adds each "
-                    + "sample's label and prints the accuracy.")
+            description = "True classes of the inputs (an IDX label file, a .npy array of class indices, or a text "
+                    + "file with one class index per line): adds each sample's label and prints the accuracy.")
     java.nio.file.Path labels;
 
     @Spec
@@ -104,7 +103,7 @@ final class PredictCommand implements Callable<Integer> {
     private void print(List<Map<String, Object>> results) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(results));
+            out.println(StableJson.toJson(results));
             return;
         }
         for (Map<String, Object> result : results) {

@@ -1,6 +1,5 @@
 package dev.glassbox.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.faithfulness.FaithfulnessCheck;
@@ -163,7 +162,7 @@ final class SanityCommand implements Callable<Integer> {
                 json.put("spuriousCue", spuriousCue(planted, loaded, explainers, samples, target, report));
             }
             Files.writeString(output.path().resolve("sanity.json"),
-                    new GsonBuilder().setPrettyPrinting().create().toJson(json));
+                    StableJson.toJson(json));
             Files.writeString(output.path().resolve("index.html"), report.render());
             output.commit();
         }

@@ -1,6 +1,7 @@
 package dev.glassbox.cli;
 
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.Progress;
 import dev.glassbox.core.explain.path.IntegrationRule;
 import dev.glassbox.core.explain.perturb.Execution;
 import dev.glassbox.djl.text.TextMethods;
@@ -21,12 +22,18 @@ final class TextExplainOptions {
 
     /** The text methods' settings, with the shared ones (steps, rule, seed) taken from {@code options}. */
     TextMethods.Settings settings(ExplainOptions options) {
+        return settings(options, Progress.NONE);
+    }
+
+    /** The text methods' settings, the perturbation methods reporting each batch of texts to {@code progress}. */
+    TextMethods.Settings settings(ExplainOptions options, Progress progress) {
         boolean drop = switch (mask.toLowerCase(Locale.ROOT)) {
             case "pad" -> false;
             case "drop" -> true;
             default -> throw new InvalidInputException("unknown --mask '" + mask + "': expected pad or drop");
         };
         return new TextMethods.Settings(options.steps, IntegrationRule.parse(options.rule), limeSamples, shapSamples,
-                options.seed, drop, Execution.defaults().withBudgetBytes(options.memoryBudgetMb << 20));
+                options.seed, drop,
+                Execution.defaults().withBudgetBytes(options.memoryBudgetMb << 20).withProgress(progress));
     }
 }

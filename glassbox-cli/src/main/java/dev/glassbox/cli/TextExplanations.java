@@ -27,6 +27,12 @@ import java.util.Map;
 final class TextExplanations {
     /** How many of each method's strongest words the report lists. */
     static final int TOP_WORDS = 10;
+    /**
+     * The most tokens a text may have: 100,000 (about 600 KB of English). The model reads only its first few hundred,
+     * and explaining costs time in proportion to the length, but every token is written to the JSON files and coloured
+     * in the report, which a longer text would make too large to open.
+     */
+    static final int MAX_TOKENS = 100_000;
 
     private final TextClassifier model;
     private final Map<String, TextExplainer> explainers = new LinkedHashMap<>();
@@ -39,7 +45,10 @@ final class TextExplanations {
         }
     }
 
-    /** The texts of {@code .txt} files, refusing other files with a clear message. */
+    /**
+     * The texts of {@code .txt} files by name, refusing other files with a clear message. Two files of the same name
+     * in different folders are named by their paths as given, so that both are explained.
+     */
     static Map<String, String> read(List<Path> inputs) {
         Map<String, String> texts = new LinkedHashMap<>();
         for (Path input : inputs) {
@@ -47,9 +56,25 @@ final class TextExplanations {
             if (!name.toLowerCase(Locale.ROOT).endsWith(".txt")) {
                 throw new InvalidInputException("a text model explains .txt files; " + input + " is not one");
             }
-            texts.put(name, TextFiles.read(input));
+            String key = texts.containsKey(name) ? input.toString() : name;
+            for (int n = 2; texts.containsKey(key); n++) {
+                key = input + " (" + n + ")";
+            }
+            texts.put(key, TextFiles.read(input));
         }
         return texts;
+    }
+
+    /** Refuses a text of more than {@link #MAX_TOKENS} tokens of the model's tokenizer, in one line. */
+    void requireWithinCap(Map<String, String> texts) {
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            int tokens = model.encoder().tokenizer().tokenize(text.getValue()).size();
+            if (tokens > MAX_TOKENS) {
+                throw new InvalidInputException(String.format(Locale.ROOT, "text %s has %,d tokens: glassbox explains "
+                        + "texts of at most %,d tokens (the model reads the first %,d); cut it to the part to explain",
+                        text.getKey(), tokens, MAX_TOKENS, model.encoder().settings().maxTokens()));
+            }
+        }
     }
 
     /** Explains each text (by name) with each method, writes the JSON files into {@code dir} and adds the sections. */
@@ -57,12 +82,14 @@ final class TextExplanations {
             throws IOException {
         long total = (long) texts.size() * explainers.size();
         long done = 0;
+        OutputStems stems = new OutputStems();
         for (Map.Entry<String, String> text : texts.entrySet()) {
+            String stem = stems.next(Path.of(text.getKey()).getFileName().toString());
             double[] probabilities = Vectors.softmax(model.predict(List.of(text.getValue()))[0]);
             List<Attribution> attributions = new ArrayList<>();
             for (TextExplainer explainer : explainers.values()) {
                 Attribution a = explainer.explain(text.getValue(), target);
-                AttributionFiles.writeJson(dir, a, text.getKey(), model.classNames().get(a.target()));
+                AttributionFiles.writeJson(dir, stem, a, text.getKey(), model.classNames().get(a.target()));
                 attributions.add(a);
                 progress.update("explaining", ++done, total);
             }

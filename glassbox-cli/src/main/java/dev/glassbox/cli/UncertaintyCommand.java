@@ -1,6 +1,5 @@
 package dev.glassbox.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.input.IdxReader;
 import dev.glassbox.core.input.LabelledImages;
@@ -89,7 +88,7 @@ final class UncertaintyCommand implements Callable<Integer> {
                     loaded.inputShape(), seed);
             UncertaintyAnalysis.run(chosen, loaded, rows, labelValues, sets, settings, result, progress);
             Files.writeString(output.path().resolve("metrics.json"),
-                    new GsonBuilder().setPrettyPrinting().create().toJson(result.metrics()));
+                    StableJson.toJson(result.metrics()));
             for (var picture : result.pictures().entrySet()) {
                 Files.write(output.path().resolve(picture.getKey()), picture.getValue());
             }

@@ -1,6 +1,5 @@
 package dev.glassbox.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.render.HtmlReport;
@@ -72,7 +71,7 @@ public final class UncertaintySection {
                     deterministic.and(OodScorer.stochastic(MC_PREFIX, mcDropout)));
         }
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("metrics.json"), new GsonBuilder().setPrettyPrinting().create().toJson(
+        Files.writeString(dir.resolve("metrics.json"), StableJson.toJson(
                 Map.of("temperatureScaling", calibration.metrics(), "mcDropout", sampling.metrics())));
         for (UncertaintyReport part : List.of(calibration, sampling)) {
             for (var picture : part.pictures().entrySet()) {

@@ -49,8 +49,9 @@ class DemoCommandTest {
     }
 
     /**
-     * The report laid out by a real browser (Debian's chromium, headless, when installed): every embedded picture
-     * decodes, and nothing makes the page wider than the window.
+     * The report laid out by a real browser (Debian's chromium, headless, when installed) in a 1,400-pixel window: every
+     * embedded picture decodes, nothing makes the page wider than the window, and no element is wider than its
+     * container (a table running off the page inside a scrolling box counts: its box is wider than its content).
      */
     @Test
     void reportLaysOutInHeadlessChromium() throws IOException, InterruptedException {
@@ -60,15 +61,26 @@ class DemoCommandTest {
         Files.writeString(probe, Files.readString(out.resolve("index.html")).replace("</body>", "<script>"
                 + "document.body.dataset.overflow = document.documentElement.scrollWidth > window.innerWidth;"
                 + "document.body.dataset.broken = [...document.images].filter(i => !i.complete || !i.naturalWidth).length;"
-                + "document.body.dataset.images = document.images.length;</script></body>"));
+                + "document.body.dataset.images = document.images.length;"
+                + "document.body.dataset.wider = JSON.stringify([...document.body.querySelectorAll('*')].flatMap(e => {"
+                + "  if (getComputedStyle(e).display === 'inline') return [];"
+                + "  const name = e.tagName + (e.className ? '.' + e.className : '') + ' ' + (e.getAttribute('alt') || e.textContent).slice(0, 30);"
+                + "  const found = [];"
+                + "  if (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1) found.push(name + ': content ' + e.scrollWidth + 'px in ' + e.clientWidth + 'px');"
+                + "  const p = e.parentElement, r = e.getBoundingClientRect(), q = p.getBoundingClientRect();"
+                + "  if (r.width > 0 && (r.right > q.right + 1 || r.left < q.left - 1)) found.push(name + ': ' + Math.round(r.left) + '..' + Math.round(r.right) + 'px beyond its container ' + Math.round(q.left) + '..' + Math.round(q.right));"
+                + "  return found; }));</script></body>"));
         Process browser = new ProcessBuilder(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + dir.resolve("profile"), "--window-size=1280,2000",
+                "--disable-sync", "--user-data-dir=" + dir.resolve("profile"), "--window-size=1400,2000",
                 "--virtual-time-budget=5000", "--dump-dom", probe.toUri().toString()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(dom).contains("data-overflow=\"false\"").contains("data-broken=\"0\"");
+        java.util.regex.Matcher wider = java.util.regex.Pattern.compile("data-wider=\"([^\"]*)\"").matcher(dom);
+        assertThat(wider.find()).as("the layout probe ran").isTrue();
+        assertThat(wider.group(1).replace("&quot;", "\"")).as("elements wider than their container").isEqualTo("[]");
         assertThat(dom).containsPattern("data-images=\"([5-9]\\d|\\d{3,})\"");
     }
 }

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads UTF-8 CSV files with a header row and numeric data rows, for tabular models. Every value must be a finite
- * decimal number; one column may be set aside as a label column, whose text is kept as it is.
+ * decimal number; one column may be set aside as a label column, whose text is kept as it is. A first line made only of
+ * numbers is data, not a header: reading such a file as having a header is refused ({@link NumericHeaderException})
+ * rather than losing that row; {@link #readWithoutHeader} takes it as data and names the columns {@code c0, c1, …}.
  */
 public final class CsvReader {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
@@ -25,9 +27,31 @@ public final class CsvReader {
     private CsvReader() {
     }
 
+    /**
+     * Thrown when a CSV read as having a header starts with a line of numbers only: it is almost surely a file without
+     * a header, whose first data row would be lost as column names.
+     */
+    public static final class NumericHeaderException extends InvalidInputException {
+        private static final long serialVersionUID = 1L;
+
+        NumericHeaderException(String message) {
+            super(message);
+        }
+    }
+
     /** Reads every column as a feature. Throws {@link InvalidInputException} naming the file, row and column of a problem. */
     public static TabularData read(Path file) {
-        return parse(file, null).features();
+        return parse(file, null, true).features();
+    }
+
+    /** Reads a CSV without a header: every line is data, and the columns are named {@code c0, c1, …}. */
+    public static TabularData readWithoutHeader(Path file) {
+        return parse(file, null, false).features();
+    }
+
+    /** {@link #read} when {@code header} is true, else {@link #readWithoutHeader}. */
+    public static TabularData read(Path file, boolean header) {
+        return parse(file, null, header).features();
     }
 
     /**
@@ -35,7 +59,7 @@ public final class CsvReader {
      * Throws {@link InvalidInputException} when there is no such column or it is the only one.
      */
     public static LabelledTable readLabelled(Path file, String labelColumn) {
-        Parsed parsed = parse(file, Objects.requireNonNull(labelColumn, "labelColumn"));
+        Parsed parsed = parse(file, Objects.requireNonNull(labelColumn, "labelColumn"), true);
         return new LabelledTable(parsed.features(), labelColumn, parsed.labels());
     }
 
@@ -43,11 +67,24 @@ public final class CsvReader {
     private record Parsed(TabularData features, List<String> labels) {
     }
 
-    private static Parsed parse(Path file, String labelColumn) {
+    private static Parsed parse(Path file, String labelColumn, boolean hasHeader) {
         String name = InputPaths.name(file);
-        List<List<String>> records = CsvParser.parse(text(file), name);
+        List<List<String>> records = new ArrayList<>(CsvParser.parse(text(file), name));
         if (records.isEmpty()) {
-            throw new InvalidInputException("CSV " + name + " is empty: expected a header row and at least one data row");
+            throw new InvalidInputException("CSV " + name + " is empty: expected " + (hasHeader ? "a header row and " : "")
+                    + "at least one data row");
+        }
+        if (!hasHeader) {
+            List<String> names = new ArrayList<>();
+            for (int c = 0; c < records.get(0).size(); c++) {
+                names.add("c" + c);
+            }
+            records.add(0, names);
+        } else if (records.get(0).stream().allMatch(cell -> NUMBER.matcher(cell.strip()).matches())) {
+            String line = String.join(",", records.get(0));
+            throw new NumericHeaderException("CSV " + name + " has no header: its first line ("
+                    + (line.length() > 60 ? line.substring(0, 57) + "..." : line) + ") is all numbers, which would be "
+                    + "taken as column names and lost as data");
         }
         List<String> header = records.get(0);
         requireUniqueNames(header, name);

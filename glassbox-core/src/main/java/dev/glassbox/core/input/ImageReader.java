@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads PNG and JPEG images into channels-first samples ({@code C×H×W}) with values in [0, 1], optionally normalised.
@@ -21,8 +22,18 @@ import javax.imageio.ImageIO;
  * <p>Pixel values are taken as stored in the file: 8-bit samples are divided by 255 and 16-bit samples by 65535, with
  * no colour management, as Python imaging libraries do. Palette images are expanded through their palette, and an
  * alpha channel is dropped.
+ *
+ * <p>An image's width and height are read from its header before its pixels are decoded: images above {@link
+ * #MAX_PIXELS} are refused without decoding them (a few kilobytes of PNG can declare 20,000 × 20,000 pixels, whose raster
+ * alone would take gigabytes).
  */
 public final class ImageReader {
+    /**
+     * The most pixels an image may have: 50 megapixels (about 7,000 × 7,000), far above what image models take (a few
+     * hundred pixels a side) while a decoded RGB image of this size still fits in memory (600 MB as floats).
+     */
+    public static final long MAX_PIXELS = 50_000_000L;
+
     private static final float RED_WEIGHT = 0.299f;
     private static final float GREEN_WEIGHT = 0.587f;
     private static final float BLUE_WEIGHT = 0.114f;
@@ -52,6 +63,60 @@ public final class ImageReader {
         return new Sample(name, Shape.of(channels, image.getHeight(), image.getWidth()), values);
     }
 
+    /** An image's width and height, as its header declares them. */
+    public record Dimensions(int width, int height) {
+        /** Width × height. */
+        public long pixels() {
+            return (long) width * height;
+        }
+    }
+
+    /**
+     * The width and height {@code file}'s header declares, read without decoding its pixels. Throws {@link
+     * InvalidInputException} when the file is missing, is not an image, or has more than {@link #MAX_PIXELS} pixels.
+     */
+    public static Dimensions dimensions(Path file) {
+        String name = InputPaths.name(file);
+        InputPaths.requireFile(file);
+        try (java.io.InputStream stream = Files.newInputStream(file);
+                ImageInputStream in = ImageIO.createImageInputStream(stream)) {
+            javax.imageio.ImageReader reader = readerFor(in, name);
+            try {
+                return checked(reader, name);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw new InvalidInputException("cannot read image " + name + ": the file is damaged or truncated ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private static javax.imageio.ImageReader readerFor(ImageInputStream in, String name) {
+        java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? java.util.Collections.emptyIterator()
+                : ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new InvalidInputException("cannot read image " + name + ": not a PNG or JPEG file");
+        }
+        javax.imageio.ImageReader reader = readers.next();
+        reader.setInput(in, true, true);
+        return reader;
+    }
+
+    private static Dimensions checked(javax.imageio.ImageReader reader, String name) throws IOException {
+        Dimensions dimensions = new Dimensions(reader.getWidth(0), reader.getHeight(0));
+        if (dimensions.pixels() > MAX_PIXELS) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "image %s is %,d × %,d pixels "
+                    + "(%.0f megapixels): glassbox reads images of at most %d megapixels; scale it down to the size "
+                    + "the model takes", name, dimensions.width(), dimensions.height(), dimensions.pixels() / 1e6,
+                    MAX_PIXELS / 1_000_000));
+        }
+        return dimensions;
+    }
+
     private static BufferedImage decode(Path file) {
         InputPaths.requireFile(file);
         String name = InputPaths.name(file);
@@ -62,8 +127,16 @@ public final class ImageReader {
             throw new InvalidInputException("cannot read image " + name + ": " + e.getMessage(), e);
         }
         BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(bytes));
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            javax.imageio.ImageReader reader = readerFor(in, name);
+            try {
+                checked(reader, name);
+                image = reader.read(0, reader.getDefaultReadParam());
+            } finally {
+                reader.dispose();
+            }
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("cannot read image " + name + ": the file is damaged or truncated ("
                     + e.getMessage() + ")", e);

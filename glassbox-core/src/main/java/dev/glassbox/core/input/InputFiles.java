@@ -31,13 +31,24 @@ public final class InputFiles {
      *     infinity, or does not fit {@code expectedShape}
      */
     public static List<Sample> read(Path file, Shape expectedShape, ImageOptions imageOptions) {
+        return read(file, expectedShape, imageOptions, true);
+    }
+
+    /**
+     * {@link #read(Path, Shape, ImageOptions)}, with CSV files read with a header row ({@code csvHeader}) or without
+     * one (every line data, columns {@code c0, c1, …}).
+     */
+    public static List<Sample> read(Path file, Shape expectedShape, ImageOptions imageOptions, boolean csvHeader) {
         InputPaths.requireFile(file);
         String name = InputPaths.name(file);
         List<Sample> samples = isIdxImages(name) ? IdxReader.images(file) : switch (InputPaths.extension(file)) {
-            case "png", "jpg", "jpeg" -> List.of(fitImage(ImageReader.read(file,
-                    imageOptions == null ? ImageOptions.defaults() : imageOptions), expectedShape));
+            case "png", "jpg", "jpeg" -> {
+                requireFittingSize(name, ImageReader.dimensions(file), expectedShape);
+                yield List.of(fitImage(ImageReader.read(file,
+                        imageOptions == null ? ImageOptions.defaults() : imageOptions), expectedShape));
+            }
             case "npy" -> NpyReader.samples(file, expectedShape);
-            case "csv" -> csvSamples(file, expectedShape);
+            case "csv" -> csvSamples(file, expectedShape, csvHeader);
             default -> throw new InvalidInputException("input " + name + " has an unsupported type: expected a file "
                     + "ending in ." + String.join(", .", EXTENSIONS) + ", or an IDX image file (*idx3-ubyte[.gz])");
         };
@@ -65,6 +76,30 @@ public final class InputFiles {
         return plane || flat ? new Sample(image.name(), expectedShape, image.values()) : image;
     }
 
+    /** Images above this many pixels are checked against the expected shape before they are decoded. */
+    private static final long CHECK_BEFORE_DECODING_PIXELS = 1L << 20;
+
+    /**
+     * Refuses, before its pixels are decoded, a large image whose size cannot give {@code expectedShape}: the height and
+     * width of a {@code C×H×W} or {@code H×W} shape, or as many pixels (grey or RGB) as a flat shape has values. Smaller
+     * images are decoded first, so that the message can name their channels.
+     */
+    private static void requireFittingSize(String name, ImageReader.Dimensions size, Shape expectedShape) {
+        if (expectedShape == null || size.pixels() <= CHECK_BEFORE_DECODING_PIXELS) {
+            return;
+        }
+        int rank = expectedShape.rank();
+        boolean fits = switch (rank) {
+            case 1 -> expectedShape.size() == size.pixels() || expectedShape.size() == 3 * size.pixels();
+            case 2, 3 -> expectedShape.dim(rank - 2) == size.height() && expectedShape.dim(rank - 1) == size.width();
+            default -> true;
+        };
+        if (!fits) {
+            throw new InvalidInputException("input " + name + " is a " + size.width() + "×" + size.height()
+                    + " image (width × height) but the model expects shape " + expectedShape);
+        }
+    }
+
     /** Whether the name is an IDX image file's, as the MNIST-style data sets name them ({@code *idx3-ubyte[.gz]}). */
     private static boolean isIdxImages(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
@@ -72,9 +107,9 @@ public final class InputFiles {
     }
 
     /** CSV rows, reshaped to the expected shape when it holds as many values as there are columns. */
-    private static List<Sample> csvSamples(Path file, Shape expectedShape) {
+    private static List<Sample> csvSamples(Path file, Shape expectedShape, boolean header) {
         String name = InputPaths.name(file);
-        TabularData table = CsvReader.read(file);
+        TabularData table = CsvReader.read(file, header);
         if (expectedShape == null || expectedShape.equals(table.shape())) {
             return table.samples(name);
         }

@@ -62,8 +62,10 @@ final class ChartCanvas {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), HEIGHT);
         g.setColor(INK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        centred(title, (LEFT + WIDTH - RIGHT) / 2, 24);
+        for (TitleLine line : titleLines(title, image.getWidth(), g)) {
+            g.setFont(line.font());
+            g.drawString(line.text(), line.x(), line.baseline());
+        }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         centred(xLabel, (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 12);
         AffineTransform straight = g.getTransform();
@@ -207,6 +209,65 @@ final class ChartCanvas {
         g.rotate(-Math.PI / 4);
         g.drawString(text, -g.getFontMetrics().stringWidth(text), g.getFontMetrics().getAscent() / 2);
         g.setTransform(straight);
+    }
+
+    /** One line of a title: its text, font, left edge, width and baseline, in pixels. */
+    record TitleLine(String text, Font font, int x, int width, int baseline) {
+    }
+
+    /** The sizes a title may shrink to before it is split over two lines. */
+    private static final int[] TITLE_SIZES = {14, 13, 12, 11};
+    /** The margin a title keeps from the picture's edges. */
+    static final int TITLE_MARGIN = 6;
+
+    /**
+     * How a title fits a picture {@code width} pixels wide: on one line centred over the plot, at 14 px bold or as
+     * small as 11 px, shifted to stay inside the picture; else over two lines split at the last space (or dash) that
+     * lets the first line fit; a piece still too long ends in "…". No line leaves the picture.
+     */
+    static List<TitleLine> titleLines(String title, int width, Graphics2D g) {
+        int room = width - 2 * TITLE_MARGIN;
+        int centre = (LEFT + WIDTH - RIGHT) / 2;
+        for (int size : TITLE_SIZES) {
+            Font font = new Font(Font.SANS_SERIF, Font.BOLD, size);
+            int w = g.getFontMetrics(font).stringWidth(title);
+            if (w <= room) {
+                return List.of(placed(title, font, w, centre, width, 24));
+            }
+        }
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+        FontMetrics metrics = g.getFontMetrics(font);
+        int split = -1;
+        for (int i = title.length() - 1; i > 0; i--) {
+            if ((title.charAt(i) == ' ' || title.charAt(i) == '\u2014') && metrics.stringWidth(title.substring(0, i).strip()) <= room) {
+                split = i;
+                break;
+            }
+        }
+        String first = split < 0 ? fitted(title, metrics, room) : title.substring(0, split).strip();
+        String rest = split < 0 ? "" : fitted(title.substring(split).strip(), metrics, room);
+        if (rest.isEmpty()) {
+            return List.of(placed(first, font, metrics.stringWidth(first), centre, width, 24));
+        }
+        return List.of(placed(first, font, metrics.stringWidth(first), centre, width, 17),
+                placed(rest, font, metrics.stringWidth(rest), centre, width, 33));
+    }
+
+    private static TitleLine placed(String text, Font font, int w, int centre, int width, int baseline) {
+        int x = Math.max(TITLE_MARGIN, Math.min(centre - w / 2, width - TITLE_MARGIN - w));
+        return new TitleLine(text, font, x, w, baseline);
+    }
+
+    /** {@code text}, cut and ended with "…" when wider than {@code room}. */
+    private static String fitted(String text, FontMetrics metrics, int room) {
+        if (metrics.stringWidth(text) <= room) {
+            return text;
+        }
+        int end = text.length();
+        while (end > 0 && metrics.stringWidth(text.substring(0, end) + "\u2026") > room) {
+            end--;
+        }
+        return text.substring(0, end).strip() + "\u2026";
     }
 
     private void centred(String text, int x, int y) {

@@ -17,7 +17,7 @@ public final class HtmlReport {
             th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:middle}th{background:#f6f8fa}
             td.num{text-align:right;font-variant-numeric:tabular-nums}tr.wrong td{background:#fff1f0}
             img.pixelated{image-rendering:pixelated}.figure{display:inline-block;margin:.4rem;text-align:center;font-size:.85rem}
-            .stat{display:inline-block;margin:0 1.5rem .8rem 0}.scroll{overflow-x:auto}.stat b{display:block;font-size:1.4rem}
+            .stat{display:inline-block;margin:0 1.5rem .8rem 0}.scroll{overflow-x:auto}td img{max-width:100%;height:auto}.stat b{display:block;font-size:1.4rem}
             h3{font-size:1.1rem;margin-top:1.5rem}.caption{font-weight:600;margin:.8rem 0 .3rem}
             .tokens{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:.8rem;line-height:1.6;max-height:24rem;overflow-y:auto;border:1px solid #d0d7de;padding:.5rem}
             .legend span{display:inline-block;padding:0 .5rem;margin:0 .2rem .3rem 0;font-size:.8rem}

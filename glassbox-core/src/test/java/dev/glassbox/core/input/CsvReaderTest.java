@@ -186,4 +186,16 @@ class CsvReaderTest {
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }
+
+    @Test
+    void aFirstLineOfNumbersIsRefusedAsAHeaderAndReadAsDataWithoutOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("plain.csv"), "1,2.5,-3\n4,5,6\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvReader.read(file))
+                .isInstanceOf(CsvReader.NumericHeaderException.class).hasMessageContaining("plain.csv has no header");
+        TabularData table = CsvReader.readWithoutHeader(file);
+        org.assertj.core.api.Assertions.assertThat(table.columns()).containsExactly("c0", "c1", "c2");
+        org.assertj.core.api.Assertions.assertThat(table.rows()[0]).containsExactly(1f, 2.5f, -3f);
+        org.assertj.core.api.Assertions.assertThat(table.rowCount()).isEqualTo(2);
+    }
 }

@@ -43,13 +43,19 @@ public final class TextClassifier implements TextModel, AutoCloseable {
 
     @Override
     public float[][] predict(List<String> texts) {
-        return network.predict(texts.stream().map(t -> encoder.encode(t).row()).toArray(float[][]::new));
+        return network.predict(texts.stream().map(t -> encoder.ids(t).row()).toArray(float[][]::new));
     }
 
     /** The token ids the network reads of {@code text}. */
     @Override
     public Object inputKey(String text) {
-        return encoder.encode(text).ids();
+        return encoder.ids(text);
+    }
+
+    /** Past the tokens the network reads ({@link TextEncoder#readEnd}). */
+    @Override
+    public int readEnd(String text) {
+        return encoder.readEnd(text);
     }
 
     /** The class names, by output index. */

@@ -395,7 +395,7 @@ class OnnxGraphsTest {
         assertOneLine(() -> OnnxGraphs.read(dir.resolve("absent.onnx")), "not found");
         byte[] bytes = Files.readAllBytes(TestFixtures.path("cnn.onnx"));
         Path truncated = Files.write(dir.resolve("truncated.onnx"), Arrays.copyOf(bytes, bytes.length / 2));
-        assertOneLine(() -> OnnxGraphs.read(truncated), "cannot read ONNX model");
+        assertOneLine(() -> OnnxGraphs.read(truncated), "cannot load ONNX model");
         Path garbage = Files.write(dir.resolve("garbage.onnx"), new byte[] {1, 2, 3, 4, 5});
         assertOneLine(() -> OnnxGraphs.read(garbage), "garbage.onnx");
     }

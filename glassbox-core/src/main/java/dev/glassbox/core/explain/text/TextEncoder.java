@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -17,12 +19,14 @@ public final class TextEncoder {
     private final Settings settings;
     private final Tokenizer tokenizer;
     private final Vocabulary vocabulary;
+    private final Pattern tokenPattern;
 
     /** An encoder with the given settings and vocabulary. */
     public TextEncoder(Settings settings, Vocabulary vocabulary) {
         this.settings = settings;
         this.tokenizer = settings.tokenizer();
         this.vocabulary = vocabulary;
+        this.tokenPattern = Pattern.compile(settings.tokenPattern(), Pattern.UNICODE_CHARACTER_CLASS);
     }
 
     /** Which part of a text the model reads. */
@@ -105,6 +109,15 @@ public final class TextEncoder {
 
     /** A row of token ids, compared by value (so it can key the texts a model reads alike). */
     public record Ids(int[] values) {
+        /** The ids as the floats a network takes. */
+        public float[] row() {
+            float[] out = new float[values.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = values[i];
+            }
+            return out;
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof Ids o && Arrays.equals(values, o.values);
@@ -134,6 +147,48 @@ public final class TextEncoder {
     /** The tokenizer, which explanations must share with the model so that their features are its tokens. */
     public Tokenizer tokenizer() {
         return tokenizer;
+    }
+
+    /**
+     * The id row of {@code text}, as {@link #encode} gives it, reading the text only as far as the last token the row
+     * holds: its cost does not grow with the text beyond that (but for a {@link Part#BODY} text without a body).
+     */
+    public Ids ids(String text) {
+        int[] ids = new int[settings.maxTokens()];
+        Arrays.fill(ids, Vocabulary.PAD_ID);
+        int next = 0;
+        int from = settings.part() == Part.BODY ? MailHeader.bodyStart(text) : 0;
+        Matcher m = tokenPattern.matcher(text);
+        while (next < ids.length && m.find()) {
+            if (m.end() > m.start() && m.start() >= from) {
+                ids[next++] = vocabulary.id(settings.normalise(m.group()));
+            }
+        }
+        return new Ids(ids);
+    }
+
+    /**
+     * An offset in {@code text} after which nothing the model reads lies: a text that keeps the first {@code readEnd}
+     * characters of {@code text} and differs only after them has the same {@link #ids}. It is the start of the second
+     * token after the last one the row holds (the first one after it is kept as well, so that the tokens before it
+     * split as they did), or the text's length when every token is read or none is.
+     */
+    public int readEnd(String text) {
+        int from = settings.part() == Part.BODY ? MailHeader.bodyStart(text) : 0;
+        Matcher m = tokenPattern.matcher(text);
+        int read = 0;
+        int after = 0;
+        while (m.find()) {
+            if (m.end() == m.start()) {
+                continue;
+            }
+            if (read < settings.maxTokens()) {
+                read += m.start() >= from ? 1 : 0;
+            } else if (++after == 2) {
+                return m.start();
+            }
+        }
+        return text.length();
     }
 
     /** The text's tokens, the id row and where each token landed in it. */

@@ -38,11 +38,31 @@ final class TextGame implements Game {
         this.fullKey = model.inputKey(grouping.text());
         int features = grouping.groupCount();
         this.soloKeys = new Object[fullKey == null ? 0 : features];
+        boolean[] beyondReading = fullKey == null ? new boolean[0] : beyondReading(model.readEnd(grouping.text()));
         for (int f = 0; f < soloKeys.length; f++) {
-            soloKeys[f] = Objects.requireNonNull(model.inputKey(compose(allBut(features, f))), "the model's input key");
+            soloKeys[f] = beyondReading[f] ? fullKey
+                    : Objects.requireNonNull(model.inputKey(compose(allBut(features, f))), "the model's input key");
         }
         this.players = IntStream.range(0, features).filter(f -> fullKey == null || !fullKey.equals(soloKeys[f]))
                 .toArray();
+    }
+
+    /**
+     * For each feature, whether masking it alone leaves every character before {@code readEnd} in place, so that the
+     * model reads the same (its solo key is the full text's, known without composing the text): every one of its tokens
+     * has the end of the token before it at or after {@code readEnd} (a dropped token takes the gap before it along).
+     */
+    private boolean[] beyondReading(int readEnd) {
+        List<Token> tokens = grouping.tokens();
+        boolean[] beyond = new boolean[grouping.groupCount()];
+        Arrays.fill(beyond, true);
+        for (int t = 0; t < tokens.size(); t++) {
+            int changedFrom = t == 0 ? 0 : tokens.get(t - 1).end();
+            if (changedFrom < readEnd) {
+                beyond[featureOfToken[t]] = false;
+            }
+        }
+        return beyond;
     }
 
     /** The features that are players, in order: those the model reads (all when it cannot tell). */

@@ -27,4 +27,15 @@ public interface TextModel {
     default Object inputKey(String text) {
         return null;
     }
+
+    /**
+     * An offset in {@code text} after which the model reads nothing, when {@link #inputKey} is not null: any text that
+     * keeps the first {@code readEnd} characters of {@code text} and differs only after them has the same input key (a
+     * model that reads at most N tokens returns an offset past its N-th). Text explainers then know, without building
+     * and reading each perturbed text, that masking a word beyond it changes nothing, which keeps their cost from
+     * growing with the square of the text's length. The default, the text's length, claims nothing.
+     */
+    default int readEnd(String text) {
+        return text.length();
+    }
 }

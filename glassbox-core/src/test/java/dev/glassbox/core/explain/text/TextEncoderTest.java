@@ -6,6 +6,7 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,28 @@ class TextEncoderTest {
         assertThat(body.encode(otherHeader).ids()).isEqualTo(body.encode(MAIL).ids())
                 .hasSameHashCodeAs(body.encode(MAIL).ids());
         assertThat(body.encode(MAIL.replace("you", "prize")).ids()).isNotEqualTo(body.encode(MAIL).ids());
+    }
+
+    @Property(tries = 500)
+    void idsStopAtTheRowAndMaskingAWordPastReadEndChangesNothing(
+            @ForAll @StringLength(max = 60) @Chars({'a', 'Z', '7', ' ', '\n', ':', '[', ']', 'P', 'A', 'D'}) String text,
+            @ForAll @IntRange(min = 1, max = 5) int maxTokens, @ForAll boolean body, @ForAll boolean drop,
+            @ForAll @IntRange(min = 0, max = 40) int which) {
+        TextEncoder encoder = new TextEncoder(TextEncoder.Settings.words(body ? TextEncoder.Part.BODY
+                : TextEncoder.Part.WHOLE, maxTokens), VOCABULARY);
+        assertThat(encoder.ids(text)).isEqualTo(encoder.encode(text).ids());
+        List<Token> tokens = encoder.tokenizer().tokenize(text);
+        if (tokens.isEmpty()) {
+            return;
+        }
+        int t = which % tokens.size();
+        boolean[] kept = new boolean[tokens.size()];
+        java.util.Arrays.fill(kept, true);
+        kept[t] = false;
+        String masked = (drop ? TextMasking.drop() : TextMasking.replaceWith("[PAD]")).apply(text, tokens, kept);
+        int changedFrom = t == 0 ? 0 : tokens.get(t - 1).end();
+        if (changedFrom >= encoder.readEnd(text)) {
+            assertThat(encoder.ids(masked)).as("%s without token %d: %s", text, t, masked).isEqualTo(encoder.ids(text));
+        }
     }
 }

@@ -108,4 +108,49 @@ class TextPerturbationExplainerTest {
         assertThatThrownBy(() -> occlusion.explain("fine", Target.index(2)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("out of range");
     }
+
+    /** Reads the first five words: its key is them, and it says so through readEnd (unless {@code claim} is false). */
+    private static TextModel firstFiveWords(int[] keyCalls, boolean claim) {
+        return new TextModel() {
+            @Override
+            public float[][] predict(List<String> texts) {
+                float[][] out = new float[texts.size()][1];
+                for (int i = 0; i < texts.size(); i++) {
+                    List<Token> words = Tokenizer.WORDS.tokenize(texts.get(i));
+                    for (int w = 0; w < Math.min(5, words.size()); w++) {
+                        out[i][0] += words.get(w).text().length() * (w + 1);
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public Object inputKey(String text) {
+                keyCalls[0]++;
+                return Tokenizer.WORDS.tokenize(text).stream().limit(5).map(Token::text).toList();
+            }
+
+            @Override
+            public int readEnd(String text) {
+                List<Token> words = Tokenizer.WORDS.tokenize(text);
+                return claim && words.size() > 6 ? words.get(6).start() : text.length();
+            }
+        };
+    }
+
+    @Test
+    void occlusionOfALongTextReadsOnlyAsManyTextsAsTheModelReadsWords() {
+        String text = "alpha beta gamma delta epsilon " + "filler words that are never read ".repeat(300);
+        int[] claimed = new int[1];
+        int[] unclaimed = new int[1];
+        Attribution fast = TextPerturbationExplainer.builder(firstFiveWords(claimed, true), FeatureAblation.occlusion())
+                .masking(TextMasking.replaceWith("[MASK]")).build().explain(text, Target.index(0));
+        Attribution slow = TextPerturbationExplainer.builder(firstFiveWords(unclaimed, false),
+                FeatureAblation.occlusion()).masking(TextMasking.replaceWith("[MASK]")).build().explain(text, Target.index(0));
+        assertThat(fast.values()).containsExactly(slow.values());
+        assertThat(fast.values()).startsWith(1, 0, 3, 4, 15);
+        assertThat(fast.diagnostics().get("unreadFeatures")).isEqualTo(slow.diagnostics().get("unreadFeatures"));
+        assertThat(unclaimed[0]).isGreaterThan(1_800);
+        assertThat(claimed[0]).isLessThan(20);
+    }
 }

@@ -1,0 +1,58 @@
+package dev.glassbox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StableJsonTest {
+    @Test
+    void mapsWithTheSameEntriesInAnotherIterationOrderGiveTheSameBytes() {
+        Map<String, Object> small = new HashMap<>(2);
+        Map<String, Object> large = new HashMap<>(1 << 12);
+        for (int i = 0; i < 40; i++) {
+            small.put("key" + i, i);
+        }
+        for (int i = 39; i >= 0; i--) {
+            large.put("key" + i, i);
+        }
+        assertThat(new ArrayList<>(small.keySet())).as("the maps iterate in different orders")
+                .isNotEqualTo(new ArrayList<>(large.keySet()));
+        assertThat(StableJson.toJson(Map.of("params", small))).isEqualTo(StableJson.toJson(Map.of("params", large)));
+        assertThat(StableJson.toJson(Map.of("b", 1, "a", 2, "c", 3)).replaceAll("\\s", "")).isEqualTo("{\"a\":2,\"b\":1,\"c\":3}");
+    }
+
+    @Test
+    void explainWritesTheSameBytesTwiceWithSortedParamsAndDiagnostics(@TempDir Path dir) throws IOException {
+        Path rows = Files.writeString(dir.resolve("rows.csv"), "a,b,c,d\n0.5,-1.5,2,0.25\n1,2,3,4\n");
+        List<Path> outs = List.of(dir.resolve("one"), dir.resolve("two"));
+        for (Path out : outs) {
+            Cli result = Cli.run("explain", "--model", Cli.fixture("linear.onnx").toString(), "--input-shape", "4",
+                    "--input", rows.toString(), "--method", "kernel-shap,occlusion,shapley-sampling", "--out",
+                    out.toString());
+            assertThat(result.exitCode()).as(result.err()).isZero();
+        }
+        List<String> names;
+        try (Stream<Path> list = Files.list(outs.get(0))) {
+            names = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+        }
+        assertThat(names).hasSize(6);
+        for (String name : names) {
+            String first = Files.readString(outs.get(0).resolve(name));
+            assertThat(Files.readString(outs.get(1).resolve(name))).as(name).isEqualTo(first);
+            var doc = com.google.gson.JsonParser.parseString(first).getAsJsonObject();
+            for (String part : new String[] {"params", "diagnostics"}) {
+                List<String> keys = new ArrayList<>(doc.getAsJsonObject(part).keySet());
+                assertThat(keys).as(name + " " + part).isSorted();
+            }
+        }
+    }
+}
