@@ -134,11 +134,15 @@ class AttackCommandTest {
             RobustnessCurve pgd = RobustnessCurve.evaluate(
                     eps -> Pgd.builder(model).epsilon(eps).steps(20).bounds(unit).build(), inputs, images.labels(),
                     epsilons);
+            RobustnessCurve pgdRandom = RobustnessCurve.evaluate(
+                    eps -> Pgd.builder(model).epsilon(eps).steps(20).bounds(unit).randomStart(true).seed(0).build(),
+                    inputs, images.labels(), epsilons);
             StringBuilder table = new StringBuilder("| attack |");
             for (double eps : epsilons) {
                 table.append(String.format(Locale.ROOT, " ε = %s |", eps));
             }
-            for (var entry : java.util.List.of(java.util.Map.entry("FGSM", fgsm), java.util.Map.entry("PGD-20", pgd))) {
+            for (var entry : java.util.List.of(java.util.Map.entry("FGSM", fgsm), java.util.Map.entry("PGD-20", pgd),
+                    java.util.Map.entry("PGD-20, random start", pgdRandom))) {
                 RobustnessCurve curve = entry.getValue();
                 table.append("\n| ").append(entry.getKey()).append(" |");
                 for (int k = 0; k < epsilons.length; k++) {
@@ -148,7 +152,7 @@ class AttackCommandTest {
                 table.append(" raw monotone: ").append(curve.attackAccuracyMonotone());
             }
             System.out.println("robust accuracy (raw attack accuracy) on the bundled model:\n" + table);
-            for (RobustnessCurve curve : new RobustnessCurve[] {fgsm, pgd}) {
+            for (RobustnessCurve curve : new RobustnessCurve[] {fgsm, pgd, pgdRandom}) {
                 assertThat(curve.samples()).isEqualTo(200);
                 assertThat(curve.robustAccuracy()[0]).isEqualTo(curve.clean());
                 assertThat(curve.attackAccuracy()[0]).isEqualTo(curve.clean());
@@ -162,6 +166,10 @@ class AttackCommandTest {
                 assertThat(pgd.attackAccuracy()[k]).as("PGD finds at least what FGSM finds at ε = %s", epsilons[k])
                         .isLessThanOrEqualTo(fgsm.attackAccuracy()[k] + 0.01);
             }
+            // from x itself, images the model is sure of (p_y within 2e-7 of 1) have every |∂CE/∂x| ≤ 1e-6, below
+            // Captum's zero threshold, so sign steps never move them; a random start escapes that plateau
+            assertThat(pgdRandom.attackAccuracy()[epsilons.length - 1])
+                    .isLessThanOrEqualTo(pgd.attackAccuracy()[epsilons.length - 1]);
         }
     }
 }
