@@ -13,6 +13,7 @@ import dev.glassbox.core.output.AtomicDirectory;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.robust.AdversarialAttack;
 import dev.glassbox.djl.robust.AttackGoal;
+import dev.glassbox.djl.robust.AttackMethod;
 import dev.glassbox.djl.robust.AttackNorm;
 import dev.glassbox.djl.robust.Fgsm;
 import dev.glassbox.djl.robust.InputBounds;
@@ -84,12 +85,10 @@ final class AttackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String attackName = method.toLowerCase(Locale.ROOT);
-        if (!attackName.equals("fgsm") && !attackName.equals("pgd")) {
-            throw new InvalidInputException("unknown attack '" + method + "': expected fgsm or pgd");
-        }
+        AttackMethod attackMethod = AttackMethod.parse(method);
+        String attackName = attackMethod.id();
         AttackNorm attackNorm = AttackNorm.parse(norm);
-        if (attackName.equals("fgsm") && attackNorm != AttackNorm.LINF) {
+        if (!attackMethod.supports(attackNorm)) {
             throw new InvalidInputException("FGSM is an L∞ attack: use --method pgd for --norm l2");
         }
         if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
@@ -126,7 +125,7 @@ final class AttackCommand implements Callable<Integer> {
             settings.put("method", attackName);
             settings.put("norm", attackNorm.name().toLowerCase(Locale.ROOT));
             settings.put("epsilon", epsilon);
-            if (attackName.equals("fgsm")) {
+            if (attackMethod == AttackMethod.FGSM) {
                 attack = Fgsm.builder(differentiable).epsilon(epsilon).bounds(box).goal(goal).build();
             } else {
                 Pgd.Builder builder = Pgd.builder(differentiable).norm(attackNorm).epsilon(epsilon).steps(steps)

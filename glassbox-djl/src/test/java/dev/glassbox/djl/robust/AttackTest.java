@@ -191,11 +191,49 @@ class AttackTest {
         assertThat(cases).isEqualTo(6);
     }
 
+    /** An attack that finds something only at ε = 0.1: the raw measure rises again at 0.2, the robust one cannot. */
+    @Test
+    void robustAccuracyKeepsWhatASmallerRadiusFound() {
+        try (BlockModel model = linear()) {
+            float[][] x = randomRows(4, 5, 2);
+            int[] labels = AdversarialAttack.predicted(model, x);
+            float[][] w = weights(model);
+            RobustnessCurve curve = RobustnessCurve.evaluate(eps -> new AdversarialAttack() {
+                @Override
+                public float[][] perturb(float[][] batch, int[] classes) {
+                    float[][] out = new float[batch.length][];
+                    for (int i = 0; i < batch.length; i++) {
+                        out[i] = batch[i].clone();
+                        if (eps == 0.1 && i == 0) {
+                            for (int j = 0; j < 5; j++) {  // far along the other class's direction
+                                out[i][j] += 100 * (w[1 - classes[i]][j] - w[classes[i]][j]);
+                            }
+                        }
+                    }
+                    return out;
+                }
+
+                @Override
+                public DifferentiableModel model() {
+                    return model;
+                }
+            }, x, labels, 0.2, 0, 0.1);
+            assertThat(curve.epsilons()).containsExactly(0, 0.1, 0.2);
+            assertThat(curve.clean()).isEqualTo(1.0);
+            assertThat(curve.attackAccuracy()).containsExactly(1.0, 0.75, 1.0);
+            assertThat(curve.robustAccuracy()).containsExactly(1.0, 0.75, 0.75);
+            assertThat(curve.attackAccuracyMonotone()).isFalse();
+        }
+    }
+
     @Test
     void refusesBadSettings() {
         assertThatThrownBy(() -> Fgsm.builder(cnn).epsilon(-0.1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Pgd.builder(cnn).steps(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new InputBounds(1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InputBounds.parse("0;1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AttackMethod.parse("cw")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(AttackMethod.FGSM.supports(AttackNorm.L2)).isFalse();
         assertThatThrownBy(() -> Fgsm.builder(cnn).epsilon(0.1).build().perturb(inputs, new int[] {0}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fgsm.builder(cnn).epsilon(0.1).build().perturb(inputs, new int[] {0, 10, 1}))
