@@ -98,6 +98,36 @@ class AttackTest {
         }
     }
 
+    /**
+     * On the same linear model the normalised L2 step is α · u with u = (w_{y'} − w_y)/‖w_{y'} − w_y‖, whatever the
+     * probabilities, and after enough steps the projection holds the input at x + ε · u.
+     */
+    @Test
+    void l2PgdOnALinearModelWalksAlongTheWeightDifference() {
+        try (BlockModel model = linear()) {
+            float[][] w = weights(model);
+            float[][] x = randomRows(4, 5, 4);
+            int[] classes = {1, 0, 0, 1};
+            float[][] one = Pgd.builder(model).norm(AttackNorm.L2).epsilon(10).stepSize(0.2).steps(1).build()
+                    .perturb(x, classes);
+            float[][] many = Pgd.builder(model).norm(AttackNorm.L2).epsilon(0.3).stepSize(0.1).steps(8).build()
+                    .perturb(x, classes);
+            for (int i = 0; i < x.length; i++) {
+                double[] u = new double[5];
+                double length = 0;
+                for (int j = 0; j < 5; j++) {
+                    u[j] = w[1 - classes[i]][j] - w[classes[i]][j];
+                    length += u[j] * u[j];
+                }
+                length = Math.sqrt(length);
+                for (int j = 0; j < 5; j++) {
+                    assertThat((double) one[i][j]).isCloseTo(x[i][j] + 0.2 * u[j] / length, within(1e-6));
+                    assertThat((double) many[i][j]).isCloseTo(x[i][j] + 0.3 * u[j] / length, within(1e-6));
+                }
+            }
+        }
+    }
+
     @Test
     void pgdNeverLeavesTheBallOrTheBounds() {
         int[] classes = AdversarialAttack.predicted(cnn, inputs);
