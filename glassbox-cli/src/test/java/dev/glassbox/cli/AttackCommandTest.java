@@ -118,25 +118,29 @@ class AttackCommandTest {
         }
     }
 
-    /** FGSM and PGD-20 (α = 2.5 ε / 20) on the 200 bundled test images, L∞, inputs kept in [0, 1]. */
+    /**
+     * FGSM and PGD-20 (α = 2.5 ε / 20) on the first 40 bundled test images, L∞, inputs kept in [0, 1] (the README's
+     * table is the same run on all 200, with {@code -Dglassbox.attack.images=200}).
+     */
     @Test
     void robustAccuracyOfTheBundledModelFallsWithEpsilon() {
         double[] epsilons = {0, 0.01, 0.03, 0.05, 0.1};
         InputBounds unit = new InputBounds(0, 1);
         try (BundledDemo bundle = BundledDemo.unpack(); BlockModel model = SavedModels.load(bundle.modelDir(), 100)) {
             LabelledImages images = bundle.images();
-            float[][] inputs = new float[images.count()][];
+            float[][] inputs = new float[Integer.getInteger("glassbox.attack.images", 40)][];
+            int[] labels = java.util.Arrays.copyOf(images.labels(), inputs.length);
             for (int i = 0; i < inputs.length; i++) {
                 inputs[i] = images.image(i);
             }
             RobustnessCurve fgsm = RobustnessCurve.evaluate(
-                    eps -> Fgsm.builder(model).epsilon(eps).bounds(unit).build(), inputs, images.labels(), epsilons);
+                    eps -> Fgsm.builder(model).epsilon(eps).bounds(unit).build(), inputs, labels, epsilons);
             RobustnessCurve pgd = RobustnessCurve.evaluate(
-                    eps -> Pgd.builder(model).epsilon(eps).steps(20).bounds(unit).build(), inputs, images.labels(),
+                    eps -> Pgd.builder(model).epsilon(eps).steps(20).bounds(unit).build(), inputs, labels,
                     epsilons);
             RobustnessCurve pgdRandom = RobustnessCurve.evaluate(
                     eps -> Pgd.builder(model).epsilon(eps).steps(20).bounds(unit).randomStart(true).seed(0).build(),
-                    inputs, images.labels(), epsilons);
+                    inputs, labels, epsilons);
             StringBuilder table = new StringBuilder("| attack |");
             for (double eps : epsilons) {
                 table.append(String.format(Locale.ROOT, " ε = %s |", eps));
@@ -153,7 +157,7 @@ class AttackCommandTest {
             }
             System.out.println("robust accuracy (raw attack accuracy) on the bundled model:\n" + table);
             for (RobustnessCurve curve : new RobustnessCurve[] {fgsm, pgd, pgdRandom}) {
-                assertThat(curve.samples()).isEqualTo(200);
+                assertThat(curve.samples()).isEqualTo(inputs.length);
                 assertThat(curve.robustAccuracy()[0]).isEqualTo(curve.clean());
                 assertThat(curve.attackAccuracy()[0]).isEqualTo(curve.clean());
                 for (int k = 1; k < epsilons.length; k++) {
@@ -164,7 +168,7 @@ class AttackCommandTest {
             }
             for (int k = 0; k < epsilons.length; k++) {
                 assertThat(pgd.attackAccuracy()[k]).as("PGD finds at least what FGSM finds at ε = %s", epsilons[k])
-                        .isLessThanOrEqualTo(fgsm.attackAccuracy()[k] + 0.01);
+                        .isLessThanOrEqualTo(fgsm.attackAccuracy()[k] + 1.0 / inputs.length + 1e-9);
             }
             // from x itself, images the model is sure of (p_y within 2e-7 of 1) have every |∂CE/∂x| ≤ 1e-6, below
             // Captum's zero threshold, so sign steps never move them; a random start escapes that plateau
