@@ -7,6 +7,7 @@ import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.core.render.HtmlReport;
+import dev.glassbox.djl.ImportedModel;
 import dev.glassbox.djl.ModelOptions;
 import dev.glassbox.djl.Models;
 import dev.glassbox.djl.OnnxModel;
@@ -37,8 +38,9 @@ final class OnnxDemo {
             rows[i] = images.image(i);
         }
         ModelOptions options = ModelOptions.withShape(Shape.of(1, 28, 28)).classNames(dev.glassbox.core.input.FashionMnist.CLASS_NAMES);
-        try (Model imported = Models.load(file, options); OnnxModel runtime = OnnxModel.load(file, options)) {
-            float[][] scores = imported.predict(rows);
+        try (Model loaded = Models.load(file, options); OnnxModel runtime = OnnxModel.load(file, options)) {
+            ImportedModel imported = (ImportedModel) loaded;
+            float[][] scores = imported.predictOnGraph(rows);
             float[][] reference = runtime.predict(rows);
             double largest = 0;
             for (int i = 0; i < scores.length; i++) {
@@ -53,15 +55,15 @@ final class OnnxDemo {
                     + "guided backprop and LRP at its ReLUs, convolutions and skip connections. 90.68% on the 10,000 "
                     + "Fashion-MNIST test images (its README says how it was trained).");
             report.stats(List.of(
-                    new String[] {"accuracy on the bundled images", String.format("%.1f%%",
+                    new String[] {"accuracy on the bundled images (graph)", String.format("%.1f%%",
                             100 * Classification.accuracy(scores, images.labels()))},
                     new String[] {"largest logit difference from ONNX Runtime", String.format("%.1e", largest)},
-                    new String[] {"nodes", Integer.toString(((dev.glassbox.djl.GraphModel) imported).graph().nodes()
-                            .size())}));
+                    new String[] {"nodes", Integer.toString(imported.graph().nodes().size())}));
             ExplainOptions explain = new ExplainOptions();
             explain.layer = INNER_BLOCK;
             report.paragraph("Attributions of the predicted class: DeepLIFT (zero baseline), LRP-ε (ε = 1e-9, as "
-                    + "Captum) and the composite LRP (γ = 0.25 on convolutions, ε on the dense layer), Grad-CAM at the "
+                    + "Captum) and the composite LRP (z^B on the first convolution, γ = 0.25 on the others, ε on the dense "
+                    + "layer), Grad-CAM at the "
                     + "inner block " + INNER_BLOCK + " (after its skip connection), and guided backprop. "
                     + AttributionFiles.COLOUR_KEY);
             Files.createDirectories(dir);

@@ -46,6 +46,10 @@ class DemoCommandTest {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("Predictions").contains("Explanations")
                 .contains("Calibration").contains("data:image/png;base64,").doesNotContain("<script");
         assertThat(out.resolve("explanations")).isDirectoryContaining(p -> p.toString().endsWith(".ig.json"));
+        assertThat(html).contains("An ONNX model from PyTorch").contains(OnnxDemo.INNER_BLOCK);
+        for (String method : OnnxDemo.METHODS) {
+            assertThat(out.resolve("onnx")).isDirectoryContaining(p -> p.toString().endsWith("." + method + ".json"));
+        }
     }
 
     /**

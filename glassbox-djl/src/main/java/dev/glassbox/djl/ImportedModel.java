@@ -50,6 +50,14 @@ public final class ImportedModel extends EngineModel implements GraphModel {
     }
 
     /**
+     * The scores of the graph's own forward pass on the engine (the scores gradient methods see), whatever answers
+     * {@link #predict}.
+     */
+    public float[][] predictOnGraph(float[][] batch) {
+        return super.predict(batch);
+    }
+
+    /**
      * Wraps a graph: {@code resources} (the graph's constants) are closed with the model; the output size is learnt
      * from one zero sample of {@code inputShape}.
      */
