@@ -25,10 +25,12 @@ final class ExplainOptions {
                     + "deeplift, and form the background of perturbation methods) (default: ${DEFAULT-VALUE}).")
     String baseline = "zero";
 
-    @Option(names = "--window", split = ",", paramLabel = "W", description = "Occlusion window over the trailing axes (default: 4,4 for images, 1 for tabular rows).")
+    @Option(names = "--window", split = ",", paramLabel = "W",
+            description = "Occlusion window over the trailing axes (default: 4,4 for images, 1 for tabular rows); pda's "
+                    + "square window K is the first value (default 4).")
     int[] window;
 
-    @Option(names = "--stride", split = ",", paramLabel = "S", description = "Occlusion strides (default: half the window).")
+    @Option(names = "--stride", split = ",", paramLabel = "S", description = "Occlusion strides (default: half the window; pda: 1).")
     int[] stride;
 
     @Option(names = "--segments", paramLabel = "slic:N|quickshift|pixels|elements",
@@ -37,12 +39,28 @@ final class ExplainOptions {
     String segments;
 
     @Option(names = "--background", paramLabel = "FILE",
-            description = "Rows (.csv/.npy) for kernel-shap's expectation and ablation's reference; lime on tabular data "
-                    + "takes its quartiles from them.")
+            description = "Rows (.csv/.npy, an IDX image file or a Fashion-MNIST folder) for kernel-shap's expectation "
+                    + "and ablation's reference; lime on tabular data takes its quartiles from them; pda draws removed "
+                    + "windows from them (training images).")
     java.nio.file.Path background;
 
     @Option(names = "--kmeans", paramLabel = "K", description = "Summarise --background to K weighted k-means centres.")
     Integer kmeans;
+
+    @Option(names = "--pda-sampling", paramLabel = "marginal|conditional",
+            description = "pda: removed windows copied from a random training image (marginal) or drawn from a Gaussian "
+                    + "given the surround (conditional) (default: ${DEFAULT-VALUE}).")
+    String pdaSampling = "conditional";
+
+    @Option(names = "--padding", paramLabel = "P",
+            description = "pda: pixels of surround on each side of the window that conditional sampling conditions on "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int padding = 2;
+
+    @Option(names = "--laplace-n", paramLabel = "N",
+            description = "pda: training-set size N of the Laplace correction (p·N + 1)/(N + classes) (default: the "
+                    + "number of --background images).")
+    Long laplaceN;
 
     @Option(names = "--threshold", paramLabel = "τ", description = "SIS: the probability of the class a sufficient subset must keep (default: ${DEFAULT-VALUE}).")
     double threshold = 0.9;
@@ -64,7 +82,7 @@ final class ExplainOptions {
     @Option(names = "--samples", paramLabel = "N",
             description = "Samples: noisy copies for smoothgrad/smoothgrad-sq/vargrad (default 50), perturbations for lime "
                     + "(default 1000) and kernel-shap (default 2M + 2048, exact enumeration when 2^M fits), permutations "
-                    + "for shapley-sampling (default 25).")
+                    + "for shapley-sampling (default 25), samples per window for pda (default 10).")
     Integer samples;
 
     @Option(names = "--noise", description = "Noise σ as a fraction of the input's range (default: ${DEFAULT-VALUE}).")
