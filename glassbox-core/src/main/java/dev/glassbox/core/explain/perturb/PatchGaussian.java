@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * Conditional sampling of Zintgraf et al. (2017): a window of {@code K×K} pixels (every channel) is drawn from a
  * multivariate normal conditioned on its surround, the patch of {@code (K + 2P)×(K + 2P)} pixels centred on it. As in
  * the paper, one mean and one covariance of such patches are estimated by pooling every patch position of the
- * training images (all {@code (H − L + 1)(W − L + 1)} fully inside each image, {@code L = K + 2P}); a window is then
+ * training images (all {@code (H − L + 1)(W − L + 1)} fully inside each image, {@code L = K + 2P}; a pseudo-random
+ * share of them when there are more than the cap); a window is then
  * sampled from {@link ConditionalGaussian} given the observed values of its surround in the explained image. Near the
  * border only the part of the patch inside the image is used — the marginal of the patch Gaussian on those pixels,
  * which for a normal distribution is the sub-vector of the mean and the sub-matrix of the covariance. Conditionals are
@@ -42,7 +43,7 @@ final class PatchGaussian implements WindowSampler {
     }
 
     PatchGaussian(float[][] training, int channels, int height, int width, int window, int padding,
-            WindowGrouping windows, int samples, int maxImages) {
+            WindowGrouping windows, int samples, int maxPatches) {
         this.channels = channels;
         this.height = height;
         this.width = width;
@@ -56,15 +57,12 @@ final class PatchGaussian implements WindowSampler {
                     + side + "×" + side + " for window " + window + " and padding " + padding + ") inside the "
                     + height + "×" + width + " training images: lower --window or --padding");
         }
-        int used = Math.min(training.length, maxImages);
-        int[] images = new int[used];
-        for (int i = 0; i < used; i++) {
-            images[i] = (int) ((long) i * training.length / used);
-        }
         int dims = channels * side * side;
         double[] mean = new double[dims];
         double[][] cov = new double[dims][dims];
-        this.patchesUsed = estimate(training, images, mean, cov);
+        long positions = (long) (height - side + 1) * (width - side + 1);
+        double share = Math.min(1.0, maxPatches / ((double) positions * training.length));
+        this.patchesUsed = estimate(training, share, mean, cov);
         this.conditionals = new ConditionalGaussian[windows.groupCount()];
         Map<Layout, ConditionalGaussian> byLayout = new HashMap<>();
         for (int w = 0; w < conditionals.length; w++) {
@@ -74,29 +72,44 @@ final class PatchGaussian implements WindowSampler {
         }
     }
 
-    /** Pooled mean and covariance (divided by n − 1) of every whole patch of the chosen images; returns n. */
-    private int estimate(float[][] training, int[] images, double[] mean, double[][] cov) {
+    /**
+     * Pooled mean and covariance (divided by n − 1) of the whole patches of the training images; when there are more
+     * than the cap, each patch is kept with probability {@code share}, decided by a hash of its position in the
+     * enumeration (deterministic, no aliasing with the image size). Returns n.
+     */
+    private int estimate(float[][] training, double share, double[] mean, double[][] cov) {
         int dims = mean.length;
-        int positions = (height - side + 1) * (width - side + 1);
-        long n = (long) images.length * positions;
         double[] v = new double[dims];
-        for (int image : images) {
+        long n = 0;
+        long candidate = 0;
+        for (float[] image : training) {
             for (int r = 0; r + side <= height; r++) {
                 for (int c = 0; c + side <= width; c++) {
-                    patch(training[image], r, c, v);
-                    for (int i = 0; i < dims; i++) {
-                        mean[i] += v[i];
+                    if (kept(candidate++, share)) {
+                        patch(image, r, c, v);
+                        for (int i = 0; i < dims; i++) {
+                            mean[i] += v[i];
+                        }
+                        n++;
                     }
                 }
             }
         }
+        if (n == 0) {
+            throw new InvalidInputException("no training patch was kept to estimate the conditional Gaussian from: "
+                    + "raise the number of estimation patches");
+        }
         for (int i = 0; i < dims; i++) {
             mean[i] /= n;
         }
-        for (int image : images) {
+        candidate = 0;
+        for (float[] image : training) {
             for (int r = 0; r + side <= height; r++) {
                 for (int c = 0; c + side <= width; c++) {
-                    patch(training[image], r, c, v);
+                    if (!kept(candidate++, share)) {
+                        continue;
+                    }
+                    patch(image, r, c, v);
                     for (int i = 0; i < dims; i++) {
                         v[i] -= mean[i];
                     }
@@ -126,6 +139,17 @@ final class PatchGaussian implements WindowSampler {
             cov[i][i] += ridge;
         }
         return (int) Math.min(Integer.MAX_VALUE, n);
+    }
+
+    private static boolean kept(long candidate, double share) {
+        if (share >= 1) {
+            return true;
+        }
+        long z = candidate * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53 < share;
     }
 
     private void patch(float[] image, int top, int left, double[] out) {

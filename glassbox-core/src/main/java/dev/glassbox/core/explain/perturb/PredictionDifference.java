@@ -114,7 +114,7 @@ public final class PredictionDifference implements Explainer {
         this.windows = FeatureGrouping.windows(shape, new int[] {window, window}, new int[] {stride, stride});
         this.sampler = sampling == Sampling.MARGINAL ? new MarginalWindowSampler(training, b.samples)
                 : new PatchGaussian(training, channels, height, width, window, padding, windows, b.samples,
-                        b.estimationImages);
+                        b.estimationPatches);
     }
 
     /** A builder for {@code model}: window 10, padding 2, 10 conditional samples per window, stride 1, seed 0. */
@@ -140,15 +140,11 @@ public final class PredictionDifference implements Explainer {
                     + "evaluations: take a larger stride or fewer samples");
         }
         Evaluator<float[]> evaluator = Evaluator.forModel(model, readout, execution, "pda");
-        int[][] members = new int[count][];
-        for (int w = 0; w < count; w++) {
-            members[w] = windows.members(w);
-        }
         double[] raw = evaluator.evaluate((int) rows, r -> {
             int w = r / samples;
             int s = r % samples;
             float[] row = x.clone();
-            sampler.fill(w, members[w], s, x, row, random(w, s));
+            sampler.fill(w, windows.members(w), s, x, row, random(w, s));
             return row;
         });
 
@@ -227,7 +223,7 @@ public final class PredictionDifference implements Explainer {
         private long seed;
         private long trainingCount;
         private float[][] training;
-        private int estimationImages = DEFAULT_ESTIMATION_IMAGES;
+        private int estimationPatches = DEFAULT_ESTIMATION_PATCHES;
         private Sampling sampling = Sampling.CONDITIONAL;
         private Execution execution = Execution.defaults();
 
@@ -300,13 +296,16 @@ public final class PredictionDifference implements Explainer {
             return this;
         }
 
-        /** At most this many training images (evenly spaced) estimate the conditional Gaussian (default 1000). */
-        public Builder estimationImages(int images) {
-            if (images < 1) {
-                throw new InvalidInputException("the conditional Gaussian needs at least one image to be estimated "
-                        + "from, was " + images);
+        /**
+         * At most about this many training patches estimate the conditional Gaussian (default 250,000; a
+         * deterministic pseudo-random share of all patch positions when there are more).
+         */
+        public Builder estimationPatches(int patches) {
+            if (patches < 1) {
+                throw new InvalidInputException("the conditional Gaussian needs at least one patch to be estimated "
+                        + "from, was " + patches);
             }
-            this.estimationImages = images;
+            this.estimationPatches = patches;
             return this;
         }
 

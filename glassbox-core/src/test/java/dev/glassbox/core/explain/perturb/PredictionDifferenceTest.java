@@ -269,6 +269,11 @@ class PredictionDifferenceTest {
         assertThat(Math.abs(conditional.values()[centre])).isLessThan(0.2f);
         assertThat(marginal.values()[centre]).isGreaterThan(1f);
         assertThat(conditional.diagnostics().get("patches")).isEqualTo(300.0 * 5 * 5);
+        // A cap on the patches keeps about that many, spread over all images and positions.
+        Attribution capped = builder.sampling(Sampling.CONDITIONAL).estimationPatches(1000).build()
+                .explain(flat, Target.index(1));
+        assertThat(capped.diagnostics().get("patches")).isBetween(850.0, 1150.0);
+        assertThat(Math.abs(capped.values()[centre])).isLessThan(0.2f);
     }
 
     @Test
