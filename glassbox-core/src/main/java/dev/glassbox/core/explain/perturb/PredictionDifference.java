@@ -58,8 +58,8 @@ public final class PredictionDifference implements Explainer {
         }
     }
 
-    /** Images used to estimate the conditional patch Gaussian unless set: evenly spaced over the training data. */
-    public static final int DEFAULT_ESTIMATION_IMAGES = 1000;
+    /** The most training patches the conditional Gaussian is estimated from unless set. */
+    public static final int DEFAULT_ESTIMATION_PATCHES = 250_000;
 
     private final Model model;
     private final int window;
