@@ -27,11 +27,11 @@ final class ExplainOptions {
 
     @Option(names = "--window", converter = WindowSize.Converter.class, paramLabel = "HxW",
             description = "Occlusion window over the trailing axes: 4x4, 4,4, or 4 for a square (default: 4x4 for "
-                    + "images, 1 for tabular rows).")
+                    + "images, 1 for tabular rows); pda's square window K is the first value (default 4).")
     WindowSize window;
 
     @Option(names = "--stride", converter = WindowSize.Converter.class, paramLabel = "HxW",
-            description = "Occlusion strides, written as the window (default: half the window).")
+            description = "Occlusion strides, written as the window (default: half the window; pda: 1).")
     WindowSize stride;
 
     @Option(names = "--segments", paramLabel = "slic:N|quickshift|pixels|elements",
@@ -40,12 +40,28 @@ final class ExplainOptions {
     String segments;
 
     @Option(names = "--background", paramLabel = "FILE",
-            description = "Rows (.csv/.npy) for kernel-shap's expectation and ablation's reference; lime on tabular data "
-                    + "takes its quartiles from them.")
+            description = "Rows (.csv/.npy, an IDX image file or a Fashion-MNIST folder) for kernel-shap's expectation "
+                    + "and ablation's reference; lime on tabular data takes its quartiles from them; pda draws removed "
+                    + "windows from them (training images).")
     java.nio.file.Path background;
 
     @Option(names = "--kmeans", paramLabel = "K", description = "Summarise --background to K weighted k-means centres.")
     Integer kmeans;
+
+    @Option(names = "--pda-sampling", paramLabel = "marginal|conditional",
+            description = "pda: removed windows copied from a random training image (marginal) or drawn from a Gaussian "
+                    + "given the surround (conditional) (default: ${DEFAULT-VALUE}).")
+    String pdaSampling = "conditional";
+
+    @Option(names = "--padding", paramLabel = "P",
+            description = "pda: pixels of surround on each side of the window that conditional sampling conditions on "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int padding = 2;
+
+    @Option(names = "--laplace-n", paramLabel = "N",
+            description = "pda: training-set size N of the Laplace correction (p·N + 1)/(N + classes) (default: the "
+                    + "number of --background images).")
+    Long laplaceN;
 
     @Option(names = "--threshold", paramLabel = "τ", description = "SIS: the probability of the class a sufficient subset must keep (default: ${DEFAULT-VALUE}).")
     double threshold = 0.9;
@@ -67,7 +83,7 @@ final class ExplainOptions {
     @Option(names = "--samples", paramLabel = "N",
             description = "Samples: noisy copies for smoothgrad/smoothgrad-sq/vargrad (default 50), perturbations for lime "
                     + "(default 1000) and kernel-shap (default 2M + 2048, exact enumeration when 2^M fits), permutations "
-                    + "for shapley-sampling (default 25).")
+                    + "for shapley-sampling (default 25), samples per window for pda (default 10).")
     Integer samples;
 
     @Option(names = "--noise", description = "Noise σ as a fraction of the input's range (default: ${DEFAULT-VALUE}).")

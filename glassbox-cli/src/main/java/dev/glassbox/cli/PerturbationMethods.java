@@ -16,9 +16,11 @@ import dev.glassbox.core.explain.perturb.Lime;
 import dev.glassbox.core.explain.perturb.LimeTabular;
 import dev.glassbox.core.explain.perturb.Occlusion;
 import dev.glassbox.core.explain.perturb.PerturbationExplainer;
+import dev.glassbox.core.explain.perturb.PredictionDifference;
 import dev.glassbox.core.explain.perturb.ShapleyExact;
 import dev.glassbox.core.explain.perturb.ShapleySampling;
 import dev.glassbox.core.explain.perturb.Sis;
+import dev.glassbox.core.input.FashionMnist;
 import dev.glassbox.core.input.ImageOptions;
 import dev.glassbox.core.input.InputFiles;
 import dev.glassbox.core.input.Sample;
@@ -29,13 +31,13 @@ import java.util.Locale;
 
 /**
  * The black-box methods of {@code glassbox explain}: occlusion, ablation, LIME, Kernel SHAP, exact and sampled Shapley
- * values and SIS, configured from the shared options for image inputs (features: occlusion windows or superpixels)
+ * values, SIS and prediction difference analysis, configured from the shared options for image inputs (features: occlusion windows or superpixels)
  * and tabular inputs (features: the CSV's columns).
  */
 final class PerturbationMethods {
     /** The perturbation methods, as named on the command line. */
     static final List<String> NAMES = List.of("occlusion", "ablation", "lime", "kernel-shap", "shapley-sampling",
-            "shapley-exact", "sis");
+            "shapley-exact", "sis", "pda");
 
     private PerturbationMethods() {
     }
@@ -44,6 +46,9 @@ final class PerturbationMethods {
     static Explainer create(String method, Model model, ExplainOptions options, List<String> columns) {
         Execution execution = Execution.defaults().withThreads(options.threads)
                 .withBudgetBytes(options.memoryBudgetMb << 20);
+        if (method.equals("pda")) {
+            return predictionDifference(model, options, execution);
+        }
         Baseline baseline = baseline(options, model.inputShape());
         if (method.equals("occlusion")) {
             int axes = columns != null ? 1 : 2;
@@ -71,6 +76,22 @@ final class PerturbationMethods {
         }
         return builder.segmenter(segmenter(options.segments != null ? options.segments
                 : method.equals("shapley-exact") ? "slic:10" : "slic:40", model.inputShape(), options.seed)).build();
+    }
+
+    private static Explainer predictionDifference(Model model, ExplainOptions options, Execution execution) {
+        if (options.background == null) {
+            throw new InvalidInputException("pda needs --background FILE: training images (an IDX file, a Fashion-MNIST "
+                    + "folder or .npy) that removed windows are sampled from");
+        }
+        PredictionDifference.Builder builder = PredictionDifference.builder(model)
+                .window(options.window != null ? options.window.sizes()[0] : 4)
+                .stride(options.stride != null ? options.stride.sizes()[0] : 1).padding(options.padding)
+                .samples(options.samplesOr(10)).sampling(PredictionDifference.Sampling.parse(options.pdaSampling))
+                .training(rows(options, options.background, model.inputShape())).seed(options.seed).execution(execution);
+        if (options.laplaceN != null) {
+            builder.trainingCount(options.laplaceN);
+        }
+        return builder.build();
     }
 
     private static CoalitionMethod coalitionMethod(String method, ExplainOptions options) {
@@ -130,7 +151,11 @@ final class PerturbationMethods {
         }
     }
 
+    /** Rows from a file, or a Fashion-MNIST folder's training images. */
     private static float[][] rows(ExplainOptions options, java.nio.file.Path file, Shape shape) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            return ImageRows.of(FashionMnist.train(file));
+        }
         return InputFiles.read(file, shape, ImageOptions.defaults(), options.csvHeader).stream().map(Sample::values)
                 .toArray(float[][]::new);
     }

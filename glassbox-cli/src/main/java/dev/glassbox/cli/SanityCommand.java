@@ -85,6 +85,16 @@ final class SanityCommand implements Callable<Integer> {
             description = "Plant a bright patch into every input and report the attribution mass on it.")
     String patch;
 
+    @Option(names = "--localisation", paramLabel = "BOXES",
+            description = "Bounding boxes row,col,height,width in input pixels, one per input separated by ';' (or one "
+                    + "for all): report the pointing game, the energy in the box and the top-10% IoU of each method.")
+    String localisation;
+
+    @Option(names = "--pointing-tolerance", paramLabel = "PX",
+            description = "The pointing game's tolerance in pixels: a hit when the map's maximum is closer than this to "
+                    + "the box (default: ${DEFAULT-VALUE}, TorchRay's; lower it for small images).")
+    double pointingTolerance = 15;
+
     @Option(names = "--reference-model", paramLabel = "M",
             description = "With --patch: a model trained without the patch, reported beside --model.")
     Path referenceModel;
@@ -157,6 +167,10 @@ final class SanityCommand implements Callable<Integer> {
                             AttributionMethods.createAll(methods, permuted, options), permutedModel.toString(),
                             samples, targets, report));
                 }
+            }
+            if (localisation != null) {
+                json.put("localisation", LocalisationSection.write(LocalisationSection.parse(localisation,
+                        samples.size(), loaded.inputShape()), pointingTolerance, loaded, explainers, rows, targets, options.seed, report));
             }
             if (planted != null) {
                 json.put("spuriousCue", spuriousCue(planted, loaded, explainers, samples, target, report));

@@ -68,6 +68,33 @@ class PerturbationExplainTest {
     }
 
     @Test
+    void predictionDifferenceAnalysisSamplesWindowsFromTrainingImages(@TempDir Path dir) throws Exception {
+        String images = Path.of(PerturbationExplainTest.class.getResource("/dev/glassbox/cli/demo/"
+                + BundledDemo.IMAGES).toURI()).toString();
+        for (String sampling : new String[] {"marginal", "conditional"}) {
+            Path out = dir.resolve(sampling);
+            Cli result = Cli.run("explain", "--model", Cli.fixture("cnn.onnx").toString(), "--input",
+                    Cli.fixture("sample.png").toString(), "--method", "pda", "--pda-sampling", sampling, "--window", "7",
+                    "--stride", "7", "--padding", "2", "--samples", "3", "--background", images, "--out",
+                    out.toString());
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            JsonObject pda = read(out.resolve("sample.pda.json"));
+            assertThat(pda.get("method").getAsString()).isEqualTo("pda");
+            assertThat(pda.getAsJsonArray("shape").toString()).isEqualTo("[1,28,28]");
+            JsonObject params = pda.getAsJsonObject("params");
+            assertThat(params.get("sampling").getAsString()).isEqualTo(sampling);
+            assertThat(params.get("window").getAsInt()).isEqualTo(7);
+            assertThat(params.get("trainingCount").getAsLong()).isEqualTo(200);
+            assertThat(pda.getAsJsonObject("diagnostics").get("windows").getAsDouble()).isEqualTo(16);
+            assertThat(Files.readAllBytes(out.resolve("sample.pda.png"))).startsWith(0x89, 'P', 'N', 'G');
+        }
+        Cli missing = Cli.run("explain", "--model", Cli.fixture("cnn.onnx").toString(), "--input",
+                Cli.fixture("sample.png").toString(), "--method", "pda", "--out", dir.resolve("none").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--background");
+    }
+
+    @Test
     void limeOnTabularDataNeedsItsTrainingRows(@TempDir Path dir) throws IOException {
         Path rows = Files.writeString(dir.resolve("rows.csv"), "a,b,c,d\n0.5,-1.5,2,0.25\n");
         Cli result = Cli.run("explain", "--model", Cli.fixture("linear.onnx").toString(), "--input-shape", "4",

@@ -10,9 +10,10 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * The Cholesky factor {@code L Lᵀ = K + εI} of a covariance matrix (EJML), with the jitter ladder of GP libraries:
  * {@code ε = 0} first, then {@code 10⁻¹⁰, 10⁻⁹, …, 10⁻⁴} times the mean diagonal until the factorisation succeeds.
  * A matrix that fails even then is not a covariance (duplicated inputs with no noise, or values out of range) and is
- * refused with an {@link InvalidInputException} that says so.
+ * refused with an {@link InvalidInputException} that says so. Gaussian processes factor their kernel matrix with it;
+ * prediction difference analysis its conditional patch covariances.
  */
-final class JitteredCholesky {
+public final class JitteredCholesky {
     /** The relative jitters tried after the matrix itself. */
     static final double[] LADDER = {1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4};
 
@@ -27,7 +28,7 @@ final class JitteredCholesky {
     }
 
     /** Factors {@code k} (left untouched), adding jitter if needed. */
-    static JitteredCholesky factor(DMatrixRMaj k) {
+    public static JitteredCholesky factor(DMatrixRMaj k) {
         int n = k.numRows;
         double meanDiagonal = 0;
         for (int i = 0; i < n; i++) {
@@ -64,22 +65,40 @@ final class JitteredCholesky {
     }
 
     /** The jitter added to the diagonal (0 when none was needed). */
-    double jitter() {
+    public double jitter() {
         return jitter;
     }
 
     /** {@code L⁻¹ b}, in a new array. */
-    double[] solveLower(double[] b) {
+    public double[] solveLower(double[] b) {
         double[] x = b.clone();
         TriangularSolver_DDRM.solveL(lower.data, x, n);
         return x;
     }
 
     /** {@code (L Lᵀ)⁻¹ b}, in a new array. */
-    double[] solve(double[] b) {
+    public double[] solve(double[] b) {
         double[] x = solveLower(b);
         TriangularSolver_DDRM.solveTranL(lower.data, x, n);
         return x;
+    }
+
+    /** {@code L z}, in a new array: a draw from {@code N(0, L Lᵀ)} when {@code z} holds independent standard normals. */
+    public double[] lowerTimes(double[] z) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int j = 0; j <= i; j++) {
+                sum += lower.data[i * n + j] * z[j];
+            }
+            out[i] = sum;
+        }
+        return out;
+    }
+
+    /** The size of the factored matrix. */
+    public int size() {
+        return n;
     }
 
     /** {@code log det(L Lᵀ)}. */
