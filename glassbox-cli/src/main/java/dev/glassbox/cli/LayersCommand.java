@@ -71,7 +71,8 @@ final class LayersCommand implements Callable<Integer> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("name", node.name());
                 row.put("operator", node.operator());
-                row.put("shape", shapes.get(node.name()).toString());
+                Shape shape = shapes.get(node.name());
+                row.put("shape", shape == null ? "(no batch axis)" : shape.toString());
                 row.put("outputs", node.outputs());
                 rows.add(row);
             }

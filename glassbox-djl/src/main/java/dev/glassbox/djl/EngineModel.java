@@ -96,13 +96,20 @@ abstract class EngineModel implements DifferentiableModel {
         return joined;
     }
 
-    /** The sample shape at each node's first output of {@code graph} for one zero sample, prepared for the graph. */
+    /**
+     * The sample shape at each node's first output of {@code graph} for one zero sample, prepared for the graph; nodes
+     * whose output has no batch dimension or is not floating point (shape computations, scalars) are left out.
+     */
     protected Map<String, Shape> nodeShapes(ModelGraph graph, UnaryOperator<NDArray> prepare) {
         Map<String, Shape> shapes = new LinkedHashMap<>();
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = scope.zeros(new ai.djl.ndarray.types.Shape(inputShape.withBatch(1)));
-            graph.run(prepare.apply(x), (index, node, inputs, outputs) ->
-                    shapes.put(node.name(), Tensors.sampleShape(outputs.get(0))));
+            graph.run(prepare.apply(x), (index, node, inputs, outputs) -> {
+                ai.djl.ndarray.types.Shape shape = outputs.get(0).getShape();
+                if (shape.dimension() > 0 && shape.get(0) == 1 && outputs.get(0).getDataType().isFloating()) {
+                    shapes.put(node.name(), Tensors.sampleShape(outputs.get(0)));
+                }
+            });
         }
         return shapes;
     }

@@ -16,7 +16,7 @@ public interface GraphModel extends LayeredModel {
 
     /**
      * The shape of one sample at each node's first output, from one forward pass of a zero sample, keyed by node name
-     * in topological order.
+     * in topological order; nodes whose output has no batch dimension (shape computations) are left out.
      */
     Map<String, Shape> layerShapes();
 }

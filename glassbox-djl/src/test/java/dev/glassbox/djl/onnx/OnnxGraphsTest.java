@@ -87,6 +87,16 @@ class OnnxGraphsTest {
     }
 
     @Test
+    void layerShapesLeaveOutTheShapeComputations() {
+        try (var model = (dev.glassbox.djl.ImportedModel) dev.glassbox.djl.Models.load(dynamicBatchModel(),
+                dev.glassbox.djl.ModelOptions.withShape(dev.glassbox.core.model.Shape.of(2, 3, 3)))) {
+            var shapes = model.layerShapes();
+            assertThat(shapes.keySet()).hasSize(3);
+            assertThat(shapes.values()).extracting(Object::toString).containsExactly("4×2×2", "16", "5");
+        }
+    }
+
+    @Test
     void foldedReshapeTargetsWorkForAnyBatch() {
         Path model = new OnnxBuilder(13).input("x", -1, 4, 2).output("y").longs("t1", -1, 8).longs("t2", 0, -1)
                 .node("Reshape", names("x", "t1"), names("a")).node("Reshape", names("a", "t2"), names("y"))
