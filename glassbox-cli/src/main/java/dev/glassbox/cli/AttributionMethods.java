@@ -21,6 +21,7 @@ import dev.glassbox.djl.explain.IntegratedGradients;
 import dev.glassbox.djl.explain.NoiseTunnel;
 import dev.glassbox.djl.explain.RuleBasedAttribution;
 import dev.glassbox.djl.explain.Saliency;
+import dev.glassbox.djl.rules.DeepLiftRules;
 import dev.glassbox.djl.rules.LrpPreset;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -83,7 +84,8 @@ final class AttributionMethods {
             case "ig" -> IntegratedGradients.of(differentiable).steps(options.steps)
                     .rule(IntegrationRule.parse(options.rule)).baseline(baseline(options, model.inputShape()))
                     .memoryBudget(options.memoryBudgetMb << 20).build();
-            case "deeplift" -> RuleBasedAttribution.deepLift(differentiable, baseline(options, model.inputShape()));
+            case "deeplift" -> RuleBasedAttribution.deepLift(differentiable, baseline(options, model.inputShape()),
+                    deepLiftRules(options.deepLiftRules));
             case "guided-backprop" -> RuleBasedAttribution.guidedBackprop(differentiable);
             case "deconvnet" -> RuleBasedAttribution.deconvnet(differentiable);
             case "lrp-0" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.zero());
@@ -139,6 +141,14 @@ final class AttributionMethods {
                     + "CAM/Grad-CAM; name one with --layer");
         }
         return TorchScriptModel.SPLIT_LAYER;
+    }
+
+    private static DeepLiftRules deepLiftRules(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "captum" -> DeepLiftRules.CAPTUM;
+            case "exact" -> DeepLiftRules.EXACT;
+            default -> throw new InvalidInputException("--deeplift-rules takes captum or exact, not '" + name + "'");
+        };
     }
 
     /** The chosen upsampling ({@code none}: keep the layer's resolution), or the method's default. */

@@ -99,6 +99,11 @@ final class ExplainOptions {
             description = "Upsample cam/gradcam to the input size (default: bilinear for cam/gradcam, nearest for guided-gradcam as Captum).")
     String upsample;
 
+    @Option(names = "--deeplift-rules", paramLabel = "captum|exact",
+            description = "DeepLIFT's flavour: captum gives Captum 0.8's numbers (its summation-to-delta breaks at "
+                    + "max-pools); exact keeps summation-to-delta at every nonlinearity and pool (default: ${DEFAULT-VALUE}).")
+    String deepLiftRules = "captum";
+
     @Option(names = "--lrp-epsilon", paramLabel = "ε",
             description = "LRP's stabiliser ε (lrp-epsilon, lrp-gamma, lrp-composite; default: ${DEFAULT-VALUE}, as Captum).")
     double lrpEpsilon = 1e-9;

@@ -14,4 +14,13 @@ public interface LayerBackward {
      * transformed weights, as LRP-γ needs); each call is a backward pass of its own.
      */
     NDArray through(UnaryOperator<NDArray> op, NDArray cotangent);
+
+    /**
+     * For rules that {@link Rule#readsPlainCotangent() read it}: when the node's output is read only by another
+     * claimed node, the cotangent that node's own backward pass gives at this node's output (before that node's rule
+     * replaced it); otherwise {@code null}.
+     */
+    default NDArray plainCotangent() {
+        return null;
+    }
 }

@@ -17,4 +17,13 @@ public interface Rule {
 
     /** The cotangent at the node's input. The arrays of {@code pass} carry no autograd graph. */
     NDArray backward(LayerPass pass, NDArray cotangent, LayerBackward layer);
+
+    /**
+     * Whether the rule reads {@link LayerBackward#plainCotangent()}: where the node's output goes straight into
+     * another claimed node, the cotangent that node's own backward pass gives, before its rule replaces it — what
+     * Captum's module hooks hand a rule in that position.
+     */
+    default boolean readsPlainCotangent() {
+        return false;
+    }
 }

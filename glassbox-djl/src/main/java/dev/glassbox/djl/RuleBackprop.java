@@ -28,18 +28,26 @@ import java.util.function.UnaryOperator;
  * cotangent at the node's input, and one backward call pulls that on to the leaves before it. So the reverse pass
  * costs about one ordinary backward pass, in one call per claimed node, plus the rules' own work. Reference-based
  * rules (DeepLIFT) also see each claimed node's input and output on a reference batch, which runs through the model
- * first without a graph, on one row when all its rows are equal. The scores of the recorded pass choose the output
- * weighting. Passes run in chunks of the model's batch size.
+ * first without a graph, on one row when all its rows are equal. A rule may also read the cotangent that a claimed
+ * node reading its output alone gives by that node's own backward pass ({@link Rule#readsPlainCotangent()}), as
+ * Captum's module hooks do. The scores of the recorded pass choose the output weighting. Passes run in chunks of the
+ * model's batch size.
  */
 public final class RuleBackprop {
     private final EngineModel model;
     private final ModelGraph graph;
     private final List<Rule> rules;
+    private final Map<String, Integer> readers = new HashMap<>();
 
     private RuleBackprop(EngineModel model, ModelGraph graph, List<Rule> rules) {
         this.model = model;
         this.graph = graph;
         this.rules = List.copyOf(rules);
+        for (GraphNode node : graph.nodes()) {
+            for (String tensor : node.inputs()) {
+                readers.merge(tensor, 1, Integer::sum);
+            }
+        }
     }
 
     /** An engine over a model's graph with the given rules (first applicable rule wins). */
@@ -162,6 +170,7 @@ public final class RuleBackprop {
     private NDArray record(NDArray x, Map<String, NDArray> references, List<Step> steps, String tap) {
         Map<String, NDArray> values = new HashMap<>();
         values.put(graph.input(), x);
+        Map<String, Rule> claimedWriters = new HashMap<>();
         List<GraphNode> nodes = graph.nodes();
         for (GraphNode node : nodes) {
             Rule rule = ruleFor(node);
@@ -184,7 +193,10 @@ public final class RuleBackprop {
                 values.put(out, outputLeaf);
                 LayerPass pass = new LayerPass(node.name(), node, inputLeaf.stopGradient(), output.stopGradient(),
                         references == null ? null : references.get(in), references == null ? null : references.get(out));
-                steps.add(new Claimed(rule, pass, input, inputLeaf, output, outputLeaf));
+                Rule writer = claimedWriters.get(in);
+                boolean feedsPlain = writer != null && writer.readsPlainCotangent() && readers.get(in) == 1;
+                steps.add(new Claimed(rule, pass, input, inputLeaf, output, outputLeaf, feedsPlain));
+                claimedWriters.put(out, rule);
             }
             if (tap != null && node.outputs().contains(tap)) {
                 NDArray tapped = values.get(tap);
@@ -217,7 +229,11 @@ public final class RuleBackprop {
     }
 
     /** Where a pass keeps what it collects besides the input's cotangents; either part may be {@code null}. */
-    private record Context(Tap[] taps, float[][] relevance) {
+    private record Context(Tap[] taps, float[][] relevance, Map<String, NDArray> plain) {
+        Context(Tap[] taps, float[][] relevance) {
+            this(taps, relevance, new HashMap<>());
+        }
+
         /** Adds relevance rows for the chunk starting at row {@code offset}. */
         void addRelevance(float[][] rows, int offset) {
             for (int row = 0; row < rows.length; row++) {
@@ -244,7 +260,7 @@ public final class RuleBackprop {
      * {@code output} its own result under autograd and {@code outputLeaf} what later nodes read.
      */
     private record Claimed(Rule rule, LayerPass pass, NDArray input, NDArray inputLeaf, NDArray output,
-            NDArray outputLeaf) implements Step {
+            NDArray outputLeaf, boolean feedsPlain) implements Step {
         @Override
         public void pullBack(GradientCollector collector, Context context, int offset) {
             LayerBackward own = new LayerBackward() {
@@ -260,7 +276,15 @@ public final class RuleBackprop {
                     Backprop.backward(collector, op.apply(point), adjusted);
                     return point.getGradient();
                 }
+
+                @Override
+                public NDArray plainCotangent() {
+                    return context.plain().get(pass.node().outputs().get(0));
+                }
             };
+            if (feedsPlain) {
+                context.plain().put(pass.node().inputs().get(0), own.through(pass::apply, outputLeaf.getGradient()));
+            }
             if (rule instanceof InputRelevanceRule relevanceRule) {
                 if (context.relevance() == null) {
                     throw new InvalidInputException("rule " + rule.getClass().getSimpleName() + " hands back relevance "

@@ -12,9 +12,7 @@ import dev.glassbox.djl.RuleBackprop;
 import dev.glassbox.djl.rules.DeconvReluRule;
 import dev.glassbox.djl.rules.LrpPreset;
 import dev.glassbox.djl.rules.GuidedReluRule;
-import dev.glassbox.djl.rules.RescaleMaxPoolRule;
-import dev.glassbox.djl.rules.RescaleNonlinearityRule;
-import dev.glassbox.djl.rules.RescaleReluRule;
+import dev.glassbox.djl.rules.DeepLiftRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,34 +35,43 @@ public final class RuleBasedAttribution implements Explainer {
     private final DifferentiableModel model;
     private final Reverse engine;
     private final Baseline baseline;
-    private final Map<String, Object> relevanceParams;
+    private final boolean relevance;
+    private final Map<String, Object> params;
 
+    /** {@code relevance}: the attribution is relevance at the input (LRP), not the cotangent itself. */
     private RuleBasedAttribution(String method, DifferentiableModel model, Reverse engine, Baseline baseline,
-            Map<String, Object> relevanceParams) {
+            boolean relevance, Map<String, Object> params) {
         this.method = method;
         this.model = model;
         this.engine = engine;
         this.baseline = baseline;
-        this.relevanceParams = relevanceParams;
+        this.relevance = relevance;
+        this.params = params;
     }
 
     /** Guided backprop. */
     public static RuleBasedAttribution guidedBackprop(DifferentiableModel model) {
         RuleBackprop engine = RuleBackprop.over(model, "guided backprop", List.of(new GuidedReluRule()));
-        return new RuleBasedAttribution("guided-backprop", model, withoutReference(engine), null, null);
+        return new RuleBasedAttribution("guided-backprop", model, withoutReference(engine), null, false, Map.of());
     }
 
     /** Deconvnet. */
     public static RuleBasedAttribution deconvnet(DifferentiableModel model) {
         RuleBackprop engine = RuleBackprop.over(model, "deconvnet", List.of(new DeconvReluRule()));
-        return new RuleBasedAttribution("deconvnet", model, withoutReference(engine), null, null);
+        return new RuleBasedAttribution("deconvnet", model, withoutReference(engine), null, false, Map.of());
     }
 
-    /** DeepLIFT (rescale rule) against a baseline. */
+    /** DeepLIFT (rescale rule) against a baseline, with Captum 0.8's numbers ({@link DeepLiftRules#CAPTUM}). */
     public static RuleBasedAttribution deepLift(DifferentiableModel model, Baseline baseline) {
-        RuleBackprop engine = RuleBackprop.over(model, "DeepLIFT",
-                List.of(new RescaleReluRule(), new RescaleMaxPoolRule(), new RescaleNonlinearityRule()));
-        return new RuleBasedAttribution("deeplift", model, engine::pullBack, baseline, null);
+        return deepLift(model, baseline, DeepLiftRules.CAPTUM);
+    }
+
+    /** DeepLIFT (rescale rule) against a baseline, in the given flavour. */
+    public static RuleBasedAttribution deepLift(DifferentiableModel model, Baseline baseline, DeepLiftRules rules) {
+        RuleBackprop engine = RuleBackprop.over(model, "DeepLIFT", rules.rules());
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("rules", rules.name().toLowerCase(java.util.Locale.ROOT));
+        return new RuleBasedAttribution("deeplift", model, engine::pullBack, baseline, false, params);
     }
 
     /**
@@ -75,7 +82,8 @@ public final class RuleBasedAttribution implements Explainer {
     public static RuleBasedAttribution lrp(DifferentiableModel model, LrpPreset preset) {
         RuleBackprop engine = RuleBackprop.over(model, preset.method(), preset.rules());
         return new RuleBasedAttribution(preset.method(), model,
-                (inputs, references, weighting) -> engine.pullBackRelevance(inputs, weighting), null, preset.params());
+                (inputs, references, weighting) -> engine.pullBackRelevance(inputs, weighting), null, true,
+                preset.params());
     }
 
     private static Reverse withoutReference(RuleBackprop engine) {
@@ -96,7 +104,7 @@ public final class RuleBasedAttribution implements Explainer {
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("score", (double) score);
         diagnostics.put("relevanceSum", sum);
-        return Attribution.of(method, target, model.inputShape(), values, relevanceParams, diagnostics);
+        return Attribution.of(method, target, model.inputShape(), values, params, diagnostics);
     }
 
     @Override
@@ -116,7 +124,7 @@ public final class RuleBasedAttribution implements Explainer {
             ReversePass pass = engine.pullBack(inputs, null, weighting);
             for (int i = 0; i < inputs.length; i++) {
                 int k = target.resolve(pass.scores()[i]);
-                if (relevanceParams == null) {
+                if (!relevance) {
                     out.add(Attribution.of(method, k, model.inputShape(), pass.cotangents()[i], Map.of(), Map.of()));
                 } else {
                     out.add(relevance(inputs[i], pass.cotangents()[i],
@@ -163,8 +171,10 @@ public final class RuleBasedAttribution implements Explainer {
             diagnostics.put("completenessDelta", scores[i][targets[i]] - baselineScores[i] - sum);
             diagnostics.put("score", (double) scores[i][targets[i]]);
             diagnostics.put("baselineScore", baselineScores[i]);
-            out.add(Attribution.of(method, targets[i], model.inputShape(), values[i],
-                    Map.of("baseline", baseline.describe(), "baselines", count), diagnostics));
+            Map<String, Object> described = new LinkedHashMap<>(params);
+            described.put("baseline", baseline.describe());
+            described.put("baselines", count);
+            out.add(Attribution.of(method, targets[i], model.inputShape(), values[i], described, diagnostics));
         }
         return out;
     }

@@ -16,14 +16,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * multiplier, and the ordinary gradient is used where |Δx| &lt; 1e-10. The routed changes add up to y − y′, so
  * summation-to-delta holds through the pool. Each window's maxima are found as the layer's own backward pass finds
  * them (the first largest value in row-major order), in one loop per input plane; a shared reference's maxima are
- * found once.
+ * found once. In Captum's flavour ({@link DeepLiftRules#CAPTUM}) the changes are routed with the plain cotangent where
+ * a claimed node reads the pool's output alone, and inputs equal to the reference take the first row's gradient.
  */
 public final class RescaleMaxPoolRule extends OperatorRule {
     private static final float EPSILON = 1e-10f;
     private final Map<Geometry, PoolWindows> windowsByGeometry = new ConcurrentHashMap<>();
 
-    public RescaleMaxPoolRule() {
+    private final DeepLiftRules flavour;
+
+    /** The rule in the given flavour (see {@link DeepLiftRules}). */
+    public RescaleMaxPoolRule(DeepLiftRules flavour) {
         super("MaxPool");
+        this.flavour = flavour;
+    }
+
+    @Override
+    public boolean readsPlainCotangent() {
+        return flavour == DeepLiftRules.CAPTUM;
     }
 
     @Override
@@ -40,13 +50,21 @@ public final class RescaleMaxPoolRule extends OperatorRule {
                 geometry -> PoolWindows.of(pass, height, width));
         int rows = Math.toIntExact(shape.get(0));
         FloatBuffer x = DirectFloats.of(input);
-        FloatBuffer incoming = DirectFloats.of(cotangent);
+        NDArray plain = readsPlainCotangent() ? layer.plainCotangent() : null;
+        FloatBuffer incoming = DirectFloats.of(plain == null ? cotangent : plain);
         FloatBuffer reference = DirectFloats.of(pass.referenceInput());
-        return DirectFloats.written(input, true, outgoing -> {
+        NDArray routed = DirectFloats.written(input, true, outgoing -> {
             Routing routing = new Routing(windows, Math.toIntExact(shape.get(1)), height * width, x, incoming, outgoing);
             Planes referencePlanes = routing.referencePlanes(reference, rows);
             DirectFloats.forEach(rows, row -> routing.route(row, referencePlanes));
         });
+        if (flavour == DeepLiftRules.EXACT) {
+            return routed;
+        }
+        // Captum's fallback where the input equals the reference: the first row's gradient, for every row
+        NDArray near = input.sub(pass.referenceInput()).abs().lt(EPSILON).toType(input.getDataType(), false);
+        NDArray firstRow = layer.atInput(cotangent).get("0:1");
+        return routed.mul(near.neg().add(1f)).add(near.mul(firstRow));
     }
 
     /** A pool layer and the size of its input planes, which fix its windows. */

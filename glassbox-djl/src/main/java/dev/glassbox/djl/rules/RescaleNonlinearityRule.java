@@ -13,8 +13,19 @@ import dev.glassbox.djl.LayerPass;
 public final class RescaleNonlinearityRule extends OperatorRule {
     private static final float EPSILON = 1e-10f;
 
-    public RescaleNonlinearityRule() {
-        super("Sigmoid", "Tanh", "Clip", "HardSigmoid", "LeakyRelu", "Elu", "Softplus", "Erf");
+    private static final String[] CAPTUM_HOOKED = {"Sigmoid", "Tanh", "LeakyRelu", "Elu", "Softplus"};
+    private final DeepLiftRules flavour;
+
+    /** The rule in the given flavour: Captum's claims only the nonlinearities Captum hooks. */
+    public RescaleNonlinearityRule(DeepLiftRules flavour) {
+        super(flavour == DeepLiftRules.CAPTUM ? CAPTUM_HOOKED
+                : new String[] {"Sigmoid", "Tanh", "Clip", "HardSigmoid", "LeakyRelu", "Elu", "Softplus", "Erf"});
+        this.flavour = flavour;
+    }
+
+    @Override
+    public boolean readsPlainCotangent() {
+        return flavour == DeepLiftRules.CAPTUM;
     }
 
     @Override
@@ -24,7 +35,8 @@ public final class RescaleNonlinearityRule extends OperatorRule {
         NDArray dy = pass.output().sub(pass.referenceOutput());
         NDArray near = dx.abs().lt(EPSILON);
         NDArray safe = dx.add(near.toType(dx.getDataType(), false));
-        NDArray rescaled = cotangent.mul(dy.div(safe));
+        NDArray plain = readsPlainCotangent() ? layer.plainCotangent() : null;
+        NDArray rescaled = (plain == null ? cotangent : plain).mul(dy.div(safe));
         if (!near.any().getBoolean()) {
             return rescaled;
         }

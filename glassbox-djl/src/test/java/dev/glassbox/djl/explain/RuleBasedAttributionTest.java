@@ -13,6 +13,7 @@ import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.BlockModel;
 import dev.glassbox.djl.ModelOptions;
 import dev.glassbox.djl.TestFixtures;
+import dev.glassbox.djl.rules.DeepLiftRules;
 import dev.glassbox.djl.TorchScriptModel;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ class RuleBasedAttributionTest {
             for (int j = 0; j < 4; j++) {
                 expected[j] = (X[j] - REFERENCE[j]) * multipliers[j];
             }
-            Attribution a = RuleBasedAttribution.deepLift(model, Baseline.of(List.of(REFERENCE), "reference"))
+            Attribution a = RuleBasedAttribution.deepLift(model, Baseline.of(List.of(REFERENCE), "reference"), DeepLiftRules.EXACT)
                     .explain(X, Target.index(k));
             assertClose(a.values(), expected);
             double change = model.predict(new float[][] {X})[0][k] - model.predict(new float[][] {REFERENCE})[0][k];
@@ -132,7 +133,7 @@ class RuleBasedAttributionTest {
                 expected[xMax] += w[o] * (m - reference[referenceMax]);
                 expected[referenceMax] += w[o] * (x[xMax] - m);
             }
-            Attribution a = RuleBasedAttribution.deepLift(model, Baseline.of(List.of(reference), "reference"))
+            Attribution a = RuleBasedAttribution.deepLift(model, Baseline.of(List.of(reference), "reference"), DeepLiftRules.EXACT)
                     .explain(x, Target.index(k));
             assertClose(a.values(), expected);
             assertThat(a.diagnostics().get("completenessDelta")).isCloseTo(0.0, within(1e-5));

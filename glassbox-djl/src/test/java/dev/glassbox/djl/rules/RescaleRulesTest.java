@@ -109,7 +109,7 @@ class RescaleRulesTest {
             NDArray cotangent = manager.randomNormal(y.getShape());
             LayerPass pass = new LayerPass("pool", node("MaxPool", pool), x, y, reference, yReference);
 
-            float[] actual = new RescaleMaxPoolRule().backward(pass, cotangent, UNUSED).toFloatArray();
+            float[] actual = new RescaleMaxPoolRule(DeepLiftRules.EXACT).backward(pass, cotangent, UNUSED).toFloatArray();
 
             NDArray fullReference = reference.broadcast(x.getShape());
             NDArray crossMax = y.maximum(yReference);
@@ -136,7 +136,7 @@ class RescaleRulesTest {
             NDArray cotangent = manager.create(new float[] {1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f}, new Shape(2, 4));
             LayerPass pass = new LayerPass("relu", node("Relu", relu), x, forward(relu, x), reference, forward(relu, reference));
 
-            float[] actual = new RescaleReluRule().backward(pass, cotangent, UNUSED).toFloatArray();
+            float[] actual = new RescaleReluRule(DeepLiftRules.EXACT).backward(pass, cotangent, UNUSED).toFloatArray();
 
             // row 1: equal and positive (gradient 1), crossing 2 → -1 (Δy/Δx = 2/3), equal and negative (gradient 0),
             // crossing -1 → 1 (Δy/Δx = -1/-2); row 2: 3 vs 2 (1), -2 vs -1 (0), 0 vs -1 (0/1), 1.5 vs 1 (1)
