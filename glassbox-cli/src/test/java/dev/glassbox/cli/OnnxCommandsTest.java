@@ -82,6 +82,23 @@ class OnnxCommandsTest {
     }
 
     @Test
+    void ruleMethodsOnATokenIdModelAreOneLineAndExitTwo(@TempDir Path dir) throws IOException {
+        Path ids = dir.resolve("ids.csv");
+        StringBuilder header = new StringBuilder();
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            header.append(i == 0 ? "" : ",").append("t").append(i);
+            row.append(i == 0 ? "" : ",").append(i % 7);
+        }
+        Files.writeString(ids, header + "\n" + row + "\n");
+        Cli result = Cli.run("explain", "--model", Cli.fixture("onnx/textcnn.onnx").toString(), "--input",
+                ids.toString(), "--method", "deeplift", "--out", dir.resolve("out").toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("token ids");
+        assertThat(result.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownLayerIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
         Cli result = Cli.run("explain", "--model", Cli.fixture("onnx/resnet.onnx").toString(), "--input",
                 image(dir).toString(), "--method", "gradcam", "--layer", "/layer9/Relu", "--out",

@@ -53,6 +53,10 @@ public final class RuleBackprop {
     /** An engine over a model's graph with the given rules (first applicable rule wins). */
     public static RuleBackprop over(Model model, String method, List<Rule> rules) {
         if (model instanceof GraphModel graphModel && model instanceof EngineModel engine) {
+            if (graphModel.graph().inputType() != ai.djl.ndarray.types.DataType.FLOAT32) {
+                throw new InvalidInputException(method + " pulls relevance back to the input, but " + model + " reads "
+                        + graphModel.graph().inputType() + " values (such as token ids); explain a layer instead");
+            }
             return new RuleBackprop(engine, graphModel.graph(), rules);
         }
         throw new InvalidInputException(method + " needs a model whose graph glassbox holds (a DJL model built in "
