@@ -46,19 +46,26 @@ import java.util.function.Supplier;
  * {@code -Dai.djl.pytorch.num_threads=2} (the default set here when absent). Options:
  * <ul>
  *   <li>{@code --parts passes,methods,paths,perturbation} (default: all four) or {@code --parts memory};</li>
- *   <li>{@code --path-images N} (default: images): images for IG and SmoothGrad, each 50 points per image;</li>
- *   <li>{@code --path-repeats N} (default 1): timed runs of IG and SmoothGrad (each run costs 2 × 50 × N passes);</li>
- *   <li>{@code --perturbation-images N} (default 1): images for occlusion and Kernel SHAP, one timed run each;</li>
+ *   <li>{@code --path-images N} (default: images): images for IG and SmoothGrad, 50 points per image;</li>
+ *   <li>{@code --path-repeats N} (default 1): timed runs of IG and SmoothGrad (a run costs 2 × 50 × N passes);</li>
+ *   <li>{@code --perturbation-images N} (default 1): images for occlusion and Kernel SHAP, one timed run;</li>
  *   <li>{@code --memory-budget-mb M} (default 256, the CLI's): IG's budget in the memory part.</li>
  * </ul>
  * Parts: {@code passes} — the imported graph's forward and forward+backward against TorchScript's, and ONNX Runtime's
  * forward against the imported graph's at batch 8 and 64; {@code methods} — saliency, DeepLIFT, guided backprop,
  * LRP-ε, Grad-CAM against one raw forward+backward pass over the images; {@code paths} — IG (50 steps) and SmoothGrad
  * (50 samples) against one raw forward+backward pass over their path points or noisy copies; {@code perturbation} —
- * occlusion (16×16 windows, stride 8) and Kernel SHAP (49 SLIC superpixels, 200 samples) against raw forward passes
- * over as many rows as they evaluated; {@code memory} — IG with 200 steps on the images, the process's resident memory
- * before, sampled during (every 20 ms) and its high-water mark; run it in a process of its own, so that earlier parts
- * do not set the high-water mark.
+ * occlusion (16×16 windows, stride 8, zero baseline) and Kernel SHAP (49 SLIC superpixels, 200 samples, zero
+ * baseline) on smooth synthetic images ({@link #smoothImages}) against raw forward passes over as many rows as they
+ * evaluated, in model calls of the same size; {@code memory} — IG with 200 steps on the images, the process's
+ * resident memory before, sampled during (every 20 ms) and its high-water mark; run it in a process of its own, so
+ * that earlier parts do not set the high-water mark, and with a bounded Java heap ({@code -Xmx384m}): the resident
+ * memory counts the heap the JVM has committed, which otherwise grows towards a quarter of the machine's memory
+ * (about 0.9 GB of it on a 23 GB machine during IG, of which a quarter was in use).
+ *
+ * <p>IG's {@code memoryBudget} sizes its passes by the path points alone (16 bytes per input element: 2.4 MB per
+ * 3×224×224 point), not by the activations the engine keeps for the backward pass; the engine's batch
+ * ({@link ModelOptions#batchSize()}, 64) bounds those.
  */
 public final class OnnxResNetBenchmark {
     private static final Shape SHAPE = Shape.of(3, 224, 224);
@@ -141,7 +148,7 @@ public final class OnnxResNetBenchmark {
                 paths(model, randomImages(pathImages, 7));
             }
             if (parts.contains("perturbation")) {
-                perturbation(model, randomImages(perturbationImages, 7));
+                perturbation(model, smoothImages(perturbationImages));
             }
         }
         System.out.printf(Locale.ROOT, "total %.0f s, load %s%n", (System.nanoTime() - start) / 1e9, load());
@@ -155,8 +162,8 @@ public final class OnnxResNetBenchmark {
             float[][] cotangent = oneHot(inputs.length, model.outputSize());
             double[] ms = interleaved(() -> model.predict(inputs), () -> script.predict(inputs), repeats, true);
             row("forward (imported ONNX)", inputs.length, ms, "TorchScript");
-            ms = interleaved(() -> model.inputGradient(inputs, cotangent), () -> script.inputGradient(inputs, cotangent),
-                    repeats, true);
+            ms = interleaved(() -> model.inputGradient(inputs, cotangent),
+                    () -> script.inputGradient(inputs, cotangent), repeats, true);
             row("forward+backward (imported)", inputs.length, ms, "TorchScript");
         }
         try (OnnxModel runtime = OnnxModel.load(dir.resolve("resnet18.onnx"), options)) {
@@ -176,11 +183,12 @@ public final class OnnxResNetBenchmark {
                 new Object[] {"DeepLIFT (zero)", RuleBasedAttribution.deepLift(model, Baseline.zero())},
                 new Object[] {"guided backprop", RuleBasedAttribution.guidedBackprop(model)},
                 new Object[] {"LRP-epsilon", RuleBasedAttribution.lrp(model, LrpPreset.epsilon(1e-9))},
-                new Object[] {"Grad-CAM", ClassActivationMap.gradCam(model, GRAD_CAM_LAYER, false, Upsampling.BILINEAR)});
+                new Object[] {"Grad-CAM",
+                        ClassActivationMap.gradCam(model, GRAD_CAM_LAYER, false, Upsampling.BILINEAR)});
         for (Object[] e : explainers) {
             Explainer explainer = (Explainer) e[1];
-            double[] ms = interleaved(() -> explainer.explain(inputs, Target.PREDICTED), () -> rawGradient(model, inputs, 1),
-                    repeats, true);
+            double[] ms = interleaved(() -> explainer.explain(inputs, Target.PREDICTED),
+                    () -> rawGradient(model, inputs, 1), repeats, true);
             methodRow((String) e[0], inputs.length, ms, inputs.length + " fwd+bwd");
         }
     }
@@ -248,8 +256,9 @@ public final class OnnxResNetBenchmark {
                         + "pass, engine batches of at most %d): %.1f s%n", steps, inputs.length, steps * inputs.length,
                 memoryBudgetMb, Math.max(1, budget / (16L * SHAPE.size())), model.batchSize(), seconds);
         System.out.printf(Locale.ROOT, "resident memory: %d MiB before loading, %d MiB loaded, %d MiB sampled peak "
-                        + "during IG, high-water mark (VmHWM) %d MiB; Java heap max %d MiB%n", beforeLoad >> 10,
-                loaded >> 10, peak[0] >> 10, rss("VmHWM") >> 10, Runtime.getRuntime().maxMemory() >> 20);
+                        + "during IG, high-water mark (VmHWM) %d MiB; Java heap %d MiB committed, %d MiB max%n",
+                beforeLoad >> 10, loaded >> 10, peak[0] >> 10, rss("VmHWM") >> 10,
+                Runtime.getRuntime().totalMemory() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** A field of /proc/self/status in KiB. */
@@ -306,6 +315,27 @@ public final class OnnxResNetBenchmark {
         for (float[] image : out) {
             for (int i = 0; i < image.length; i++) {
                 image[i] = random.nextFloat();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Smooth synthetic images in [0, 1] for the perturbation methods, so that SLIC has regions to find (on uniform
+     * noise it returns one superpixel, and Kernel SHAP two evaluations): channel c of image i at (r, q), both in
+     * [0, 1), is 0.5 + 0.25 sin(7r + c + i) cos(5q) + 0.2 sin(11(r + q)); {@code bench_captum.py} draws the same.
+     */
+    static float[][] smoothImages(int count) {
+        int side = SHAPE.dim(1);
+        float[][] out = new float[count][SHAPE.size()];
+        for (int i = 0; i < count; i++) {
+            for (int c = 0; c < 3; c++) {
+                for (int p = 0; p < side * side; p++) {
+                    double r = (double) (p / side) / side;
+                    double q = (double) (p % side) / side;
+                    out[i][c * side * side + p] = (float) (0.5 + 0.25 * Math.sin(7 * r + c + i) * Math.cos(5 * q)
+                            + 0.2 * Math.sin(11 * (r + q)));
+                }
             }
         }
         return out;
