@@ -54,7 +54,53 @@ public record ModelGraph(String input, DataType inputType, List<GraphNode> nodes
 
     /** The scores for a batch already on the engine, in the graph's input type. */
     public NDArray run(NDArray x) {
-        return run(x, (index, node, inputs, outputs) -> { });
+        Map<String, NDArray> values = new HashMap<>();
+        values.put(input, x);
+        Map<String, Integer> lastRead = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (String tensor : nodes.get(i).inputs()) {
+                lastRead.put(tensor, i);
+            }
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            GraphNode node = nodes.get(i);
+            NDList inputs = new NDList(node.inputs().size());
+            for (String tensor : node.inputs()) {
+                inputs.add(values.get(tensor));
+            }
+            NDList outputs = node.forward(inputs);
+            if (outputs.size() < node.outputs().size()) {
+                throw new IllegalStateException("node '" + node.name() + "' (" + node.operator() + ") gave "
+                        + outputs.size() + " outputs, expected " + node.outputs().size());
+            }
+            for (int k = 0; k < node.outputs().size(); k++) {
+                values.put(node.outputs().get(k), outputs.get(k));
+            }
+            for (String tensor : node.inputs()) {
+                if (lastRead.get(tensor) == i && !tensor.equals(input) && !tensor.equals(output)) {
+                    release(values.remove(tensor), x, values);
+                }
+            }
+        }
+        return values.get(output);
+    }
+
+    /**
+     * Frees an intermediate tensor after its last reader, so that a forward pass holds only the tensors still to be
+     * read (the whole pass's activations otherwise stay allocated until the caller's scope closes). Only arrays of the
+     * input's scope are freed, never one that is still known under another name; autograd keeps its own references to
+     * what the backward pass needs.
+     */
+    private static void release(NDArray array, NDArray x, Map<String, NDArray> values) {
+        if (array == null || array == x || array.getManager() != x.getManager()) {
+            return;
+        }
+        for (NDArray live : values.values()) {
+            if (live == array) {
+                return;
+            }
+        }
+        array.close();
     }
 
     /** Runs the graph, showing each node to {@code visitor}, and returns the output tensor. */

@@ -40,6 +40,6 @@ public final class LrpEpsilonRule extends LrpRule {
     @Override
     public NDArray backward(LayerPass pass, NDArray cotangent, LayerBackward layer) {
         NDArray z = pass.output();
-        return layer.atInput(stabilisedRatio(z.mul(cotangent), z, epsilon));
+        return layer.atInput(stabilisedRatio(z, cotangent, z, epsilon));
     }
 }

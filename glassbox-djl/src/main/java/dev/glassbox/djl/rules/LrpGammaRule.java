@@ -37,7 +37,7 @@ public final class LrpGammaRule extends LrpRule {
         NDArray weight = favourPositive(inPass(affine.weight(), pass));
         NDArray bias = affine.bias() == null ? null : favourPositive(inPass(affine.bias(), pass));
         NDArray favoured = affine.apply(pass.input(), weight, bias);
-        NDArray adjusted = stabilisedRatio(pass.output().mul(cotangent), favoured, epsilon);
+        NDArray adjusted = stabilisedRatio(pass.output(), cotangent, favoured, epsilon);
         return layer.through(x -> affine.apply(x, weight, bias), adjusted);
     }
 
