@@ -160,7 +160,7 @@ public final class OnnxResNetBenchmark {
         header("pass", "batch", "ms", "against ms", "ratio", "against");
         try (DifferentiableModel script = (DifferentiableModel) Models.load(dir.resolve("resnet18.pt"), options)) {
             float[][] cotangent = oneHot(inputs.length, model.outputSize());
-            double[] ms = interleaved(() -> model.predict(inputs), () -> script.predict(inputs), repeats, true);
+            double[] ms = interleaved(() -> model.predictOnGraph(inputs), () -> script.predict(inputs), repeats, true);
             row("forward (imported ONNX)", inputs.length, ms, "TorchScript");
             ms = interleaved(() -> model.inputGradient(inputs, cotangent),
                     () -> script.inputGradient(inputs, cotangent), repeats, true);
@@ -169,7 +169,7 @@ public final class OnnxResNetBenchmark {
         try (OnnxModel runtime = OnnxModel.load(dir.resolve("resnet18.onnx"), options)) {
             for (int batch : new int[] {inputs.length, 64}) {
                 float[][] rows = batch == inputs.length ? inputs : randomImages(batch, 11);
-                double[] ms = interleaved(() -> runtime.predict(rows), () -> model.predict(rows), repeats, true);
+                double[] ms = interleaved(() -> runtime.predict(rows), () -> model.predictOnGraph(rows), repeats, true);
                 row("forward (ONNX Runtime)", batch, ms, "imported ONNX");
             }
         }
