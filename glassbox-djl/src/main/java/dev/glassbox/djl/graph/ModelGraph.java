@@ -52,55 +52,13 @@ public record ModelGraph(String input, DataType inputType, List<GraphNode> nodes
         void visited(int index, GraphNode node, NDList inputs, NDList outputs);
     }
 
-    /** The scores for a batch already on the engine, in the graph's input type. */
-    public NDArray run(NDArray x) {
-        Map<String, NDArray> values = new HashMap<>();
-        values.put(input, x);
-        Map<String, Integer> lastRead = new HashMap<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            for (String tensor : nodes.get(i).inputs()) {
-                lastRead.put(tensor, i);
-            }
-        }
-        for (int i = 0; i < nodes.size(); i++) {
-            GraphNode node = nodes.get(i);
-            NDList inputs = new NDList(node.inputs().size());
-            for (String tensor : node.inputs()) {
-                inputs.add(values.get(tensor));
-            }
-            NDList outputs = node.forward(inputs);
-            if (outputs.size() < node.outputs().size()) {
-                throw new IllegalStateException("node '" + node.name() + "' (" + node.operator() + ") gave "
-                        + outputs.size() + " outputs, expected " + node.outputs().size());
-            }
-            for (int k = 0; k < node.outputs().size(); k++) {
-                values.put(node.outputs().get(k), outputs.get(k));
-            }
-            for (String tensor : node.inputs()) {
-                if (lastRead.get(tensor) == i && !tensor.equals(input) && !tensor.equals(output)) {
-                    release(values.remove(tensor), x, values);
-                }
-            }
-        }
-        return values.get(output);
-    }
-
     /**
-     * Frees an intermediate tensor after its last reader, so that a forward pass holds only the tensors still to be
-     * read (the whole pass's activations otherwise stay allocated until the caller's scope closes). Only arrays of the
-     * input's scope are freed, never one that is still known under another name; autograd keeps its own references to
-     * what the backward pass needs.
+     * The scores for a batch already on the engine, in the graph's input type. Each intermediate tensor is freed after
+     * its last reader, so the pass holds only the tensors still to be read (autograd keeps its own references to what
+     * a backward pass needs).
      */
-    private static void release(NDArray array, NDArray x, Map<String, NDArray> values) {
-        if (array == null || array == x || array.getManager() != x.getManager()) {
-            return;
-        }
-        for (NDArray live : values.values()) {
-            if (live == array) {
-                return;
-            }
-        }
-        array.close();
+    public NDArray run(NDArray x) {
+        return execute(Map.of(input, x), 0, nodes.size(), (index, node, inputs, outputs) -> { }, x).get(output);
     }
 
     /** Runs the graph, showing each node to {@code visitor}, and returns the output tensor. */
@@ -113,7 +71,19 @@ public record ModelGraph(String input, DataType inputType, List<GraphNode> nodes
      * returns every tensor known at the end, in a new map.
      */
     public Map<String, NDArray> runBetween(Map<String, NDArray> known, int from, int to, Visitor visitor) {
+        return execute(known, from, to, visitor, null);
+    }
+
+    /** Runs nodes {@code [from, to)}; with {@code freeing} set, frees the tensors of its scope after their last reader. */
+    private Map<String, NDArray> execute(Map<String, NDArray> known, int from, int to, Visitor visitor,
+            NDArray freeing) {
         Map<String, NDArray> values = new HashMap<>(known);
+        Map<String, Integer> lastRead = new HashMap<>();
+        for (int i = from; i < to; i++) {
+            for (String tensor : nodes.get(i).inputs()) {
+                lastRead.put(tensor, i);
+            }
+        }
         for (int i = from; i < to; i++) {
             GraphNode node = nodes.get(i);
             NDList inputs = new NDList(node.inputs().size());
@@ -129,8 +99,31 @@ public record ModelGraph(String input, DataType inputType, List<GraphNode> nodes
                 values.put(node.outputs().get(k), outputs.get(k));
             }
             visitor.visited(i, node, inputs, outputs);
+            if (freeing != null) {
+                for (String tensor : node.inputs()) {
+                    if (lastRead.get(tensor) == i && !tensor.equals(input) && !tensor.equals(output)) {
+                        release(values.remove(tensor), freeing, values);
+                    }
+                }
+            }
         }
         return values;
+    }
+
+    /**
+     * Frees an intermediate tensor: only arrays of the input's scope, never the input itself or an array still known
+     * under another name.
+     */
+    private static void release(NDArray array, NDArray x, Map<String, NDArray> values) {
+        if (array == null || array == x || array.getManager() != x.getManager()) {
+            return;
+        }
+        for (NDArray live : values.values()) {
+            if (live == array) {
+                return;
+            }
+        }
+        array.close();
     }
 
     /**
