@@ -21,6 +21,14 @@ public interface DifferentiableModel extends Model {
         return gradients(batch, OutputWeighting.fixed(outputCotangent)).gradients();
     }
 
+    /**
+     * An estimate of the engine memory one sample's forward and backward pass holds (activations, what autograd
+     * saves, their gradients), for explainers that size their passes to a memory budget; 0 when the model cannot tell.
+     */
+    default long activationBytesPerSample() {
+        return 0;
+    }
+
     /** The gradient of the target output of each sample with respect to that sample, in one pass. */
     default float[][] inputGradient(float[][] batch, Target target) {
         return gradients(batch, OutputWeighting.target(target)).gradients();

@@ -23,6 +23,7 @@ abstract class EngineModel implements DifferentiableModel {
     private final int outputSize;
     private final List<String> classNames;
     private final int batchSize;
+    private volatile Map<String, Shape> nodeShapes;
 
     EngineModel(NDManager manager, Shape inputShape, int outputSize, ModelOptions options) {
         this.manager = manager;
@@ -97,10 +98,15 @@ abstract class EngineModel implements DifferentiableModel {
     }
 
     /**
-     * The sample shape at each node's first output of {@code graph} for one zero sample, prepared for the graph; nodes
+     * The sample shape at each node's first output of {@code graph} for one zero sample, prepared for the graph (found
+     * once: the graph and the input shape are fixed); nodes
      * whose output has no batch dimension or is not floating point (shape computations, scalars) are left out.
      */
     protected Map<String, Shape> nodeShapes(ModelGraph graph, UnaryOperator<NDArray> prepare) {
+        Map<String, Shape> known = nodeShapes;
+        if (known != null) {
+            return known;
+        }
         Map<String, Shape> shapes = new LinkedHashMap<>();
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = scope.zeros(new ai.djl.ndarray.types.Shape(inputShape.withBatch(1)));
@@ -111,7 +117,8 @@ abstract class EngineModel implements DifferentiableModel {
                 }
             });
         }
-        return shapes;
+        nodeShapes = java.util.Collections.unmodifiableMap(shapes);
+        return nodeShapes;
     }
 
     @Override

@@ -19,4 +19,13 @@ public interface GraphModel extends LayeredModel {
      * in topological order; nodes whose output has no batch dimension (shape computations) are left out.
      */
     Map<String, Shape> layerShapes();
+
+    /**
+     * Three float32 copies of every node's output for one sample — the activation, what autograd keeps of it, and its
+     * gradient — as an estimate of the engine memory a sample's pass holds.
+     */
+    @Override
+    default long activationBytesPerSample() {
+        return 12L * layerShapes().values().stream().mapToLong(Shape::size).sum();
+    }
 }

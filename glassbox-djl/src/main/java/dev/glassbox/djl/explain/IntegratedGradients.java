@@ -38,9 +38,12 @@ public final class IntegratedGradients implements Explainer {
         return new Builder(model);
     }
 
-    /** How many path points one pass holds: input copies plus their gradients (and the engine's own copies). */
+    /**
+     * How many path points one pass holds: input copies plus their gradients (and the engine's own copies), and the
+     * activations the model keeps per sample for the backward pass, where it can tell.
+     */
     int pointsPerPass() {
-        long bytesPerPoint = 4L * model.inputShape().size() * 4;
+        long bytesPerPoint = 4L * model.inputShape().size() * 4 + model.activationBytesPerSample();
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, memoryBudgetBytes / bytesPerPoint));
     }
 

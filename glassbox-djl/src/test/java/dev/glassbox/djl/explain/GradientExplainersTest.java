@@ -156,8 +156,8 @@ class GradientExplainersTest {
             float[][] inputs = mixedInputs(model);
             Baseline two = Baseline.of(List.of(new float[36], inputs[4]), "two");
             // 7 path points per pass: passes end inside an input's path and inside a reference's
-            IntegratedGradients ig = IntegratedGradients.of(model).steps(5).baseline(two).memoryBudget(7L * 36 * 16)
-                    .build();
+            IntegratedGradients ig = IntegratedGradients.of(model).steps(5).baseline(two)
+                    .memoryBudget(7L * (36 * 16 + model.activationBytesPerSample())).build();
             assertThat(ig.pointsPerPass()).isEqualTo(7);
             List<Attribution> batch = ig.explain(inputs, Target.PREDICTED);
             for (int i = 0; i < inputs.length; i++) {
@@ -272,6 +272,18 @@ class GradientExplainersTest {
         try (BlockModel model = TestNets.gapCnn()) {
             assertThatThrownBy(() -> ClassActivationMap.gradCam(model, "fc", true, null).explain(new float[36], Target.PREDICTED))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("channels × height × width");
+        }
+    }
+
+    @Test
+    void integratedGradientsSizesItsPassesToTheActivationsTheModelKeeps() {
+        try (BlockModel model = TestNets.pooledCnn()) {
+            // outputs per sample: conv1 3×6×6, relu1 3×6×6, pool 3×3×3, conv2 2×3×3, relu2 2×3×3, flatten 18, fc 4
+            long elements = 108 + 108 + 27 + 18 + 18 + 18 + 4;
+            assertThat(model.activationBytesPerSample()).isEqualTo(12 * elements);
+            long perPoint = 16L * 36 + 12 * elements;
+            IntegratedGradients ig = IntegratedGradients.of(model).memoryBudget(10 * perPoint + perPoint / 2).build();
+            assertThat(ig.pointsPerPass()).isEqualTo(10);
         }
     }
 }
