@@ -63,9 +63,10 @@ import java.util.function.Supplier;
  * memory counts the heap the JVM has committed, which otherwise grows towards a quarter of the machine's memory
  * (about 0.9 GB of it on a 23 GB machine during IG, of which a quarter was in use).
  *
- * <p>IG's {@code memoryBudget} sizes its passes by the path points alone (16 bytes per input element: 2.4 MB per
- * 3×224×224 point), not by the activations the engine keeps for the backward pass; the engine's batch
- * ({@link ModelOptions#batchSize()}, 64) bounds those.
+ * <p>IG's {@code memoryBudget} sizes its passes by the path points (16 bytes per input element: 2.4 MB per
+ * 3×224×224 point) and the activations the model keeps per sample for the backward pass
+ * ({@code DifferentiableModel.activationBytesPerSample}); the engine's batch ({@link ModelOptions#batchSize()}, 64)
+ * bounds each engine call besides.
  */
 public final class OnnxResNetBenchmark {
     private static final Shape SHAPE = Shape.of(3, 224, 224);
@@ -254,7 +255,8 @@ public final class OnnxResNetBenchmark {
         sampler.interrupt();
         System.out.printf(Locale.ROOT, "IG %d steps on %d images (%d path points), memoryBudget %d MiB (%d points per "
                         + "pass, engine batches of at most %d): %.1f s%n", steps, inputs.length, steps * inputs.length,
-                memoryBudgetMb, Math.max(1, budget / (16L * SHAPE.size())), model.batchSize(), seconds);
+                memoryBudgetMb, Math.max(1, budget / (16L * SHAPE.size() + model.activationBytesPerSample())),
+                model.batchSize(), seconds);
         System.out.printf(Locale.ROOT, "resident memory: %d MiB before loading, %d MiB loaded, %d MiB sampled peak "
                         + "during IG, high-water mark (VmHWM) %d MiB; Java heap %d MiB committed, %d MiB max%n",
                 beforeLoad >> 10, loaded >> 10, peak[0] >> 10, rss("VmHWM") >> 10,
