@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Runs Captum 0.8's FGSM and PGD on the committed TorchScript fixture cnn.pt and writes the adversarial inputs.
 
-Run with Debian's python3-torch and Captum 0.8.0 on PYTHONPATH (see /work/shared/notes/references.md for how to get it):
-    PYTHONPATH=/tmp/captum-src /usr/bin/python3 scripts/make_attack_references.py \
+Run with Debian's python3-torch and Captum 0.8.0's source folder (its `captum` package, read from its public
+repository at tag v0.8.0, not installed) on PYTHONPATH:
+    PYTHONPATH=CAPTUM_SRC /usr/bin/python3 scripts/make_attack_references.py \
         glassbox-djl/src/test/resources/fixtures/cnn.pt glassbox-djl/src/test/resources/fixtures/attacks.json
 The loss is nn.CrossEntropyLoss(reduction='none') on the logits (Captum's default "negative log" assumes
 probabilities). No random start, so the result is deterministic. The output is committed; the Java build never runs this.
