@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.glassbox.core.InvalidInputException;
-import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.graph.GraphNode;
 import dev.glassbox.djl.graph.ModelGraph;
@@ -134,15 +133,6 @@ public final class ImportedModel extends EngineModel implements GraphModel {
             known.put(tensor, activation);
             return graph.runBetween(known, writer + 1, end, (i, node, in, out) -> { }).get(graph.output());
         });
-    }
-
-    /** The output of {@code layer} for each sample, flattened in the layer's shape. */
-    public float[][] activations(float[][] batch, String layer) {
-        String tensor = graph.tensorOf(layer);
-        int writer = graph.writerOf(tensor);
-        Batches.requireValid(batch, inputShape());
-        return predictWith(batch, x -> graph.runBetween(Map.of(graph.input(), cast(x, graph)), 0, writer + 1,
-                (i, node, in, out) -> { }).get(tensor));
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class LrpBoundedRule extends LrpRule implements InputRelevanceRule 
         NDArray highs = x.zerosLike().add(high);
         NDArray bounded = affine.apply(x, weight, null).sub(affine.apply(lows, positive, null))
                 .sub(affine.apply(highs, negative, null));
-        NDArray s = stabilisedRatio(pass.output().mul(cotangent), bounded, 0);
+        NDArray s = stabilisedRatio(pass.output(), cotangent, bounded, 0);
         return x.mul(layer.through(v -> affine.apply(v, weight, null), s))
                 .sub(lows.mul(layer.through(v -> affine.apply(v, positive, null), s)))
                 .sub(highs.mul(layer.through(v -> affine.apply(v, negative, null), s)));
