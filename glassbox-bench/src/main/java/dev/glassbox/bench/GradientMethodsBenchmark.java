@@ -2,11 +2,11 @@ package dev.glassbox.bench;
 
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
-import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.NamedBlocks;
 import dev.glassbox.djl.explain.IntegratedGradients;
 import dev.glassbox.djl.explain.RuleBasedAttribution;
@@ -69,7 +69,7 @@ public class GradientMethodsBenchmark {
         pathWeights = oneHot(IMAGES * STEPS);
         saliency = Saliency.gradients(model, false);
         integratedGradients = IntegratedGradients.of(model).steps(STEPS).build();
-        deepLift = RuleBasedAttribution.deepLift(model, Baseline.zero());
+        deepLift = RuleBasedAttribution.deepLift(model, PathBaseline.zero());
         guidedBackprop = RuleBasedAttribution.guidedBackprop(model);
     }
 
@@ -86,13 +86,13 @@ public class GradientMethodsBenchmark {
         model.close();
     }
 
-    /** Baseline of saliency: one forward+backward pass over the 8 images. */
+    /** PathBaseline of saliency: one forward+backward pass over the 8 images. */
     @Benchmark
     public float[][] rawGradientOfImages() {
         return model.inputGradient(images, imageWeights);
     }
 
-    /** Baseline of IG: one forward+backward pass over the 400 path points. */
+    /** PathBaseline of IG: one forward+backward pass over the 400 path points. */
     @Benchmark
     public float[][] rawGradientOfPathPoints() {
         return model.inputGradient(pathPoints, pathWeights);

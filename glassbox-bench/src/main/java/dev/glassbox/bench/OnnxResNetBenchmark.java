@@ -3,7 +3,7 @@ package dev.glassbox.bench;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.explain.grouping.Slic;
-import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.explain.perturb.Execution;
 import dev.glassbox.core.explain.perturb.KernelShap;
 import dev.glassbox.core.explain.perturb.Occlusion;
@@ -14,9 +14,9 @@ import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.ImportedModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.Models;
-import dev.glassbox.djl.OnnxModel;
+import dev.glassbox.onnx.OnnxModel;
 import dev.glassbox.djl.explain.ClassActivationMap;
 import dev.glassbox.djl.explain.IntegratedGradients;
 import dev.glassbox.djl.explain.NoiseTunnel;
@@ -181,7 +181,7 @@ public final class OnnxResNetBenchmark {
     private void methods(ImportedModel model, float[][] inputs) {
         List<Object[]> explainers = List.of(
                 new Object[] {"saliency", Saliency.gradients(model, false)},
-                new Object[] {"DeepLIFT (zero)", RuleBasedAttribution.deepLift(model, Baseline.zero())},
+                new Object[] {"DeepLIFT (zero)", RuleBasedAttribution.deepLift(model, PathBaseline.zero())},
                 new Object[] {"guided backprop", RuleBasedAttribution.guidedBackprop(model)},
                 new Object[] {"LRP-epsilon", RuleBasedAttribution.lrp(model, LrpPreset.epsilon(1e-9))},
                 new Object[] {"Grad-CAM",

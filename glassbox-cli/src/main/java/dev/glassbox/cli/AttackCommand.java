@@ -10,6 +10,7 @@ import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.djl.Capabilities;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.robust.AdversarialAttack;
 import dev.glassbox.djl.robust.AttackGoal;
@@ -110,10 +111,7 @@ final class AttackCommand implements Callable<Integer> {
         List<Sample> samples = new ArrayList<>();
         try (Model loaded = ModelLoading.loadWithInputs(model, input, samples);
                 AtomicDirectory output = AtomicDirectory.open(out)) {
-            if (!(loaded instanceof DifferentiableModel differentiable)) {
-                throw new InvalidInputException("the model " + model.model + " gives no gradients (" + loaded
-                        + "): attacks need a TorchScript, ONNX-imported or glassbox model");
-            }
+            DifferentiableModel differentiable = Capabilities.differentiable(loaded, "an attack");
             float[][] rows = InputArguments.rows(samples);
             float[][] before = loaded.predict(rows);
             int[] classes = new int[rows.length];
@@ -150,7 +148,7 @@ final class AttackCommand implements Callable<Integer> {
             int changed = 0;
             for (int i = 0; i < rows.length; i++) {
                 Sample sample = samples.get(i);
-                String stem = AttributionFiles.stem(sample.name()) + "." + attackName;
+                String stem = OutputStems.stem(sample.name()) + "." + attackName;
                 write(output.path(), stem, sample.shape(), rows[i], adversarial[i]);
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("input", sample.name());

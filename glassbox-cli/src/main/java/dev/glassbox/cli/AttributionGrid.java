@@ -7,6 +7,7 @@ import dev.glassbox.core.input.ImageWriter;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
+import dev.glassbox.core.output.AttributionWriter;
 import dev.glassbox.core.render.HtmlReport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class AttributionGrid {
             for (Explainer explainer : explainers.values()) {
                 Attribution a = explainer.explain(sample.values(), target);
                 explained = model.outputNames().get(a.target());
-                byte[] png = AttributionFiles.write(dir, stem, a, sample, explained);
+                byte[] png = AttributionWriter.write(dir, stem, a, sample, explained);
                 cells.add(new HtmlReport.Picture(png, a.method() + " of " + sample.name(), 140));
                 progress.update("explaining", ++done, total);
             }

@@ -2,41 +2,45 @@ package dev.glassbox.cli;
 
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.Explainer;
-import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.explain.catalogue.CatalogueEntry;
+import dev.glassbox.core.explain.catalogue.MethodCatalogue;
+import dev.glassbox.core.explain.catalogue.MethodSettings;
+import dev.glassbox.core.explain.catalogue.Requirement;
+import dev.glassbox.core.explain.grouping.FeatureGrouping;
+import dev.glassbox.core.explain.grouping.Quickshift;
+import dev.glassbox.core.explain.grouping.Segmenter;
+import dev.glassbox.core.explain.grouping.Slic;
+import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.explain.path.IntegrationRule;
+import dev.glassbox.core.input.FashionMnist;
 import dev.glassbox.core.input.ImageOptions;
 import dev.glassbox.core.input.InputFiles;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.math.Upsampling;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.DifferentiableModel;
-import dev.glassbox.djl.GraphModel;
-import dev.glassbox.djl.LayeredModel;
-import dev.glassbox.djl.OnnxModel;
-import dev.glassbox.djl.TorchScriptModel;
-import dev.glassbox.djl.explain.ClassActivationMap;
-import dev.glassbox.djl.explain.GuidedGradCam;
-import dev.glassbox.djl.explain.IntegratedGradients;
-import dev.glassbox.djl.explain.NoiseTunnel;
-import dev.glassbox.djl.explain.RuleBasedAttribution;
-import dev.glassbox.djl.explain.Saliency;
-import dev.glassbox.djl.rules.DeepLiftRules;
-import dev.glassbox.djl.rules.LrpPreset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Turns a method name from the command line and the shared options into an explainer for a model. */
+/**
+ * Turns the command line's method names and shared options into explainers: the names are looked up in the library's
+ * {@link MethodCatalogue}, and the options become its {@link MethodSettings} (files read, spellings parsed).
+ */
 final class AttributionMethods {
-    /** The gradient methods {@code glassbox explain} knows, in the order the help lists them. */
-    static final List<String> GRADIENT_NAMES = List.of("saliency", "ixg", "smoothgrad", "smoothgrad-sq", "vargrad", "ig",
-            "deeplift", "guided-backprop", "deconvnet", "lrp-0", "lrp-epsilon", "lrp-gamma", "lrp-alphabeta", "lrp-composite",
-            "cam", "gradcam", "guided-gradcam");
+    /** Every method on the class path. */
+    static final MethodCatalogue CATALOGUE = MethodCatalogue.standard();
 
     private AttributionMethods() {
+    }
+
+    /** The names of the methods that need gradients, in help order. */
+    static List<String> gradientNames() {
+        return CATALOGUE.entries().stream().filter(e -> e.needs().contains(Requirement.GRADIENTS))
+                .map(CatalogueEntry::name).toList();
     }
 
     /** Explainers for each named method, keyed by the trimmed name, in the order given. */
@@ -61,115 +65,100 @@ final class AttributionMethods {
 
     /** An explainer; {@code columns} names the features of tabular inputs, else {@code null}. */
     static Explainer create(String method, Model model, ExplainOptions options, List<String> columns) {
-        String name = method.trim().toLowerCase(Locale.ROOT);
-        if (PerturbationMethods.NAMES.contains(name)) {
-            return PerturbationMethods.create(name, model, options, columns);
-        }
-        if (!GRADIENT_NAMES.contains(name)) {
-            throw new InvalidInputException("unknown method '" + method + "': expected one of "
-                    + String.join(", ", GRADIENT_NAMES) + ", " + String.join(", ", PerturbationMethods.NAMES));
-        }
-        DifferentiableModel differentiable = requireGradients(model, name);
-        return switch (name) {
-            case "saliency" -> Saliency.gradients(differentiable, options.abs);
-            case "ixg" -> Saliency.timesInput(differentiable);
-            case "smoothgrad", "smoothgrad-sq", "vargrad" -> NoiseTunnel
-                    .around(model, Saliency.gradients(differentiable, false), "saliency")
-                    .aggregation(switch (name) {
-                        case "smoothgrad" -> NoiseTunnel.Aggregation.SMOOTHGRAD;
-                        case "smoothgrad-sq" -> NoiseTunnel.Aggregation.SMOOTHGRAD_SQUARED;
-                        default -> NoiseTunnel.Aggregation.VARGRAD;
-                    })
-                    .samples(options.samplesOr(50)).noise(options.noise).seed(options.seed).build();
-            case "ig" -> IntegratedGradients.of(differentiable).steps(options.steps)
-                    .rule(IntegrationRule.parse(options.rule)).baseline(baseline(options, model.inputShape()))
-                    .memoryBudget(options.memoryBudgetMb << 20).build();
-            case "deeplift" -> RuleBasedAttribution.deepLift(differentiable, baseline(options, model.inputShape()),
-                    deepLiftRules(options.deepLiftRules));
-            case "guided-backprop" -> RuleBasedAttribution.guidedBackprop(differentiable);
-            case "deconvnet" -> RuleBasedAttribution.deconvnet(differentiable);
-            case "lrp-0" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.zero());
-            case "lrp-epsilon" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.epsilon(options.lrpEpsilon));
-            case "lrp-gamma" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.gamma(options.lrpGamma,
-                    options.lrpEpsilon));
-            case "lrp-alphabeta" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.alphaBeta(options.lrpAlpha));
-            case "lrp-composite" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.composite(options.lrpEpsilon,
-                    options.lrpGamma, options.lrpBounds.get(0), options.lrpBounds.get(1)));
-            case "cam" -> ClassActivationMap.cam(layered(model, name), layer(model, options), options.relu,
-                    upsampling(options, Upsampling.BILINEAR));
-            case "gradcam" -> ClassActivationMap.gradCam(layered(model, name), layer(model, options), options.relu,
-                    upsampling(options, Upsampling.BILINEAR));
-            default -> {
-                Upsampling upsampling = upsampling(options, Upsampling.NEAREST);
-                yield new GuidedGradCam(layered(model, name), layer(model, options),
-                        upsampling == null ? Upsampling.NEAREST : upsampling);
-            }
-        };
+        CatalogueEntry entry = CATALOGUE.require(method);
+        return entry.create(model, settings(options, model.inputShape(), columns, entry));
     }
 
-    private static DifferentiableModel requireGradients(Model model, String method) {
-        if (model instanceof DifferentiableModel differentiable) {
-            return differentiable;
+    /** The library's settings for {@code entry}, from the command line's options. */
+    static MethodSettings settings(ExplainOptions o, Shape shape, List<String> columns, CatalogueEntry entry) {
+        int axes = columns != null ? 1 : 2;
+        boolean gradients = entry.needs().contains(Requirement.GRADIENTS);
+        boolean keepResolution = o.upsample != null && o.upsample.equalsIgnoreCase("none");
+        MethodSettings.Builder b = MethodSettings.builder().seed(o.seed).samples(o.samples).steps(o.steps)
+                .integrationRule(IntegrationRule.parse(o.rule)).noise(o.noise).absolute(o.abs).layer(o.layer)
+                .relu(o.relu).layerResolution(keepResolution)
+                .upsampling(o.upsample == null || keepResolution ? null : Upsampling.parse(o.upsample))
+                .deepLiftRules(o.deepLiftRules).lrpEpsilon(o.lrpEpsilon).lrpGamma(o.lrpGamma).lrpAlpha(o.lrpAlpha)
+                .lrpLow(o.lrpBounds.get(0)).lrpHigh(o.lrpBounds.get(1))
+                .window(o.window != null ? o.window.over(axes) : null)
+                .stride(o.stride != null ? o.stride.over(o.window != null ? o.window.over(axes).length : axes) : null)
+                .segmenter(o.segments != null ? segmenter(o.segments, shape, o.seed) : null).columns(columns)
+                .threshold(o.threshold).probabilities(o.probabilities).threads(o.threads)
+                .memoryBudgetBytes(o.memoryBudgetMb << 20).padding(o.padding).pdaSampling(o.pdaSampling)
+                .trainingCount(o.laplaceN).kmeans(o.kmeans);
+        if (o.background != null) {
+            b.background(rows(o, o.background, shape));
         }
-        String why = model instanceof OnnxModel onnx && onnx.importFailure() != null ? " (" + onnx.importFailure() + ")"
-                : "";
-        throw new InvalidInputException(method + " needs gradients, but " + model + " runs forward only through ONNX "
-                + "Runtime" + why + "; the perturbation methods work on it");
+        if (gradients) {
+            b.reference(reference(o, shape));
+        } else if (o.background == null) {
+            b.removal(removal(o, shape));
+        }
+        return b.build();
     }
 
-    private static LayeredModel layered(Model model, String method) {
-        if (model instanceof LayeredModel layered && !layered.layerNames().isEmpty()) {
-            return layered;
-        }
-        throw new InvalidInputException(method + " needs a layer's activations: load an ONNX model, a DJL model, or a "
-                + "TorchScript model split at a layer (--split, or --head FILE)");
-    }
-
-    /** The chosen layer, or the split of a split model, or the last layer with channels × height × width output. */
-    private static String layer(Model model, ExplainOptions options) {
-        if (options.layer != null) {
-            return options.layer;
-        }
-        if (model instanceof GraphModel graph) {
-            List<Map.Entry<String, Shape>> shapes = List.copyOf(graph.layerShapes().entrySet());
-            for (int i = shapes.size() - 1; i >= 0; i--) {
-                if (shapes.get(i).getValue().rank() == 3) {
-                    return shapes.get(i).getKey();
-                }
-            }
-            throw new InvalidInputException("the model has no layer with channels × height × width output for "
-                    + "CAM/Grad-CAM; name one with --layer");
-        }
-        return TorchScriptModel.SPLIT_LAYER;
-    }
-
-    private static DeepLiftRules deepLiftRules(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "captum" -> DeepLiftRules.CAPTUM;
-            case "exact" -> DeepLiftRules.EXACT;
-            default -> throw new InvalidInputException("--deeplift-rules takes captum or exact, not '" + name + "'");
-        };
-    }
-
-    /** The chosen upsampling ({@code none}: keep the layer's resolution), or the method's default. */
-    private static Upsampling upsampling(ExplainOptions options, Upsampling byDefault) {
-        if (options.upsample == null) {
-            return byDefault;
-        }
-        return options.upsample.equalsIgnoreCase("none") ? null : Upsampling.parse(options.upsample);
-    }
-
-    private static Baseline baseline(ExplainOptions options, Shape shape) {
+    /** Integrated Gradients' and DeepLIFT's reference: zero, blurred, noise, or the inputs of a file (averaged over). */
+    private static PathBaseline reference(ExplainOptions options, Shape shape) {
         return switch (options.baseline.toLowerCase(Locale.ROOT)) {
-            case "zero" -> Baseline.zero();
-            case "blur" -> Baseline.blurred(options.blurSigma);
-            case "noise" -> Baseline.uniformNoise(0f, 1f, 1, options.seed);
+            case "zero" -> PathBaseline.zero();
+            case "blur" -> PathBaseline.blurred(options.blurSigma);
+            case "noise" -> PathBaseline.uniformNoise(0f, 1f, 1, options.seed);
             default -> {
                 Path file = Path.of(options.baseline);
                 List<float[]> references = InputFiles.read(file, shape, ImageOptions.defaults()).stream()
                         .map(Sample::values).toList();
-                yield Baseline.of(references, file.getFileName().toString());
+                yield PathBaseline.of(references, file.getFileName().toString());
             }
         };
+    }
+
+    /** What perturbation methods put in place of removed features: zero, a constant, means, blur, or a file's rows. */
+    private static dev.glassbox.core.explain.perturb.Baseline removal(ExplainOptions options, Shape shape) {
+        String b = options.baseline.trim().toLowerCase(Locale.ROOT);
+        switch (b) {
+            case "zero":
+                return dev.glassbox.core.explain.perturb.Baseline.constant(0f);
+            case "means":
+                return dev.glassbox.core.explain.perturb.Baseline.groupMeans();
+            case "blur":
+                return dev.glassbox.core.explain.perturb.Baseline.blurred(options.blurSigma);
+            default:
+                break;
+        }
+        try {
+            return dev.glassbox.core.explain.perturb.Baseline.constant(Float.parseFloat(b));
+        } catch (NumberFormatException notANumber) {
+            return dev.glassbox.core.explain.perturb.Background.of(rows(options, Path.of(options.baseline), shape));
+        }
+    }
+
+    private static Segmenter segmenter(String spec, Shape shape, long seed) {
+        String s = spec.trim().toLowerCase(Locale.ROOT);
+        if (s.equals("pixels")) {
+            return Segmenter.fixed(FeatureGrouping.pixels(shape));
+        }
+        if (s.equals("elements")) {
+            return Segmenter.fixed(FeatureGrouping.elements(shape));
+        }
+        if (s.equals("quickshift")) {
+            return Quickshift.builder().seed(seed).build();
+        }
+        if (s.startsWith("slic:")) {
+            try {
+                return Slic.builder().segments(Integer.parseInt(s.substring(5))).build();
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("cannot read --segments " + spec + ": expected slic:N with N a number");
+            }
+        }
+        throw new InvalidInputException("unknown --segments '" + spec + "': expected slic:N, quickshift, pixels or elements");
+    }
+
+    /** Rows from a file, or a Fashion-MNIST folder's training images. */
+    private static float[][] rows(ExplainOptions options, Path file, Shape shape) {
+        if (Files.isDirectory(file)) {
+            return ImageRows.of(FashionMnist.train(file));
+        }
+        return InputFiles.read(file, shape, ImageOptions.defaults(), options.csvHeader).stream().map(Sample::values)
+                .toArray(float[][]::new);
     }
 }

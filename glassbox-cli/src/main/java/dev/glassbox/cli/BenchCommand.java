@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
     int steps = 50;
 
     @Option(names = "--methods", split = ",", description = "Methods to time (default: every gradient method).")
-    List<String> methods = AttributionMethods.GRADIENT_NAMES;
+    List<String> methods = AttributionMethods.gradientNames();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,7 @@ import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.metrics.SimilarityMetric;
+import dev.glassbox.core.output.AttributionWriter;
 import dev.glassbox.core.render.HtmlReport;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,8 +44,8 @@ final class DataRandomisationSection {
             List<Attribution> real = explainer.explain(rows, targets);
             List<Attribution> memorised = permuted.get(method).explain(rows, targets);
             List<HtmlReport.Cell> cells = new ArrayList<>(List.of(new HtmlReport.Text(method),
-                    new HtmlReport.Picture(AttributionFiles.thumbnail(real.get(0)), method, CELL),
-                    new HtmlReport.Picture(AttributionFiles.thumbnail(memorised.get(0)), method, CELL)));
+                    new HtmlReport.Picture(AttributionWriter.thumbnail(real.get(0)), method, CELL),
+                    new HtmlReport.Picture(AttributionWriter.thumbnail(memorised.get(0)), method, CELL)));
             Map<String, Object> byMetric = new LinkedHashMap<>();
             for (SimilarityMetric metric : SimilarityMetric.values()) {
                 double[] each = metric.each(real, memorised);

@@ -7,6 +7,8 @@ import dev.glassbox.core.model.Target;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.output.AttributionWriter;
+import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.EmbeddingSection;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.BlockModel;
@@ -94,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
         report.section("Explanations");
         report.paragraph("Why the model predicts what it predicts, for one test image of each of six classes: "
                 + "attributions of the predicted class by " + String.join(", ", DEMO_METHODS) + " (Grad-CAM at "
-                + FashionCnn.LAST_CONV + ", with its ReLU). " + AttributionFiles.COLOUR_KEY
+                + FashionCnn.LAST_CONV + ", with its ReLU). " + AttributionWriter.COLOUR_KEY
                 + " Each map is also in explanations/ as JSON and PNG.");
         try (ProgressBars progress = new ProgressBars()) {
             new AttributionGrid(model, DEMO_METHODS, options, null).write(samples, Target.PREDICTED, dir, report, progress);

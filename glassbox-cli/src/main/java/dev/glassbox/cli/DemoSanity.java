@@ -9,6 +9,7 @@ import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.Patch;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Target;
+import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.BlockModel;
 import dev.glassbox.djl.sanity.RandomisationCheck;

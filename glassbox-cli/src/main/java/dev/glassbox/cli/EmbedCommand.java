@@ -8,6 +8,7 @@ import dev.glassbox.core.embed.NeighbourEmbedding;
 import dev.glassbox.core.embed.Pca;
 import dev.glassbox.core.embed.Smacof;
 import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.ScatterPlot;
 import java.io.IOException;
 import java.io.Writer;

@@ -5,6 +5,7 @@ import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.output.AttributionWriter;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.Models;
 import dev.glassbox.djl.text.TextClassifier;
@@ -75,7 +76,7 @@ final class ExplainCommand implements Callable<Integer> {
                 ProgressBars progress = new ProgressBars()) {
             AttributionGrid grid = new AttributionGrid(loaded, methods, options, tabularColumns());
             HtmlReport report = new HtmlReport("glassbox explain", "Attributions for " + loaded + "; target: " + target
-                    + ". " + AttributionFiles.COLOUR_KEY);
+                    + ". " + AttributionWriter.COLOUR_KEY);
             grid.write(samples, target, output.path(), report.section("Attributions"), progress);
             Files.writeString(output.path().resolve("index.html"), report.render());
             output.commit();

@@ -3,8 +3,9 @@ package dev.glassbox.cli;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.Capabilities;
 import dev.glassbox.djl.LayeredModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.Models;
 import dev.glassbox.djl.TorchScriptModel;
 import java.nio.file.Path;
@@ -22,10 +23,7 @@ final class HiddenLayers {
     static float[][] activations(Path modelPath, boolean split, String layer, float[][] rows, Shape shape) {
         ModelOptions options = new ModelOptions(shape, null, ModelOptions.DEFAULT_BATCH);
         try (Model model = split ? Models.loadSplit(modelPath, null, options) : Models.load(modelPath, options)) {
-            if (!(model instanceof LayeredModel layered) || layered.layerNames().isEmpty()) {
-                throw new InvalidInputException("--model " + modelPath + " has no reachable layers: give a glassbox "
-                        + "model folder, or a TorchScript file exporting features(x) and head(a) with --split-model");
-            }
+            LayeredModel layered = Capabilities.layered(model, "--layer");
             String chosen = layer != null ? layer : defaultLayer(layered);
             return layered.layerGradient(rows, chosen, new float[rows.length][model.outputSize()]).activations();
         }

@@ -6,7 +6,7 @@ import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.GraphModel;
 import dev.glassbox.djl.LayeredModel;
-import dev.glassbox.djl.OnnxModel;
+import dev.glassbox.onnx.OnnxModel;
 import dev.glassbox.djl.graph.GraphNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.glassbox.cli;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.Models;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,11 +6,12 @@ import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
+import dev.glassbox.core.output.AttributionWriter;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.ImportedModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.Models;
-import dev.glassbox.djl.OnnxModel;
+import dev.glassbox.onnx.OnnxModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ final class OnnxDemo {
                     + "Captum) and the composite LRP (z^B on the first convolution, γ = 0.25 on the others, ε on the dense "
                     + "layer), Grad-CAM at the "
                     + "inner block " + INNER_BLOCK + " (after its skip connection), and guided backprop. "
-                    + AttributionFiles.COLOUR_KEY);
+                    + AttributionWriter.COLOUR_KEY);
             Files.createDirectories(dir);
             try (ProgressBars progress = new ProgressBars()) {
                 new AttributionGrid(imported, METHODS, explain, null).write(samples, Target.PREDICTED, dir, report,

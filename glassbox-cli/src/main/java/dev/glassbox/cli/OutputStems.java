@@ -12,9 +12,20 @@ import java.util.Set;
 final class OutputStems {
     private final Set<String> used = new HashSet<>();
 
-    /** The stem of {@code inputName} ({@link AttributionFiles#stem}), suffixed {@code -2}, {@code -3}… when taken. */
+    /**
+     * A file-name stem for an input: its file name without extension, {@code #i} becoming {@code -i}. Letters and
+     * digits of every script stay as they are ({@code 图像.npy} gives {@code 图像}); any other character but {@code . _ -}
+     * becomes {@code _}. Unique within a run only through {@link #next}.
+     */
+    static String stem(String input) {
+        String stem = input.replaceFirst("\\.[A-Za-z0-9]+(?=#|$)", "").replace('#', '-')
+                .replaceAll("[^\\p{L}\\p{M}\\p{N}._-]", "_");
+        return stem.isEmpty() || stem.chars().allMatch(c -> c == '.') ? "input" + stem.replace('.', '_') : stem;
+    }
+
+    /** The stem of {@code inputName} ({@link #stem}), suffixed {@code -2}, {@code -3}… when taken. */
     String next(String inputName) {
-        String base = AttributionFiles.stem(inputName);
+        String base = stem(inputName);
         String stem = base;
         for (int n = 2; !used.add(stem.toLowerCase(Locale.ROOT)); n++) {
             stem = base + "-" + n;

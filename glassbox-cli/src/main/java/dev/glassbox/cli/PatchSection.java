@@ -9,6 +9,7 @@ import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
+import dev.glassbox.core.output.AttributionWriter;
 import dev.glassbox.core.render.HtmlReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +73,7 @@ final class PatchSection {
             List<HtmlReport.Cell> cells = new ArrayList<>(List.of(new HtmlReport.Text(method)));
             bySubject.values().forEach(v -> cells.add(new HtmlReport.Number(String.format(Locale.ROOT, "%.1f%%",
                     100 * v))));
-            firstMaps.get(method).forEach(a -> cells.add(new HtmlReport.Picture(AttributionFiles.thumbnail(a), method,
+            firstMaps.get(method).forEach(a -> cells.add(new HtmlReport.Picture(AttributionWriter.thumbnail(a), method,
                     CELL)));
             rows.add(new HtmlReport.Row(cells, method.equals(FaithfulnessCheck.RANDOM)));
         });

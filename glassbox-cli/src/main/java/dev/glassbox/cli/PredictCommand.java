@@ -5,6 +5,7 @@ import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
+import dev.glassbox.core.output.StableJson;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

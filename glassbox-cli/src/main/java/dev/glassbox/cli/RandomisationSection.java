@@ -3,6 +3,7 @@ package dev.glassbox.cli;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.metrics.SimilarityMetric;
+import dev.glassbox.core.output.AttributionWriter;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.core.render.LineChart;
 import dev.glassbox.djl.sanity.RandomisationCheck;
@@ -79,12 +80,12 @@ final class RandomisationSection {
         for (String method : result.methods()) {
             List<HtmlReport.Cell> cells = new ArrayList<>(List.of(new HtmlReport.Text(method)));
             for (List<Attribution> step : result.maps().get(method)) {
-                cells.add(new HtmlReport.Picture(AttributionFiles.thumbnail(step.get(input)), method, CELL));
+                cells.add(new HtmlReport.Picture(AttributionWriter.thumbnail(step.get(input)), method, CELL));
             }
             rows.add(new HtmlReport.Row(cells, false));
         }
         List<HtmlReport.Cell> edges = new ArrayList<>(List.of(new HtmlReport.Text("edges (Sobel); input"),
-                new HtmlReport.Picture(AttributionFiles.thumbnail(result.edges().get(input)), "edges", CELL)));
+                new HtmlReport.Picture(AttributionWriter.thumbnail(result.edges().get(input)), "edges", CELL)));
         edges.add(AttributionGrid.picture(sample, CELL));
         while (edges.size() < headers.size()) {
             edges.add(new HtmlReport.Text(""));

@@ -12,8 +12,10 @@ import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.output.AttributionWriter;
+import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.HtmlReport;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.Models;
 import dev.glassbox.djl.sanity.RandomisationCheck;
 import dev.glassbox.djl.sanity.RandomisationResult;
@@ -144,7 +146,7 @@ final class SanityCommand implements Callable<Integer> {
             int[] targets = targets(loaded.predict(rows), target);
             HtmlReport report = new HtmlReport("glassbox sanity", "Sanity checks of " + String.join(", ",
                     explainers.keySet()) + " on " + loaded + ", " + samples.size() + " input(s). "
-                    + AttributionFiles.COLOUR_KEY);
+                    + AttributionWriter.COLOUR_KEY);
             json.put("model", loaded.toString());
             json.put("inputs", samples.stream().map(Sample::name).toList());
             if (!skipped("randomisation")) {

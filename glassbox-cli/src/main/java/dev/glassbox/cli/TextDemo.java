@@ -8,7 +8,7 @@ import dev.glassbox.core.input.SpamAssassin;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.core.render.HtmlReport;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.text.TextClassifier;
 import dev.glassbox.djl.text.TextMethods;
 import dev.glassbox.djl.zoo.SavedModels;

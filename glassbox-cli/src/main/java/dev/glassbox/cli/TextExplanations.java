@@ -7,6 +7,7 @@ import dev.glassbox.core.explain.text.TextExplainer;
 import dev.glassbox.core.input.TextFiles;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.Target;
+import dev.glassbox.core.output.AttributionWriter;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.core.render.TextSection;
 import dev.glassbox.djl.text.TextClassifier;
@@ -89,7 +90,7 @@ final class TextExplanations {
             List<Attribution> attributions = new ArrayList<>();
             for (TextExplainer explainer : explainers.values()) {
                 Attribution a = explainer.explain(text.getValue(), target);
-                AttributionFiles.writeJson(dir, stem, a, text.getKey(), model.classNames().get(a.target()));
+                AttributionWriter.writeJson(dir, stem, a, text.getKey(), model.classNames().get(a.target()));
                 attributions.add(a);
                 progress.update("explaining", ++done, total);
             }

@@ -2,6 +2,7 @@ package dev.glassbox.cli;
 
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.model.Model;
+import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.core.uncertainty.Probabilities;
 import dev.glassbox.core.uncertainty.StochasticPredictions;

@@ -78,6 +78,6 @@ class BadInputTest {
             assertThat(out.resolve(stem + ".occlusion.json")).exists();
             assertThat(out.resolve(stem + ".occlusion.png")).exists();
         }
-        assertThat(AttributionFiles.stem("naïve café.npy#3")).isEqualTo("naïve_café-3");
+        assertThat(OutputStems.stem("naïve café.npy#3")).isEqualTo("naïve_café-3");
     }
 }

@@ -10,7 +10,7 @@ import dev.glassbox.core.input.ImageOptions;
 import dev.glassbox.core.input.ImageReader;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.TorchScriptModel;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -40,7 +40,7 @@ class HiddenLayerEmbeddingTest {
         Cli result = Cli.run("embed", "--data", DEMO.resolve(BundledDemo.IMAGES).toString(), "--method", "pca",
                 "--model", Cli.fixture("cnn.pt").toString(), "--out", dir.resolve("out").toString());
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("no reachable layers");
+        assertThat(result.err()).contains("has no layer glassbox can reach");
     }
 
     @Test

@@ -14,7 +14,7 @@ import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.DifferentiableModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.Models;
 import dev.glassbox.djl.explain.RuleBasedAttribution;
 import dev.glassbox.djl.rules.LrpPreset;

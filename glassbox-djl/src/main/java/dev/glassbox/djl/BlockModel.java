@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.glassbox.core.model.Batches;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.graph.ModelGraph;
 import java.util.LinkedHashMap;

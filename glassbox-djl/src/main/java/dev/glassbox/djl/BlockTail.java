@@ -2,6 +2,7 @@ package dev.glassbox.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.glassbox.core.model.ModelOptions;
 
 /** The layers of a {@link BlockModel} after a given layer, run as a model over that layer's output. */
 final class BlockTail extends EngineModel {

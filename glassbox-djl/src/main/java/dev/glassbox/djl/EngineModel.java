@@ -3,8 +3,10 @@ package dev.glassbox.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.glassbox.core.model.Batches;
+import dev.glassbox.core.model.EngineErrors;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.graph.ModelGraph;
 import java.util.LinkedHashMap;
@@ -134,7 +136,7 @@ abstract class EngineModel implements DifferentiableModel {
                     .getShape().getShape();
         } catch (RuntimeException e) {
             throw new ModelLoadException(what + " does not accept inputs of shape " + inputShape + ": "
-                    + Errors.firstLine(e), e);
+                    + EngineErrors.firstLine(e), e);
         }
         if (outputShape.length != 2) {
             throw new ModelLoadException(what + " returns scores of shape " + java.util.Arrays.toString(outputShape)

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.model.EngineErrors;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.graph.GraphNode;
 import dev.glassbox.djl.graph.ModelGraph;
@@ -146,7 +148,7 @@ public final class ImportedModel extends EngineModel implements GraphModel {
             try {
                 resources.close();
             } catch (Exception e) {
-                throw new IllegalStateException("cannot release " + description + ": " + Errors.firstLine(e), e);
+                throw new IllegalStateException("cannot release " + description + ": " + EngineErrors.firstLine(e), e);
             }
         }
     }

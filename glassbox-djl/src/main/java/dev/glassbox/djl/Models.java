@@ -2,6 +2,7 @@ package dev.glassbox.djl;
 
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.zoo.SavedEnsembles;
 import dev.glassbox.djl.text.TextClassifier;
 import dev.glassbox.djl.zoo.SavedModels;
@@ -19,6 +20,10 @@ import dev.glassbox.djl.onnx.UnsupportedOperatorException;
  * {@code model.json}), an ensemble folder (with an {@code ensemble.json}), a TorchScript file ({@code .pt},
  * {@code .pth}, {@code .torchscript}) or an ONNX file. Text models (model folders with a vocabulary) load with
  * {@link #loadText}.
+ *
+ * <p>Loading a TorchScript file sets the JVM-wide system property {@code ai.djl.offline=true} unless it is already
+ * set, so that DJL takes the PyTorch natives from the class path and never downloads them; set it to {@code false}
+ * before loading to let DJL fetch natives.
  */
 public final class Models {
     private Models() {
@@ -51,26 +56,59 @@ public final class Models {
     }
 
     /**
+     * Loads a model for methods that need input gradients; a model that runs forward only is a clear {@link
+     * dev.glassbox.core.InvalidInputException} (see {@link Capabilities#differentiable}), and nothing stays open.
+     */
+    public static DifferentiableModel loadDifferentiable(Path path, ModelOptions options) {
+        return closingOnFailure(load(path, options), model -> Capabilities.differentiable(model, "loading " + path));
+    }
+
+    /**
+     * Loads a model for methods that read a named layer (Grad-CAM, embeddings of hidden layers, concepts); a model
+     * without reachable layers is a clear {@link dev.glassbox.core.InvalidInputException} (see {@link
+     * Capabilities#layered}). A TorchScript model split at a layer loads with {@link #loadSplit}.
+     */
+    public static LayeredModel loadLayered(Path path, ModelOptions options) {
+        return closingOnFailure(load(path, options), model -> Capabilities.layered(model, "loading " + path));
+    }
+
+    private static <T> T closingOnFailure(Model model, java.util.function.Function<Model, T> view) {
+        try {
+            return view.apply(model);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
      * An ONNX file imported as a graph on the PyTorch engine (gradients, layers, rules), whose plain forward passes run
-     * on ONNX Runtime (measured several times faster on CPU); a file with an operator the importer does not know runs
-     * forward only through ONNX Runtime, remembering why.
+     * on ONNX Runtime when glassbox-onnx is on the class path (measured several times faster on CPU), else on the
+     * graph; a file with an operator the importer does not know runs forward only through ONNX Runtime, remembering
+     * why (without glassbox-onnx it cannot be loaded).
      */
     private static Model loadOnnx(Path path, ModelOptions options) {
         OnnxImport imported;
         try {
             imported = OnnxGraphs.read(path);
         } catch (UnsupportedOperatorException e) {
-            return OnnxModel.load(path, options, e.getMessage());
+            if (!OnnxRuntimeSupport.PRESENT) {
+                throw new ModelLoadException(e.getMessage() + "; add glassbox-onnx (ONNX Runtime) to run this model "
+                        + "forward only for the perturbation methods", e);
+            }
+            return OnnxRuntimeModels.load(path, options, e.getMessage());
         }
         try {
             Shape shape = options.inputShape() != null ? options.inputShape() : declaredShape(imported, path);
             ImportedModel model = ImportedModel.of(imported.graph(), imported, shape, options,
                     "ONNX model " + path.getFileName());
-            try {
-                model.forwardWith(OnnxModel.load(path, options.inputShape(shape)));
-            } catch (RuntimeException e) {
-                model.close();
-                throw e;
+            if (OnnxRuntimeSupport.PRESENT) {
+                try {
+                    model.forwardWith(OnnxRuntimeModels.load(path, options.inputShape(shape), null));
+                } catch (RuntimeException e) {
+                    model.close();
+                    throw e;
+                }
             }
             return model;
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import dev.glassbox.core.model.EngineErrors;
 import dev.glassbox.core.model.ModelLoadException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -55,7 +56,7 @@ final class ScriptFunction implements AutoCloseable {
             model.load(file, name, Map.of("trainParam", "true"));
         } catch (Exception | Error e) {
             model.close();
-            throw new ModelLoadException("cannot load " + file + " as a TorchScript model: " + Errors.firstLine(e), e);
+            throw new ModelLoadException("cannot load " + file + " as a TorchScript model: " + EngineErrors.firstLine(e), e);
         }
         return prepared(model, (PtSymbolBlock) model.getBlock(), method);
     }
@@ -77,7 +78,7 @@ final class ScriptFunction implements AutoCloseable {
             return prepared(manager, copied, method);
         } catch (IOException | RuntimeException e) {
             manager.close();
-            throw new IllegalStateException("cannot copy the TorchScript module: " + Errors.firstLine(e), e);
+            throw new IllegalStateException("cannot copy the TorchScript module: " + EngineErrors.firstLine(e), e);
         }
     }
 
@@ -129,7 +130,7 @@ final class ScriptFunction implements AutoCloseable {
             try {
                 owner.close();
             } catch (Exception e) {
-                throw new IllegalStateException("cannot release the TorchScript module: " + Errors.firstLine(e), e);
+                throw new IllegalStateException("cannot release the TorchScript module: " + EngineErrors.firstLine(e), e);
             }
         }
     }

@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.ModelLoadException;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;

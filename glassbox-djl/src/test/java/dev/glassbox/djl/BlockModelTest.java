@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import java.util.Arrays;

@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.ModelLoadException;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import java.io.IOException;

@@ -2,8 +2,11 @@ package dev.glassbox.core.explain;
 
 import dev.glassbox.core.explain.grouping.FeatureGrouping;
 import dev.glassbox.core.model.Shape;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * The result of an explainer: one value per input element or per feature group, the output it explains, and its
@@ -16,7 +19,8 @@ import java.util.Map;
  * @param values attributions flattened in row-major order
  * @param featureNames names of the features (tabular columns, tokens, groups), or an empty list
  * @param params the method's settings, as they were applied
- * @param diagnostics numbers that say how far to trust this result
+ * @param diagnostics numbers that say how far to trust this result, in the order of their names; the common ones are
+ *     described by {@link Diagnostic} and read with {@link #diagnostic(Diagnostic)}
  * @param grouping the features the values belong to; {@link #inputValues()} maps them back onto the input. Per-element
  *     attributions use {@link FeatureGrouping#elements(Shape)}
  * @param standardErrors the standard error of each value for sampling estimates, or an empty array
@@ -41,8 +45,8 @@ public record Attribution(String method, int target, Shape shape, float[] values
                     + values.length + " values");
         }
         featureNames = List.copyOf(featureNames);
-        params = Map.copyOf(params);
-        diagnostics = Map.copyOf(diagnostics);
+        params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
+        diagnostics = Collections.unmodifiableSortedMap(new TreeMap<>(diagnostics));
     }
 
     /** A per-element attribution (values shaped like the input) without standard errors. */
@@ -61,6 +65,12 @@ public record Attribution(String method, int target, Shape shape, float[] values
     /** The values mapped onto the input's elements through {@link #grouping()} (for rendering heatmaps). */
     public float[] inputValues() {
         return grouping.expand(values);
+    }
+
+    /** The value of a diagnostic, or empty when this method does not report it. */
+    public OptionalDouble diagnostic(Diagnostic which) {
+        Double value = diagnostics.get(which.key());
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
     /** Whether {@link #standardErrors()} holds one standard error per value. */

@@ -48,4 +48,21 @@ public interface Explainer {
         });
         return Arrays.asList(out);
     }
+
+    /**
+     * The attributions of every class for one input, class 0 first — what SHAP returns for a multi-class model.
+     *
+     * @param input a flattened input
+     * @param classes the model's number of outputs ({@code model.outputSize()})
+     */
+    default List<Attribution> explainEachClass(float[] input, int classes) {
+        if (classes <= 0) {
+            throw new InvalidInputException("a model has at least one output, not " + classes);
+        }
+        List<Attribution> out = new ArrayList<>(classes);
+        for (int k = 0; k < classes; k++) {
+            out.add(explain(input, Target.index(k)));
+        }
+        return out;
+    }
 }

@@ -2,7 +2,7 @@ package dev.glassbox.core.faithfulness;
 
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.Attribution;
-import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.math.Planes;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.Batches;
@@ -13,7 +13,7 @@ import dev.glassbox.core.model.Shape;
  * Deletion and insertion curves (Petsiuk et al. 2018, RISE). Pixels (all channels of a position together) are taken
  * in the order of the attribution's channel sum, largest first, {@code steps} equal shares at a time. Deletion starts
  * from the input and replaces taken pixels with a constant; insertion starts from the input blurred as
- * {@link Baseline#blurred(double)} blurs it and puts taken pixels back. The curve is the explained class's probability
+ * {@link PathBaseline#blurred(double)} blurs it and puts taken pixels back. The curve is the explained class's probability
  * (softmax of logits, or the score itself for models that do not return logits) against the share of pixels taken;
  * its area by the trapezoid rule summarises it: low for deletion and high for insertion when the attribution ranks
  * the pixels the model relies on first.
@@ -74,7 +74,7 @@ public final class PerturbationCurves {
 
     /** The insertion curve of one input under its attribution. */
     public Curve insertion(float[] input, Attribution attribution) {
-        float[] blurred = Baseline.blurred(blurSigma).references(input, model.inputShape()).get(0);
+        float[] blurred = PathBaseline.blurred(blurSigma).references(input, model.inputShape()).get(0);
         return curve(Kind.INSERTION, input, input, blurred, attribution);
     }
 

@@ -45,6 +45,51 @@ public final class Heatmap {
     }
 
     /**
+     * How a map is drawn: its colour scale ({@link Sign}), the share of the largest attributions that saturate the
+     * colours (the contrast: larger shares saturate more of the map), the smallest side of the picture in pixels, and
+     * the opacity of the colours over an image (1: weak evidence still tints the image by the square root of its
+     * scaled value; 0.5: half as strongly).
+     *
+     * @param sign the colour scale
+     * @param outlierPercent the share, in percent of the total |attribution|, held by the values that saturate
+     * @param minSide the smallest length of the picture's longer side; small maps are enlarged by pixel repetition
+     * @param opacity how strongly colours cover the image underneath, in (0, 1]
+     */
+    public record Style(Sign sign, double outlierPercent, int minSide, double opacity) {
+        public Style {
+            if (!(outlierPercent >= 0 && outlierPercent < 100)) {
+                throw new IllegalArgumentException("outlierPercent must lie in [0, 100), not " + outlierPercent);
+            }
+            if (minSide < 1) {
+                throw new IllegalArgumentException("minSide must be at least 1, not " + minSide);
+            }
+            if (!(opacity > 0 && opacity <= 1)) {
+                throw new IllegalArgumentException("opacity must lie in (0, 1], not " + opacity);
+            }
+        }
+
+        /** The defaults for a map: its sign read from the values, 2% outliers, 224 pixels, full opacity. */
+        public static Style of(float[] values) {
+            return new Style(Sign.of(values), DEFAULT_OUTLIER_PERCENT, 224, 1);
+        }
+
+        /** This style with another opacity. */
+        public Style withOpacity(double value) {
+            return new Style(sign, outlierPercent, minSide, value);
+        }
+
+        /** This style with another share of saturating values (the contrast). */
+        public Style withOutlierPercent(double value) {
+            return new Style(sign, value, minSide, opacity);
+        }
+
+        /** This style with another smallest side. */
+        public Style withMinSide(int value) {
+            return new Style(sign, outlierPercent, value, opacity);
+        }
+    }
+
+    /**
      * A PNG of the map. {@code image} (values in [0, 1], C×H×W flattened with the map's height and width) is drawn
      * underneath when given; {@code null} draws the colours alone.
      */
@@ -58,19 +103,37 @@ public final class Heatmap {
      */
     public static byte[] png(float[] values, Shape shape, float[] image, Sign sign, double outlierPercent,
             int minSide) {
+        return png(values, shape, image, new Style(sign, outlierPercent, minSide, 1));
+    }
+
+    /**
+     * A PNG of the map drawn in {@code style}, over {@code image} when it is not {@code null}. Refuses values whose
+     * count is not the shape's size, and an image whose size is not a whole number of the map's height × width planes,
+     * rather than drawing part of the map or leaving the image out.
+     */
+    public static byte[] png(float[] values, Shape shape, float[] image, Style style) {
+        if (values.length != shape.size()) {
+            throw new IllegalArgumentException("the map has " + values.length + " values but its shape " + shape
+                    + " holds " + shape.size());
+        }
         int[] hw = Planes.heightWidth(shape);
         int h = hw[0];
         int w = hw[1];
+        if (image != null && (image.length == 0 || image.length % (h * w) != 0)) {
+            throw new IllegalArgumentException("the image under the map has " + image.length + " values, not a whole "
+                    + "number of " + h + "×" + w + " planes: give an image with the map's height and width");
+        }
         float[] plane = Planes.sumChannels(values, h * w);
-        double threshold = cumulativeThreshold(plane, sign, outlierPercent);
+        Sign sign = style.sign();
+        double threshold = cumulativeThreshold(plane, sign, style.outlierPercent());
         float[] grey = image == null ? null : greyPlane(image, h, w);
-        int scale = Math.max(1, (int) Math.ceil(minSide / (double) Math.max(h, w)));
+        int scale = Math.max(1, (int) Math.ceil(style.minSide() / (double) Math.max(h, w)));
         BufferedImage out = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 double v = plane[y * w + x] / threshold;
                 v = Math.max(sign == Sign.SIGNED ? -1 : 0, Math.min(1, sign == Sign.SIGNED ? v : Math.abs(v)));
-                int rgb = colour(v, sign, grey == null ? Float.NaN : grey[y * w + x]);
+                int rgb = colour(v, sign, grey == null ? Float.NaN : grey[y * w + x], style.opacity());
                 for (int dy = 0; dy < scale; dy++) {
                     for (int dx = 0; dx < scale; dx++) {
                         out.setRGB(x * scale + dx, y * scale + dy, rgb);
@@ -105,9 +168,6 @@ public final class Heatmap {
     }
 
     private static float[] greyPlane(float[] image, int h, int w) {
-        if (image.length % (h * w) != 0) {
-            return null;
-        }
         int channels = image.length / (h * w);
         float[] grey = new float[h * w];
         for (int i = 0; i < image.length; i++) {
@@ -116,12 +176,12 @@ public final class Heatmap {
         return grey;
     }
 
-    private static int colour(double v, Sign sign, float grey) {
+    private static int colour(double v, Sign sign, float grey, double opacity) {
         int[] rgb = sign == Sign.SIGNED ? diverging(v) : interpolate(SEQUENTIAL, v);
         if (Float.isNaN(grey)) {
             return rgb[0] << 16 | rgb[1] << 8 | rgb[2];
         }
-        double alpha = Math.min(1, Math.sqrt(Math.abs(v)));
+        double alpha = Math.min(1, opacity * Math.sqrt(Math.abs(v)));
         int base = (int) Math.round(255 * Math.max(0, Math.min(1, grey)) * 0.85);
         int r = (int) Math.round((1 - alpha) * base + alpha * rgb[0]);
         int g = (int) Math.round((1 - alpha) * base + alpha * rgb[1]);

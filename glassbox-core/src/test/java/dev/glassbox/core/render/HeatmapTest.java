@@ -1,6 +1,7 @@
 package dev.glassbox.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.glassbox.core.model.Shape;
 import java.awt.image.BufferedImage;
@@ -32,6 +33,31 @@ class HeatmapTest {
         assertThat((positive >> 16) & 0xFF).isGreaterThan(positive & 0xFF);
         assertThat(negative & 0xFF).isGreaterThan((negative >> 16) & 0xFF);
         assertThat(zero & 0xFFFFFF).isEqualTo(0xF7F7F7);
+    }
+
+    @Test
+    void valuesOrAnImageThatDoNotFitTheMapAreRefusedNotCropped() {
+        Heatmap.Style style = Heatmap.Style.of(new float[] {1});
+        assertThatThrownBy(() -> Heatmap.png(new float[5], Shape.of(1, 2, 2), null, style))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5 values");
+        assertThatThrownBy(() -> Heatmap.png(new float[4], Shape.of(1, 2, 2), new float[6], style))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2×2");
+        assertThatThrownBy(() -> style.withOpacity(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void opacityBlendsTheColourWithTheImageInProportion() throws IOException {
+        float[] values = {1, 0, 0, 0};
+        float[] white = {1, 1, 1, 1};
+        Heatmap.Style style = Heatmap.Style.of(values).withOutlierPercent(0).withMinSide(2);
+        int full = ImageIO.read(new ByteArrayInputStream(Heatmap.png(values, Shape.of(1, 2, 2), white, style)))
+                .getRGB(0, 0);
+        int half = ImageIO.read(new ByteArrayInputStream(
+                Heatmap.png(values, Shape.of(1, 2, 2), white, style.withOpacity(0.5)))).getRGB(0, 0);
+        // the darkest sequential colour (128, 0, 38) at full opacity; halfway to the image's 0.85 grey (217) at 0.5
+        assertThat(full & 0xFFFFFF).isEqualTo(128 << 16 | 38);
+        assertThat((half >> 8) & 0xFF).isEqualTo((int) Math.round(0.5 * 217));
+        assertThat((half >> 16) & 0xFF).isEqualTo((int) Math.round(0.5 * 217 + 0.5 * 128));
     }
 
     @Test

@@ -2,8 +2,9 @@ package dev.glassbox.djl.explain;
 
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.Attribution;
+import dev.glassbox.core.explain.Diagnostic;
 import dev.glassbox.core.explain.Explainer;
-import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.explain.path.IntegrationRule;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.DifferentiableModel;
@@ -16,13 +17,13 @@ import java.util.Map;
  * Integrated Gradients (Sundararajan et al. 2017): (x − x′) ⊙ ∫₀¹ ∂f_k(x′ + α(x − x′))/∂x dα, integrated with a chosen
  * rule. With several baselines the attributions are averaged (expected gradients). Path points go through the model
  * in passes sized to a memory budget, so many steps on large inputs never exhaust memory. Every result carries the
- * completeness delta f(x) − mean f(x′) − Σ attributions.
+ * completeness delta Σ attributions − (f(x) − mean f(x′)) ({@link Diagnostic#COMPLETENESS_DELTA}, Captum's sign).
  */
 public final class IntegratedGradients implements Explainer {
     private final DifferentiableModel model;
     private final IntegrationRule rule;
     private final int steps;
-    private final Baseline baseline;
+    private final PathBaseline baseline;
     private final long memoryBudgetBytes;
 
     private IntegratedGradients(Builder b) {
@@ -150,9 +151,9 @@ public final class IntegratedGradients implements Explainer {
         params.put("baseline", baseline.describe());
         params.put("baselines", baselines);
         Map<String, Double> diagnostics = new LinkedHashMap<>();
-        diagnostics.put("completenessDelta", score - baselineScore - sum);
-        diagnostics.put("score", score);
-        diagnostics.put("baselineScore", baselineScore);
+        diagnostics.put(Diagnostic.COMPLETENESS_DELTA.key(), sum - (score - baselineScore));
+        diagnostics.put(Diagnostic.SCORE.key(), score);
+        diagnostics.put(Diagnostic.BASELINE_SCORE.key(), baselineScore);
         diagnostics.put("attributionSum", sum);
         return Attribution.of("ig", k, model.inputShape(), values, params, diagnostics);
     }
@@ -162,7 +163,7 @@ public final class IntegratedGradients implements Explainer {
         private final DifferentiableModel model;
         private IntegrationRule rule = IntegrationRule.GAUSS_LEGENDRE;
         private int steps = 50;
-        private Baseline baseline = Baseline.zero();
+        private PathBaseline baseline = PathBaseline.zero();
         private long memoryBudgetBytes = 256L << 20;
 
         private Builder(DifferentiableModel model) {
@@ -185,7 +186,7 @@ public final class IntegratedGradients implements Explainer {
         }
 
         /** The baseline, or a set of baselines to average (default zero). */
-        public Builder baseline(Baseline value) {
+        public Builder baseline(PathBaseline value) {
             baseline = value;
             return this;
         }

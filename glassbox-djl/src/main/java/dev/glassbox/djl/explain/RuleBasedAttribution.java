@@ -1,8 +1,9 @@
 package dev.glassbox.djl.explain;
 
 import dev.glassbox.core.explain.Attribution;
+import dev.glassbox.core.explain.Diagnostic;
 import dev.glassbox.core.explain.Explainer;
-import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.Gradients;
@@ -34,12 +35,12 @@ public final class RuleBasedAttribution implements Explainer {
     private final String method;
     private final DifferentiableModel model;
     private final Reverse engine;
-    private final Baseline baseline;
+    private final PathBaseline baseline;
     private final boolean relevance;
     private final Map<String, Object> params;
 
     /** {@code relevance}: the attribution is relevance at the input (LRP), not the cotangent itself. */
-    private RuleBasedAttribution(String method, DifferentiableModel model, Reverse engine, Baseline baseline,
+    private RuleBasedAttribution(String method, DifferentiableModel model, Reverse engine, PathBaseline baseline,
             boolean relevance, Map<String, Object> params) {
         this.method = method;
         this.model = model;
@@ -62,12 +63,12 @@ public final class RuleBasedAttribution implements Explainer {
     }
 
     /** DeepLIFT (rescale rule) against a baseline, with Captum 0.8's numbers ({@link DeepLiftRules#CAPTUM}). */
-    public static RuleBasedAttribution deepLift(DifferentiableModel model, Baseline baseline) {
+    public static RuleBasedAttribution deepLift(DifferentiableModel model, PathBaseline baseline) {
         return deepLift(model, baseline, DeepLiftRules.CAPTUM);
     }
 
     /** DeepLIFT (rescale rule) against a baseline, in the given flavour. */
-    public static RuleBasedAttribution deepLift(DifferentiableModel model, Baseline baseline, DeepLiftRules rules) {
+    public static RuleBasedAttribution deepLift(DifferentiableModel model, PathBaseline baseline, DeepLiftRules rules) {
         RuleBackprop engine = RuleBackprop.over(model, "DeepLIFT", rules.rules());
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("rules", rules.name().toLowerCase(java.util.Locale.ROOT));
@@ -102,8 +103,8 @@ public final class RuleBasedAttribution implements Explainer {
             sum += values[j];
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>();
-        diagnostics.put("score", (double) score);
-        diagnostics.put("relevanceSum", sum);
+        diagnostics.put(Diagnostic.SCORE.key(), (double) score);
+        diagnostics.put(Diagnostic.RELEVANCE_SUM.key(), sum);
         return Attribution.of(method, target, model.inputShape(), values, params, diagnostics);
     }
 
@@ -168,9 +169,9 @@ public final class RuleBasedAttribution implements Explainer {
                 sum += v;
             }
             Map<String, Double> diagnostics = new LinkedHashMap<>();
-            diagnostics.put("completenessDelta", scores[i][targets[i]] - baselineScores[i] - sum);
-            diagnostics.put("score", (double) scores[i][targets[i]]);
-            diagnostics.put("baselineScore", baselineScores[i]);
+            diagnostics.put(Diagnostic.COMPLETENESS_DELTA.key(), sum - (scores[i][targets[i]] - baselineScores[i]));
+            diagnostics.put(Diagnostic.SCORE.key(), (double) scores[i][targets[i]]);
+            diagnostics.put(Diagnostic.BASELINE_SCORE.key(), baselineScores[i]);
             Map<String, Object> described = new LinkedHashMap<>(params);
             described.put("baseline", baseline.describe());
             described.put("baselines", count);

@@ -5,7 +5,7 @@ import ai.djl.training.loss.Loss;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.NamedBlocks;
 
 /**

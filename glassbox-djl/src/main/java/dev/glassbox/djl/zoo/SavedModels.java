@@ -6,7 +6,7 @@ import dev.glassbox.core.explain.text.TextEncoder;
 import dev.glassbox.core.explain.text.Vocabulary;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.NamedBlocks;
 import dev.glassbox.djl.text.TextClassifier;
 import java.io.IOException;

@@ -11,13 +11,13 @@ import ai.djl.nn.pooling.Pool;
 import com.google.gson.JsonObject;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.Explainer;
-import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.explain.path.IntegrationRule;
 import dev.glassbox.core.math.Upsampling;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.NamedBlocks;
 import dev.glassbox.djl.TestFixtures;
 import dev.glassbox.djl.rules.DeepLiftRules;
@@ -96,8 +96,8 @@ class CaptumAgreementTest {
         }
     }
 
-    private static Baseline baseline() {
-        return Baseline.of(List.of(TestFixtures.floats(reference, "baseline")), "captum baseline");
+    private static PathBaseline baseline() {
+        return PathBaseline.of(List.of(TestFixtures.floats(reference, "baseline")), "captum baseline");
     }
 
     @Test

@@ -6,7 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.Explainer;
-import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.explain.path.IntegrationRule;
 import dev.glassbox.core.math.Upsampling;
 import dev.glassbox.core.model.Model;
@@ -14,9 +14,9 @@ import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.ImportedModel;
 import dev.glassbox.djl.LayerGradient;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.Models;
-import dev.glassbox.djl.OnnxModel;
+import dev.glassbox.onnx.OnnxModel;
 import dev.glassbox.djl.TestFixtures;
 import dev.glassbox.djl.rules.DeepLiftRules;
 import dev.glassbox.djl.rules.LrpPreset;
@@ -144,7 +144,7 @@ class OnnxZooAgreementTest {
             check(captum, "saliency", Saliency.gradients(model, true), x, targets);
             check(captum, "inputXGradient", Saliency.timesInput(model), x, targets);
             check(captum, "integratedGradients", IntegratedGradients.of(model).steps(50)
-                    .rule(IntegrationRule.parse("gauss-legendre")).baseline(Baseline.zero()).build(), x, targets);
+                    .rule(IntegrationRule.parse("gauss-legendre")).baseline(PathBaseline.zero()).build(), x, targets);
             check(captum, "guidedBackprop", RuleBasedAttribution.guidedBackprop(model), x, targets);
             check(captum, "deconvolution", RuleBasedAttribution.deconvnet(model), x, targets);
             if (captum.has("gradCamBilinear")) {
@@ -160,7 +160,7 @@ class OnnxZooAgreementTest {
             // max-pool (its deltas on the others are in the JSON); the exact flavour holds through every elementwise
             // nonlinearity and pool. Products of two activations (the MobileNet's hard swish and squeeze-excite gates)
             // have no rescale rule, there or in Captum, so the MobileNet is checked for agreement only.
-            List<Attribution> deepLift = RuleBasedAttribution.deepLift(model, Baseline.zero(), DeepLiftRules.EXACT)
+            List<Attribution> deepLift = RuleBasedAttribution.deepLift(model, PathBaseline.zero(), DeepLiftRules.EXACT)
                     .explain(x, Target.PREDICTED);
             for (Attribution a : name.equals("mobilenet") ? List.<Attribution>of() : deepLift) {
                 assertThat(a.diagnostics().get("completenessDelta")).as("DeepLIFT summation-to-delta")
@@ -168,7 +168,7 @@ class OnnxZooAgreementTest {
                                 .get("score")))));
             }
             // Captum's flavour reproduces Captum's numbers, its broken summation at max-pools included
-            check(captum, "deepLift", RuleBasedAttribution.deepLift(model, Baseline.zero(), DeepLiftRules.CAPTUM), x,
+            check(captum, "deepLift", RuleBasedAttribution.deepLift(model, PathBaseline.zero(), DeepLiftRules.CAPTUM), x,
                     targets);
         }
     }

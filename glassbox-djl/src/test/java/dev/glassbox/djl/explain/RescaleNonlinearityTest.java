@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import dev.glassbox.core.explain.Attribution;
-import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.BlockModel;
@@ -26,7 +26,7 @@ class RescaleNonlinearityTest {
                 .add("tanh", Activation.tanhBlock())
                 .add("fc3", Linear.builder().setUnits(3).build()), Shape.of(6), 7)) {
             float[][] x = {{1.5f, -2f, 0.3f, 2.5f, -1f, 0.7f}, {-0.5f, 3f, 1f, -2f, 0.2f, 1.1f}};
-            List<Attribution> deepLift = RuleBasedAttribution.deepLift(model, Baseline.constant(0.5f)).explain(x,
+            List<Attribution> deepLift = RuleBasedAttribution.deepLift(model, PathBaseline.constant(0.5f)).explain(x,
                     Target.index(2));
             float[][] baseline = {{0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f}};
             double baselineScore = model.predict(baseline)[0][2];

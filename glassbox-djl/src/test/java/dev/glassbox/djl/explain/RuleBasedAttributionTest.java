@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.Attribution;
-import dev.glassbox.core.explain.path.Baseline;
+import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.math.Upsampling;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.TestFixtures;
 import dev.glassbox.djl.rules.DeepLiftRules;
 import dev.glassbox.djl.TorchScriptModel;
@@ -91,7 +91,7 @@ class RuleBasedAttributionTest {
             for (int j = 0; j < 4; j++) {
                 expected[j] = (X[j] - REFERENCE[j]) * multipliers[j];
             }
-            Attribution a = RuleBasedAttribution.deepLift(model, Baseline.of(List.of(REFERENCE), "reference"), DeepLiftRules.EXACT)
+            Attribution a = RuleBasedAttribution.deepLift(model, PathBaseline.of(List.of(REFERENCE), "reference"), DeepLiftRules.EXACT)
                     .explain(X, Target.index(k));
             assertClose(a.values(), expected);
             double change = model.predict(new float[][] {X})[0][k] - model.predict(new float[][] {REFERENCE})[0][k];
@@ -133,7 +133,7 @@ class RuleBasedAttributionTest {
                 expected[xMax] += w[o] * (m - reference[referenceMax]);
                 expected[referenceMax] += w[o] * (x[xMax] - m);
             }
-            Attribution a = RuleBasedAttribution.deepLift(model, Baseline.of(List.of(reference), "reference"), DeepLiftRules.EXACT)
+            Attribution a = RuleBasedAttribution.deepLift(model, PathBaseline.of(List.of(reference), "reference"), DeepLiftRules.EXACT)
                     .explain(x, Target.index(k));
             assertClose(a.values(), expected);
             assertThat(a.diagnostics().get("completenessDelta")).isCloseTo(0.0, within(1e-5));
@@ -152,8 +152,8 @@ class RuleBasedAttributionTest {
             }
             float[][] scores = model.predict(inputs);
             for (RuleBasedAttribution method : List.of(RuleBasedAttribution.guidedBackprop(model),
-                    RuleBasedAttribution.deconvnet(model), RuleBasedAttribution.deepLift(model, Baseline.zero()),
-                    RuleBasedAttribution.deepLift(model, Baseline.blurred(1.0)))) {
+                    RuleBasedAttribution.deconvnet(model), RuleBasedAttribution.deepLift(model, PathBaseline.zero()),
+                    RuleBasedAttribution.deepLift(model, PathBaseline.blurred(1.0)))) {
                 List<Attribution> batch = method.explain(inputs, Target.PREDICTED);
                 for (int i = 0; i < inputs.length; i++) {
                     Attribution alone = method.explain(inputs[i], Target.PREDICTED);
@@ -200,7 +200,7 @@ class RuleBasedAttributionTest {
         try (TorchScriptModel model = TorchScriptModel.load(TestFixtures.path("cnn.pt"), ModelOptions.withShape(Shape.of(1, 28, 28)))) {
             assertThatThrownBy(() -> RuleBasedAttribution.guidedBackprop(model))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("opaque");
-            assertThatThrownBy(() -> RuleBasedAttribution.deepLift(model, Baseline.zero()))
+            assertThatThrownBy(() -> RuleBasedAttribution.deepLift(model, PathBaseline.zero()))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("DeepLIFT");
         }
     }

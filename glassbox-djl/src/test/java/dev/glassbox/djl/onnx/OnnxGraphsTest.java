@@ -89,7 +89,7 @@ class OnnxGraphsTest {
     @Test
     void layerShapesLeaveOutTheShapeComputations() {
         try (var model = (dev.glassbox.djl.ImportedModel) dev.glassbox.djl.Models.load(dynamicBatchModel(),
-                dev.glassbox.djl.ModelOptions.withShape(dev.glassbox.core.model.Shape.of(2, 3, 3)))) {
+                dev.glassbox.core.model.ModelOptions.withShape(dev.glassbox.core.model.Shape.of(2, 3, 3)))) {
             var shapes = model.layerShapes();
             assertThat(shapes.keySet()).hasSize(3);
             assertThat(shapes.values()).extracting(Object::toString).containsExactly("4×2×2", "16", "5");

@@ -9,7 +9,7 @@ import com.google.gson.JsonObject;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.BlockModel;
 import dev.glassbox.djl.DifferentiableModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.Models;
 import dev.glassbox.djl.NamedBlocks;
 import dev.glassbox.djl.TestFixtures;

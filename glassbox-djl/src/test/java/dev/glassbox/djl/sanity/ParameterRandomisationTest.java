@@ -10,7 +10,7 @@ import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.FunctionModel;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.TestFixtures;
 import dev.glassbox.djl.TorchScriptModel;
 import java.util.SplittableRandom;

@@ -11,7 +11,7 @@ import dev.glassbox.core.metrics.SimilarityMetric;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.TestFixtures;
 import dev.glassbox.djl.TorchScriptModel;
 import dev.glassbox.djl.explain.ClassActivationMap;

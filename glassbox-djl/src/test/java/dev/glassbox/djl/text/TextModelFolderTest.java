@@ -48,7 +48,7 @@ class TextModelFolderTest {
                 assertThat(after[i]).containsExactly(before[i], within(1e-6f));
             }
         }
-        assertThatThrownBy(() -> Models.load(folder, dev.glassbox.djl.ModelOptions.withShape(null)))
+        assertThatThrownBy(() -> Models.load(folder, dev.glassbox.core.model.ModelOptions.withShape(null)))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("holds a text model");
         assertThatThrownBy(() -> Models.loadText(dir, 64)).isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("text model folder not found");

@@ -14,7 +14,7 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.NamedBlocks;
 import dev.glassbox.djl.zoo.Training;
 import java.util.Random;

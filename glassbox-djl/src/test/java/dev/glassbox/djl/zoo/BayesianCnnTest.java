@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.NamedBlocks;
 import dev.glassbox.djl.uncertainty.BayesianPrediction;
 import java.nio.file.Path;

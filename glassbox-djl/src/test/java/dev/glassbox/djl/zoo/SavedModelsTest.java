@@ -7,7 +7,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.NamedBlocks;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -45,7 +45,7 @@ public interface Baseline {
     record Blurred(double sigma) implements Baseline {
         @Override
         public Background resolve(float[] input, Shape shape, FeatureGrouping grouping) {
-            return Background.of(dev.glassbox.core.explain.path.Baseline.blurred(sigma).references(input, shape).get(0));
+            return Background.of(dev.glassbox.core.explain.path.PathBaseline.blurred(sigma).references(input, shape).get(0));
         }
 
         @Override

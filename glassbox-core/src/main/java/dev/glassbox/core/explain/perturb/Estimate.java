@@ -1,6 +1,7 @@
 package dev.glassbox.core.explain.perturb;
 
 import dev.glassbox.core.explain.Attribution;
+import dev.glassbox.core.explain.Diagnostic;
 import dev.glassbox.core.explain.grouping.FeatureGrouping;
 import dev.glassbox.core.model.Shape;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ public record Estimate(double[] values, double[] standardErrors, Map<String, Dou
     public Attribution toAttribution(String method, int target, FeatureGrouping grouping, Map<String, Object> params,
             long modelEvaluations) {
         Map<String, Double> allDiagnostics = new HashMap<>(diagnostics);
-        allDiagnostics.put("modelEvaluations", (double) modelEvaluations);
+        allDiagnostics.put(Diagnostic.MODEL_EVALUATIONS.key(), (double) modelEvaluations);
         return new Attribution(method, target, Shape.of(values.length), toFloat(values), grouping.names(), params,
                 allDiagnostics, grouping, toFloat(standardErrors));
     }

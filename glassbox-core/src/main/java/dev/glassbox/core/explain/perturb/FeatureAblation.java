@@ -1,5 +1,6 @@
 package dev.glassbox.core.explain.perturb;
 
+import dev.glassbox.core.explain.Diagnostic;
 import java.util.Map;
 
 /**
@@ -42,6 +43,6 @@ public final class FeatureAblation implements CoalitionMethod {
         for (int i = 0; i < m; i++) {
             out[i] = v[0] - v[i + 1];
         }
-        return Estimate.of(out, Map.of("modelPrediction", v[0]));
+        return Estimate.of(out, Map.of(Diagnostic.MODEL_PREDICTION.key(), v[0]));
     }
 }

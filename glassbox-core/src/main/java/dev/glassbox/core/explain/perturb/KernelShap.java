@@ -1,6 +1,7 @@
 package dev.glassbox.core.explain.perturb;
 
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.explain.Diagnostic;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -74,8 +75,8 @@ public final class KernelShap implements CoalitionMethod {
         for (double p : phi) {
             sum += p;
         }
-        return Estimate.of(phi, Map.of("expectedValue", empty, "modelPrediction", full,
-                "additivityError", Math.abs(sum - (full - empty)), "coalitions", (double) evaluated + 2,
+        return Estimate.of(phi, Map.of(Diagnostic.EXPECTED_VALUE.key(), empty, Diagnostic.MODEL_PREDICTION.key(), full,
+                Diagnostic.ADDITIVITY_ERROR.key(), Math.abs(sum - (full - empty)), "coalitions", (double) evaluated + 2,
                 "exact", complete ? 1.0 : 0.0, "nullFeatures", (double) (players - m)));
     }
 

@@ -1,6 +1,7 @@
 package dev.glassbox.core.explain.perturb;
 
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.explain.Diagnostic;
 import java.util.Map;
 
 /**
@@ -66,7 +67,7 @@ public final class ShapleyExact implements CoalitionMethod {
             sum += p;
         }
         double full = v[count - 1];
-        return Estimate.of(phi, Map.of("expectedValue", v[0], "modelPrediction", full,
-                "additivityError", Math.abs(sum - (full - v[0])), "coalitions", (double) count));
+        return Estimate.of(phi, Map.of(Diagnostic.EXPECTED_VALUE.key(), v[0], Diagnostic.MODEL_PREDICTION.key(), full,
+                Diagnostic.ADDITIVITY_ERROR.key(), Math.abs(sum - (full - v[0])), "coalitions", (double) count));
     }
 }

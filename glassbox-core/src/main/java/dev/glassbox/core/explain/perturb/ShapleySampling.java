@@ -1,6 +1,7 @@
 package dev.glassbox.core.explain.perturb;
 
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.explain.Diagnostic;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -78,8 +79,8 @@ public final class ShapleySampling implements CoalitionMethod {
         for (double p : phi) {
             sum += p;
         }
-        return new Estimate(phi, error, Map.of("expectedValue", v[0], "modelPrediction", v[1],
-                "additivityError", Math.abs(sum - (v[1] - v[0])), "maxStandardError", maxError,
+        return new Estimate(phi, error, Map.of(Diagnostic.EXPECTED_VALUE.key(), v[0], Diagnostic.MODEL_PREDICTION.key(), v[1],
+                Diagnostic.ADDITIVITY_ERROR.key(), Math.abs(sum - (v[1] - v[0])), "maxStandardError", maxError,
                 "coalitions", (double) v.length));
     }
 

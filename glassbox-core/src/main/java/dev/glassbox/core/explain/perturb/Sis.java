@@ -1,6 +1,7 @@
 package dev.glassbox.core.explain.perturb;
 
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.explain.Diagnostic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class Sis implements CoalitionMethod {
         }
         Map<String, Double> diagnostics = new HashMap<>();
         diagnostics.put("subsets", (double) subsets.size());
-        diagnostics.put("modelPrediction", game.values(new boolean[][] {Coalitions.uniform(game.players(), true)})[0]);
+        diagnostics.put(Diagnostic.MODEL_PREDICTION.key(), game.values(new boolean[][] {Coalitions.uniform(game.players(), true)})[0]);
         if (!subsets.isEmpty()) {
             diagnostics.put("firstSubsetSize", (double) subsets.get(0).length);
         }

@@ -1,6 +1,7 @@
 package dev.glassbox.core.explain.perturb;
 
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.explain.Diagnostic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -94,8 +95,8 @@ public record Surrogate(double kernelWidth, int topK, Selection selection, doubl
 
         /** The fit's diagnostics for an attribution, with the model's own output for the explained input. */
         public Map<String, Double> diagnostics(double modelPrediction, int samples) {
-            return Map.of("r2", r2, "intercept", intercept, "localPrediction", localPrediction,
-                    "modelPrediction", modelPrediction, "samples", (double) samples,
+            return Map.of(Diagnostic.R2.key(), r2, "intercept", intercept, "localPrediction", localPrediction,
+                    Diagnostic.MODEL_PREDICTION.key(), modelPrediction, "samples", (double) samples,
                     "selectedFeatures", (double) selected.length);
         }
     }

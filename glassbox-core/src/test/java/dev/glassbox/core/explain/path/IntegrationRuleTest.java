@@ -53,7 +53,7 @@ class IntegrationRuleTest {
     void blurredBaselineKeepsTheMeanOfAConstantImageAndSmoothsAnEdge() {
         float[] constant = new float[2 * 5 * 5];
         java.util.Arrays.fill(constant, 0.7f);
-        float[] blurred = Baseline.blurred(1.5).references(constant, Shape.of(2, 5, 5)).get(0);
+        float[] blurred = PathBaseline.blurred(1.5).references(constant, Shape.of(2, 5, 5)).get(0);
         for (float v : blurred) {
             assertThat(v).isCloseTo(0.7f, within(1e-6f));
         }
@@ -63,18 +63,18 @@ class IntegrationRuleTest {
                 edge[y * 5 + x] = 1f;
             }
         }
-        float[] smooth = Baseline.blurred(1).references(edge, Shape.of(1, 5, 5)).get(0);
+        float[] smooth = PathBaseline.blurred(1).references(edge, Shape.of(1, 5, 5)).get(0);
         assertThat(smooth[2]).isBetween(0.05f, 0.95f);
         assertThat(smooth[0]).isLessThan(smooth[2]);
     }
 
     @Test
     void noiseBaselinesAreSeeded() {
-        Baseline a = Baseline.uniformNoise(0, 1, 2, 7);
+        PathBaseline a = PathBaseline.uniformNoise(0, 1, 2, 7);
         float[] input = new float[10];
         assertThat(a.references(input, Shape.of(10)).get(1)).containsExactly(
-                Baseline.uniformNoise(0, 1, 2, 7).references(input, Shape.of(10)).get(1));
+                PathBaseline.uniformNoise(0, 1, 2, 7).references(input, Shape.of(10)).get(1));
         assertThat(a.references(input, Shape.of(10)).get(0)).isNotEqualTo(
-                Baseline.uniformNoise(0, 1, 2, 8).references(input, Shape.of(10)).get(0));
+                PathBaseline.uniformNoise(0, 1, 2, 8).references(input, Shape.of(10)).get(0));
     }
 }

@@ -1,6 +1,5 @@
-package dev.glassbox.djl;
+package dev.glassbox.core.model;
 
-import dev.glassbox.core.model.Shape;
 import java.util.List;
 
 /**

@@ -1,12 +1,12 @@
-package dev.glassbox.djl;
+package dev.glassbox.core.model;
 
 /** Turns engine exceptions, which often carry native stack traces, into one readable line. */
-final class Errors {
-    private Errors() {
+public final class EngineErrors {
+    private EngineErrors() {
     }
 
     /** The first line of the deepest message in the cause chain, or the exception's type when none has one. */
-    static String firstLine(Throwable error) {
+    public static String firstLine(Throwable error) {
         String message = null;
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {

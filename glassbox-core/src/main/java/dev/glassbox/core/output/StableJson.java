@@ -1,4 +1,4 @@
-package dev.glassbox.cli;
+package dev.glassbox.core.output;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The one JSON writer of the command line: pretty-printed, and byte-reproducible. Maps keep their order when it was
+ * The one JSON writer of glassbox's outputs (the command line's and the public writers'): pretty-printed, and byte-reproducible. Maps keep their order when it was
  * chosen ({@link LinkedHashMap}, sorted maps); any other map ({@code Map.of}, whose iteration order changes from one
  * run to the next, or a {@code HashMap}) is written with its keys sorted.
  */
-final class StableJson {
+public final class StableJson {
     private static final Gson PRETTY = builder().create();
     private static final Gson PRETTY_SPECIAL_FLOATS = builder().serializeSpecialFloatingPointValues().create();
 
@@ -22,12 +22,12 @@ final class StableJson {
     }
 
     /** Pretty JSON; NaN and infinities are refused, as Gson does by default. */
-    static String toJson(Object value) {
+    public static String toJson(Object value) {
         return PRETTY.toJson(value);
     }
 
     /** Pretty JSON that writes NaN and infinities as the bare words JavaScript reads. */
-    static String toJsonAllowingSpecialFloats(Object value) {
+    public static String toJsonAllowingSpecialFloats(Object value) {
         return PRETTY_SPECIAL_FLOATS.toJson(value);
     }
 

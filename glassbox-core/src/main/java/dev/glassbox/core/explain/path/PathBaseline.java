@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * The reference input x′ a path method integrates from, or several references whose attributions are averaged
  * (expected gradients). Each baseline is a flattened array of the input's shape.
  */
-public interface Baseline {
+public interface PathBaseline {
 
     /** The references for one input. */
     List<float[]> references(float[] input, Shape shape);
@@ -20,13 +20,13 @@ public interface Baseline {
     String describe();
 
     /** All zeros. */
-    static Baseline zero() {
+    static PathBaseline zero() {
         return constant(0f);
     }
 
     /** Every element set to {@code value}. */
-    static Baseline constant(float value) {
-        return new Baseline() {
+    static PathBaseline constant(float value) {
+        return new PathBaseline() {
             @Override
             public List<float[]> references(float[] input, Shape shape) {
                 float[] out = new float[input.length];
@@ -42,8 +42,8 @@ public interface Baseline {
     }
 
     /** The input blurred by a Gaussian of standard deviation {@code sigma} pixels over its last two axes. */
-    static Baseline blurred(double sigma) {
-        return new Baseline() {
+    static PathBaseline blurred(double sigma) {
+        return new PathBaseline() {
             @Override
             public List<float[]> references(float[] input, Shape shape) {
                 return List.of(GaussianBlur.blur(input, shape, sigma));
@@ -57,11 +57,11 @@ public interface Baseline {
     }
 
     /** {@code count} references drawn uniformly from [low, high], from a seed. */
-    static Baseline uniformNoise(float low, float high, int count, long seed) {
+    static PathBaseline uniformNoise(float low, float high, int count, long seed) {
         if (!(high > low) || count < 1) {
             throw new InvalidInputException("uniform noise baselines need low < high and at least one sample");
         }
-        return new Baseline() {
+        return new PathBaseline() {
             @Override
             public List<float[]> references(float[] input, Shape shape) {
                 SplittableRandom random = new SplittableRandom(seed);
@@ -82,12 +82,12 @@ public interface Baseline {
     }
 
     /** Given references (e.g. read from a file, or a background sample for expected gradients). */
-    static Baseline of(List<float[]> references, String description) {
+    static PathBaseline of(List<float[]> references, String description) {
         if (references.isEmpty()) {
             throw new InvalidInputException("a baseline set needs at least one reference");
         }
         List<float[]> copies = references.stream().map(float[]::clone).toList();
-        return new Baseline() {
+        return new PathBaseline() {
             @Override
             public List<float[]> references(float[] input, Shape shape) {
                 for (float[] r : copies) {

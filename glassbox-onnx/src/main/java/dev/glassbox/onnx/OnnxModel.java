@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.onnx;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
@@ -8,8 +8,10 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.Batches;
+import dev.glassbox.core.model.EngineErrors;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
@@ -19,8 +21,9 @@ import java.util.Map;
 
 /**
  * An ONNX model run by ONNX Runtime. Forward only: the methods that need no gradient (perturbation explainers,
- * calibration, embeddings of outputs) apply to it. {@link Models#load} imports ONNX files as graphs with gradients
- * ({@link ImportedModel}) and uses this class for files whose operators the importer does not know.
+ * calibration, embeddings of outputs) apply to it, with no PyTorch engine on the class path. glassbox-djl's
+ * {@code Models.load} imports ONNX files as graphs with gradients, runs their plain forward passes here when this module
+ * is present, and falls back to this class alone for files whose operators the importer does not know.
  */
 public final class OnnxModel implements Model {
     private final Path file;
@@ -67,7 +70,7 @@ public final class OnnxModel implements Model {
         try {
             session = OrtEnvironment.getEnvironment().createSession(file.toString(), new OrtSession.SessionOptions());
         } catch (OrtException | RuntimeException e) {
-            throw new ModelLoadException("cannot load " + file + " as an ONNX model: " + Errors.firstLine(e), e);
+            throw new ModelLoadException("cannot load " + file + " as an ONNX model: " + EngineErrors.firstLine(e), e);
         }
         try {
             if (session.getNumInputs() != 1) {
@@ -79,7 +82,7 @@ public final class OnnxModel implements Model {
         } catch (OrtException | RuntimeException e) {
             closeQuietly(session, e);
             throw e instanceof ModelLoadException m ? m
-                    : new ModelLoadException("cannot use ONNX model " + file + ": " + Errors.firstLine(e), e);
+                    : new ModelLoadException("cannot use ONNX model " + file + ": " + EngineErrors.firstLine(e), e);
         }
     }
 
@@ -104,7 +107,7 @@ public final class OnnxModel implements Model {
             return run(new float[][] {new float[inputShape.size()]})[0].length;
         } catch (RuntimeException e) {
             throw new ModelLoadException("ONNX model " + file + " does not accept inputs of shape " + inputShape + ": "
-                    + Errors.firstLine(e), e);
+                    + EngineErrors.firstLine(e), e);
         }
     }
 
@@ -161,7 +164,7 @@ public final class OnnxModel implements Model {
             }
             return out;
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed on " + file + ": " + Errors.firstLine(e), e);
+            throw new IllegalStateException("ONNX Runtime failed on " + file + ": " + EngineErrors.firstLine(e), e);
         }
     }
 
@@ -184,7 +187,7 @@ public final class OnnxModel implements Model {
         try {
             session.close();
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot close ONNX session of " + file + ": " + Errors.firstLine(e), e);
+            throw new IllegalStateException("cannot close ONNX session of " + file + ": " + EngineErrors.firstLine(e), e);
         }
     }
 
