@@ -2,10 +2,9 @@ package dev.glassbox.examples;
 
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.Diagnostic;
-import dev.glassbox.core.explain.grouping.FeatureGrouping;
-import dev.glassbox.core.explain.perturb.Background;
-import dev.glassbox.core.explain.perturb.KernelShap;
-import dev.glassbox.core.explain.perturb.PerturbationExplainer;
+import dev.glassbox.core.explain.Explainer;
+import dev.glassbox.core.explain.catalogue.MethodCatalogue;
+import dev.glassbox.core.explain.catalogue.MethodSettings;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.FunctionModel;
 import dev.glassbox.core.model.Model;
@@ -37,12 +36,9 @@ public final class ExplainJvmModel {
                 scores[i] = creditScore(batch[i]);
             }
             return scores;
-        });
-        List<String> features = List.of("income", "debt", "years at address");
-        PerturbationExplainer shap = PerturbationExplainer.builder(model, KernelShap.builder().seed(7).build())
-                .grouping(FeatureGrouping.columns(features))
-                .baseline(Background.of(background))
-                .build();
+        }).withFeatureNames(List.of("income", "debt", "years at address"));
+        Explainer shap = MethodCatalogue.standard().create("kernel-shap", model,
+                MethodSettings.builder().background(background).seed(7).build());
         Attribution attribution = shap.explain(applicant, Target.index(0));
         AttributionWriter.write(out, "applicant", attribution, new Sample("applicant", Shape.of(3), applicant), "repays");
         return attribution;

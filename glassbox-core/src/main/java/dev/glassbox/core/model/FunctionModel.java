@@ -15,10 +15,11 @@ public final class FunctionModel implements Model {
     private final int outputSize;
     private final UnaryOperator<float[][]> function;
     private final List<String> outputNames;
+    private final List<String> featureNames;
     private final boolean logits;
 
     private FunctionModel(Shape inputShape, int outputSize, UnaryOperator<float[][]> function,
-            List<String> outputNames, boolean logits) {
+            List<String> outputNames, List<String> featureNames, boolean logits) {
         if (outputSize <= 0) {
             throw new InvalidInputException("a model needs at least one output, was " + outputSize);
         }
@@ -26,22 +27,34 @@ public final class FunctionModel implements Model {
         this.outputSize = outputSize;
         this.function = function;
         this.outputNames = Model.namesOrDefault(outputNames, outputSize);
+        if (!featureNames.isEmpty() && (inputShape.rank() != 1 || featureNames.size() != inputShape.size())) {
+            throw new InvalidInputException(featureNames.size() + " feature names given for inputs of shape "
+                    + inputShape + ": give one name per element of a rank-1 input");
+        }
+        this.featureNames = List.copyOf(featureNames);
         this.logits = logits;
     }
 
     /** A model whose function returns logits (scores to be turned into probabilities by a softmax). */
     public static FunctionModel ofLogits(Shape inputShape, int outputSize, UnaryOperator<float[][]> function) {
-        return new FunctionModel(inputShape, outputSize, function, null, true);
+        return new FunctionModel(inputShape, outputSize, function, null, List.of(), true);
     }
 
     /** A model whose function already returns probabilities or regression outputs. */
     public static FunctionModel ofScores(Shape inputShape, int outputSize, UnaryOperator<float[][]> function) {
-        return new FunctionModel(inputShape, outputSize, function, null, false);
+        return new FunctionModel(inputShape, outputSize, function, null, List.of(), false);
     }
 
     /** The same model with class names. */
     public FunctionModel withOutputNames(List<String> names) {
-        return new FunctionModel(inputShape, outputSize, function, Objects.requireNonNull(names, "names"), logits);
+        return new FunctionModel(inputShape, outputSize, function, Objects.requireNonNull(names, "names"),
+                featureNames, logits);
+    }
+
+    /** The same model with names for its input's features (tabular models: one per element). */
+    public FunctionModel withFeatureNames(List<String> names) {
+        return new FunctionModel(inputShape, outputSize, function, outputNames,
+                Objects.requireNonNull(names, "names"), logits);
     }
 
     @Override
@@ -62,6 +75,11 @@ public final class FunctionModel implements Model {
     @Override
     public List<String> outputNames() {
         return outputNames;
+    }
+
+    @Override
+    public List<String> featureNames() {
+        return featureNames;
     }
 
     @Override

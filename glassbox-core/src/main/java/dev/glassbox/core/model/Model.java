@@ -45,6 +45,14 @@ public interface Model extends AutoCloseable {
         return java.util.List.copyOf(defaults);
     }
 
+    /**
+     * Names of the input's features for tabular models (one per element of a rank-1 input), given once on the model
+     * and used by every explainer and chart; empty when the model has none (images, arrays).
+     */
+    default java.util.List<String> featureNames() {
+        return java.util.List.of();
+    }
+
     /** Whether the scores are raw logits, so that a softmax turns them into probabilities. */
     default boolean outputsLogits() {
         return true;

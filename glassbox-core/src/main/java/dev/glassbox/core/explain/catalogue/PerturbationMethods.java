@@ -28,7 +28,7 @@ import java.util.function.BiFunction;
 /**
  * The black-box methods, for any {@link Model}: occlusion, feature ablation, LIME, Kernel SHAP, exact and sampled
  * Shapley values, SIS and prediction difference analysis. Image inputs are split into windows or superpixels; tabular
- * inputs ({@link MethodSettings#columns()} set) into their columns.
+ * inputs ({@link MethodSettings#columns()} set, or a model with {@link Model#featureNames()}) into their columns.
  */
 public final class PerturbationMethods implements MethodProvider {
     private static final Set<Requirement> NOTHING = EnumSet.noneOf(Requirement.class);
@@ -63,6 +63,14 @@ public final class PerturbationMethods implements MethodProvider {
         return Execution.defaults().withThreads(s.threads()).withBudgetBytes(s.memoryBudgetBytes());
     }
 
+    /** The settings' column names, else the model's feature names, else {@code null} (not tabular). */
+    private static List<String> columns(Model model, MethodSettings s) {
+        if (s.columns() != null) {
+            return s.columns();
+        }
+        return model.featureNames().isEmpty() ? null : model.featureNames();
+    }
+
     private static int samples(MethodSettings s, int byDefault) {
         return s.samples() != null ? s.samples() : byDefault;
     }
@@ -91,8 +99,9 @@ public final class PerturbationMethods implements MethodProvider {
         PerturbationExplainer.Builder builder = PerturbationExplainer.builder(model, method)
                 .baseline(removal(s)).execution(execution(s))
                 .probabilities(s.probabilities() || (name.equals("sis") && model.outputsLogits()));
-        if (s.columns() != null) {
-            return builder.grouping(FeatureGrouping.columns(s.columns())).build();
+        List<String> columns = columns(model, s);
+        if (columns != null) {
+            return builder.grouping(FeatureGrouping.columns(columns)).build();
         }
         Segmenter segmenter = s.segmenter() != null ? s.segmenter()
                 : Slic.builder().segments(name.equals("shapley-exact") ? 10 : 40).build();
@@ -100,7 +109,7 @@ public final class PerturbationMethods implements MethodProvider {
     }
 
     private static Explainer occlusion(Model model, MethodSettings s) {
-        boolean tabular = s.columns() != null;
+        boolean tabular = columns(model, s) != null;
         int[] window = s.window() != null ? s.window() : tabular ? new int[] {1} : new int[] {4, 4};
         int[] strides = s.stride() != null ? s.stride() : halves(window);
         return Occlusion.builder(model).window(window).strides(strides).baseline(removal(s)).execution(execution(s))
@@ -108,14 +117,15 @@ public final class PerturbationMethods implements MethodProvider {
     }
 
     private static Explainer lime(Model model, MethodSettings s) {
-        if (s.columns() == null) {
+        List<String> columns = columns(model, s);
+        if (columns == null) {
             return coalitionExplainer("lime", Lime.builder().samples(samples(s, 1000)).seed(s.seed()).build(), model, s);
         }
         if (s.background() == null) {
             throw new InvalidInputException("lime on tabular data needs a background (--background FILE): training rows "
                     + "for its quartile discretisation");
         }
-        return LimeTabular.builder(model, s.background()).columns(s.columns()).samples(samples(s, 5000)).seed(s.seed())
+        return LimeTabular.builder(model, s.background()).columns(columns).samples(samples(s, 5000)).seed(s.seed())
                 .execution(execution(s)).probabilities(s.probabilities()).build();
     }
 

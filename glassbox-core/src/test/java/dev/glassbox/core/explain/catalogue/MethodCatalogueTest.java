@@ -2,6 +2,7 @@ package dev.glassbox.core.explain.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.Attribution;
@@ -64,5 +65,18 @@ class MethodCatalogueTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs a background");
         assertThatThrownBy(() -> MethodCatalogue.standard().create("pda", PRODUCT, MethodSettings.defaults()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs a background");
+    }
+
+    @Test
+    void featureNamesGivenOnceOnTheModelNameEveryPerturbationMethodsFeatures() {
+        Model named = ((FunctionModel) PRODUCT).withFeatureNames(List.of("price", "quantity", "fee"));
+        MethodSettings settings = MethodSettings.builder().background(new float[][] {{0, 0, 0}}).build();
+        for (String method : List.of("kernel-shap", "shapley-exact", "ablation")) {
+            Attribution a = MethodCatalogue.standard().create(method, named, settings).explain(new float[] {2, 3, 1},
+                    Target.index(0));
+            assertThat(a.featureNames()).as(method).containsExactly("price", "quantity", "fee");
+            // Shapley values split f(x) − f(0) = 2·3 + 1; ablation removes one feature at a time: 6 + 6 + 1
+            assertThat(a.sum()).as(method).isCloseTo(method.equals("ablation") ? 13 : 7, within(1e-5));
+        }
     }
 }
