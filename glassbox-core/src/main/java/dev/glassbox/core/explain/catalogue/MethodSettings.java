@@ -2,6 +2,8 @@ package dev.glassbox.core.explain.catalogue;
 
 import dev.glassbox.core.explain.grouping.Segmenter;
 import dev.glassbox.core.explain.path.IntegrationRule;
+import dev.glassbox.core.explain.path.PathBaseline;
+import dev.glassbox.core.explain.perturb.Baseline;
 import dev.glassbox.core.math.Upsampling;
 import java.util.List;
 
@@ -33,7 +35,7 @@ import java.util.List;
  * @param window occlusion's window (one size per axis), or PDA's square window; {@code null}: the method's default
  * @param stride occlusion's or PDA's stride; {@code null}: half the window (occlusion), 1 (PDA)
  * @param segmenter the superpixels of image perturbation methods; {@code null}: SLIC with 40 segments (10 for exact Shapley values)
- * @param columns names of a tabular input's columns; {@code null} for images and arrays
+ * @param columns names of a tabular input's columns; {@code null}: the model's feature names, if any (else images and arrays)
  * @param threshold SIS: the probability a sufficient subset must keep
  * @param probabilities whether perturbation methods explain softmax probabilities instead of raw scores
  * @param threads threads evaluating perturbations (results do not depend on it)
@@ -46,8 +48,8 @@ public record MethodSettings(long seed,
         Integer samples,
         int steps,
         IntegrationRule integrationRule,
-        dev.glassbox.core.explain.path.PathBaseline reference,
-        dev.glassbox.core.explain.perturb.Baseline removal,
+        PathBaseline reference,
+        Baseline removal,
         float[][] background,
         Integer kmeans,
         double noise,
@@ -94,8 +96,8 @@ public record MethodSettings(long seed,
         private Integer samples = null;
         private int steps = 50;
         private IntegrationRule integrationRule = IntegrationRule.GAUSS_LEGENDRE;
-        private dev.glassbox.core.explain.path.PathBaseline reference = dev.glassbox.core.explain.path.PathBaseline.zero();
-        private dev.glassbox.core.explain.perturb.Baseline removal = null;
+        private PathBaseline reference = PathBaseline.zero();
+        private Baseline removal = null;
         private float[][] background = null;
         private Integer kmeans = null;
         private double noise = 0.15;
@@ -150,13 +152,13 @@ public record MethodSettings(long seed,
         }
 
         /** See {@link MethodSettings#reference()}. */
-        public Builder reference(dev.glassbox.core.explain.path.PathBaseline value) {
+        public Builder reference(PathBaseline value) {
             reference = value;
             return this;
         }
 
         /** See {@link MethodSettings#removal()}. */
-        public Builder removal(dev.glassbox.core.explain.perturb.Baseline value) {
+        public Builder removal(Baseline value) {
             removal = value;
             return this;
         }
@@ -313,10 +315,11 @@ public record MethodSettings(long seed,
 
         /** The settings. */
         public MethodSettings build() {
-            return new MethodSettings(seed, samples, steps, integrationRule, reference, removal, background, kmeans, noise, absolute,
-                    layer, relu, upsampling, layerResolution, deepLiftRules, lrpEpsilon, lrpGamma,
-                    lrpAlpha, lrpLow, lrpHigh, window, stride, segmenter, columns, threshold,
-                    probabilities, threads, memoryBudgetBytes, padding, pdaSampling, trainingCount);
+            return new MethodSettings(seed, samples, steps, integrationRule, reference, removal, background, kmeans, noise,
+                    absolute, layer, relu, upsampling, layerResolution, deepLiftRules,
+                    lrpEpsilon, lrpGamma, lrpAlpha, lrpLow, lrpHigh, window, stride,
+                    segmenter, columns, threshold, probabilities, threads,
+                    memoryBudgetBytes, padding, pdaSampling, trainingCount);
         }
     }
 }
