@@ -5,6 +5,9 @@ import dev.glassbox.core.input.FashionMnist;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.privacy.DpSgd;
 import dev.glassbox.djl.robust.AdversarialTraining;
 import dev.glassbox.djl.robust.InputBounds;
 import dev.glassbox.djl.robust.PgdEvaluation;
@@ -23,8 +26,9 @@ import java.util.TreeMap;
 import picocli.CommandLine.Option;
 
 /**
- * The options of {@code glassbox train fashion-mnist} that make a robust model: adversarial training (PGD or fast
- * FGSM) and the PGD evaluation of clean and robust accuracy written into the model card.
+ * The options of {@code glassbox train fashion-mnist} that make a robust or a private model: adversarial training
+ * (PGD or fast FGSM) with the PGD evaluation of clean and robust accuracy written into the model card, and DP-SGD to
+ * a chosen (ε, δ).
  */
 final class RobustTraining {
     private static final InputBounds PIXELS = new InputBounds(0, 1);
@@ -55,6 +59,71 @@ final class RobustTraining {
 
     @Option(names = "--eval-epsilons", split = ",", description = "Radii of the evaluation (default: ${DEFAULT-VALUE}).")
     double[] evalEpsilons = {0.1, 0.3};
+
+    @Option(names = "--dp-epsilon", description = "Train with DP-SGD to this ε (the noise is chosen by the accountant).")
+    Double dpEpsilon;
+
+    @Option(names = "--dp-delta", description = "The δ of DP-SGD's guarantee (default: ${DEFAULT-VALUE}).")
+    double dpDelta = 1e-5;
+
+    @Option(names = "--clip-norm", description = "DP-SGD's per-example gradient clipping norm C (default: ${DEFAULT-VALUE}).")
+    double clipNorm = 1.0;
+
+    @Option(names = "--dp-epochs", description = "Passes of DP-SGD over the data, fractions allowed (default: --epochs, "
+            + "else ${DEFAULT-VALUE}).")
+    Double dpEpochs;
+
+    /** Whether DP-SGD was asked for. */
+    boolean privateRequested() {
+        return dpEpsilon != null;
+    }
+
+    /** Trains the small CNN with DP-SGD to the asked ε, evaluates and saves it. */
+    int trainPrivate(TrainingOptions options, Path out, PrintWriter stdout) {
+        if (adversarialRequested()) {
+            throw new InvalidInputException("--dp-epsilon and --adversarial cannot be combined");
+        }
+        LabelledImages train = options.trainingImages();
+        LabelledImages test = options.testImages();
+        Training.Settings training = options.settings(new Training.Settings(2, 256, 2e-3f, 20261205L));
+        if (dpEpochs != null && options.epochs != null) {
+            throw new InvalidInputException("give --epochs or --dp-epochs, not both");
+        }
+        double epochs = dpEpochs != null ? dpEpochs : training.epochs();
+        DpSgd.Settings settings = new DpSgd.Settings(epochs, training.batchSize(), training.learningRate(),
+                training.seed(), clipNorm, 0, dpDelta).withEpsilon(dpEpsilon, train.count());
+        long start = System.nanoTime();
+        DpSgd.Result result;
+        try (ProgressBars progress = new ProgressBars()) {
+            NamedBlocks layers = Architectures.build(architecture);
+            result = DpSgd.train(architecture, layers, ImageClassifierTraining.examples(train), settings, progress);
+            try (BlockModel model = BlockModel.of(result.model(), layers, new ModelOptions(train.shape(),
+                    FashionMnist.CLASS_NAMES, ModelOptions.DEFAULT_BATCH))) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Map<String, Double> metrics = new TreeMap<>();
+                metrics.put("trainSeconds", seconds);
+                metrics.put("testAccuracy", Classification.accuracy(model, ImageRows.of(test), test.labels()));
+                metrics.put("testImages", (double) test.count());
+                metrics.put("dpEpsilon", result.spent().epsilon());
+                metrics.put("dpDelta", dpDelta);
+                metrics.put("dpRdpOrder", result.spent().order());
+                metrics.put("dpNoiseMultiplier", settings.noiseMultiplier());
+                metrics.put("dpClipNorm", clipNorm);
+                metrics.put("dpSteps", (double) result.steps());
+                String provenance = String.format(Locale.ROOT, "Fashion-MNIST (MIT licence), %d training images, "
+                        + "DP-SGD (Poisson sampling q = %d/%d, clip %s, noise multiplier %.4f, %d steps): "
+                        + "(%.3f, %s)-DP", train.count(), training.batchSize(), train.count(), clipNorm,
+                        settings.noiseMultiplier(), result.steps(), result.spent().epsilon(), dpDelta);
+                metrics.put("dpEpochs", epochs);
+                SavedModels.save(model, new ModelCard(architecture, model.inputShape().dims(),
+                        FashionMnist.CLASS_NAMES, provenance, training.seed(), (int) Math.ceil(epochs), metrics), out);
+                stdout.printf(Locale.ROOT, "trained %s with DP-SGD in %.0f s: test accuracy %.2f%% at (ε = %.3f, "
+                        + "δ = %s); saved to %s%n", architecture, seconds, 100 * metrics.get("testAccuracy"),
+                        result.spent().epsilon(), dpDelta, out);
+            }
+        }
+        return 0;
+    }
 
     /** Whether adversarial training was asked for. */
     boolean adversarialRequested() {

@@ -95,6 +95,9 @@ final class TrainCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
+            if (robust.privateRequested()) {
+                return robust.trainPrivate(options, out, stdout);
+            }
             if (robust.adversarialRequested()) {
                 return robust.trainAdversarial(options, out, stdout);
             }

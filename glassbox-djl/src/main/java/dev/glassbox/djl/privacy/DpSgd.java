@@ -37,13 +37,22 @@ public final class DpSgd {
     /**
      * A DP-SGD run's settings.
      *
-     * @param training epochs, expected batch size B, learning rate and seed
+     * @param epochs passes over the data, fractional allowed: T = ⌈epochs · n / B⌉ steps
+     * @param batchSize the expected batch size B (q = B / n)
+     * @param learningRate Adam's initial learning rate
+     * @param seed the seed of the batches, the noise and the initial weights
      * @param clipNorm the per-example clipping norm C
      * @param noiseMultiplier σ: the noise's standard deviation is σ · C
      * @param delta the δ at which ε is reported
      */
-    public record Settings(Training.Settings training, double clipNorm, double noiseMultiplier, double delta) {
+    public record Settings(double epochs, int batchSize, float learningRate, long seed, double clipNorm,
+            double noiseMultiplier, double delta) {
         public Settings {
+            if (!(epochs > 0) || Double.isInfinite(epochs) || batchSize < 1 || !(learningRate > 0)
+                    || Float.isInfinite(learningRate)) {
+                throw new InvalidInputException("DP-SGD needs positive epochs, batch size and learning rate; got "
+                        + epochs + " epochs, batch size " + batchSize + ", learning rate " + learningRate);
+            }
             if (!(clipNorm > 0) || Double.isInfinite(clipNorm)) {
                 throw new InvalidInputException("the clipping norm must be positive and finite, was " + clipNorm);
             }
@@ -57,20 +66,18 @@ public final class DpSgd {
 
         /** The accounting of this run on {@code examples} training examples. */
         public DpSgdPrivacy privacy(int examples) {
-            return DpSgdPrivacy.of(examples, training.batchSize(), training.epochs(), delta);
+            return DpSgdPrivacy.of(examples, batchSize, epochs, delta);
         }
 
-        /** The settings whose noise multiplier reaches {@code targetEpsilon} at δ on {@code examples} examples. */
-        public static Settings forEpsilon(Training.Settings training, double clipNorm, double targetEpsilon,
-                double delta, int examples) {
+        /** The same run with the noise multiplier that reaches {@code targetEpsilon} on {@code examples} examples. */
+        public Settings withEpsilon(double targetEpsilon, int examples) {
             double sigma;
             try {
-                sigma = DpSgdPrivacy.of(examples, training.batchSize(), training.epochs(), delta)
-                        .noiseMultiplier(targetEpsilon);
+                sigma = privacy(examples).noiseMultiplier(targetEpsilon);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(e.getMessage());
             }
-            return new Settings(training, clipNorm, sigma, delta);
+            return new Settings(epochs, batchSize, learningRate, seed, clipNorm, sigma, delta);
         }
     }
 
@@ -84,24 +91,23 @@ public final class DpSgd {
     /** Trains {@code layers} from scratch with DP-SGD on the examples (class indices as targets). */
     public static Result train(String name, NamedBlocks layers, Training.Examples examples, Settings settings,
             Progress progress) {
-        Training.Settings t = settings.training();
         int n = examples.count();
-        if (t.batchSize() > n) {
-            throw new InvalidInputException("the expected batch size " + t.batchSize() + " exceeds the " + n
+        if (settings.batchSize() > n) {
+            throw new InvalidInputException("the expected batch size " + settings.batchSize() + " exceeds the " + n
                     + " training examples");
         }
         DpSgdPrivacy privacy = settings.privacy(n);
         long steps = privacy.steps();
         double q = privacy.samplingRate();
-        Engine.getEngine("PyTorch").setRandomSeed((int) t.seed());
+        Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
         Model model = Model.newInstance(name, "PyTorch");
         model.setBlock(layers.block());
-        Tracker schedule = Tracker.cosine().setBaseValue(t.learningRate()).optFinalValue(t.learningRate() / 100)
+        Tracker schedule = Tracker.cosine().setBaseValue(settings.learningRate()).optFinalValue(settings.learningRate() / 100)
                 .setMaxUpdates((int) steps).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build());
         Shape inputShape = new Shape(examples.inputShape());
-        SplittableRandom sampler = new SplittableRandom(t.seed());
+        SplittableRandom sampler = new SplittableRandom(settings.seed());
         try (NDManager data = model.getNDManager().newSubManager(); Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(1).addAll(inputShape.slice(1)));
             PerExampleGradients perExample = PerExampleGradients.of(layers);
@@ -111,7 +117,7 @@ public final class DpSgd {
                 try (NDManager scope = data.newSubManager()) {
                     long[] chosen = poisson(sampler, n, q);
                     List<NDArray> noisy = noisySum(scope, perExample, inputs, labels, chosen, trainer, settings);
-                    setGradients(perExample.parameters(), noisy, t.batchSize());
+                    setGradients(perExample.parameters(), noisy, settings.batchSize());
                     trainer.step();
                 }
                 progress.update("DP-SGD", step + 1, steps);

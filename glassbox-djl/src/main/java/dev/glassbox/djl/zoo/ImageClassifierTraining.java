@@ -49,7 +49,7 @@ public final class ImageClassifierTraining {
     }
 
     /** The images as inputs of shape {@code count × 1 × rows × cols} in [0, 1] and their labels as targets. */
-    static Training.Examples examples(LabelledImages data) {
+    public static Training.Examples examples(LabelledImages data) {
         float[] labels = new float[data.count()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = data.label(i);
