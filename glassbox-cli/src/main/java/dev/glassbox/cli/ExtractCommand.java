@@ -38,8 +38,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--classes", description = "Output classes (default: ${DEFAULT-VALUE}).")
     int classes = 3;
 
-    @Option(names = "--answers", description = "What a prediction query returns: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ModelExtraction.Answers answers = ModelExtraction.Answers.LABELS;
+    @Option(names = "--answers", paramLabel = "labels|scores",
+            description = "What a prediction query returns: the class, or every score (logits; default: ${DEFAULT-VALUE}).")
+    String answerKind = "scores";
 
     @Option(names = "--queries", split = ",", description = "Query counts to try (default: ${DEFAULT-VALUE}).")
     int[] queries = {10, 20, 50, 100, 200, 500, 1000, 2000};
@@ -70,6 +71,11 @@ final class ExtractCommand implements Callable<Integer> {
         }
         TwoLayerNet target;
         ModelExtraction attack;
+        ModelExtraction.Answers answers = switch (answerKind.toLowerCase(Locale.ROOT)) {
+            case "labels" -> ModelExtraction.Answers.LABELS;
+            case "scores" -> ModelExtraction.Answers.SCORES;
+            default -> throw new InvalidInputException("--answers takes labels or scores, got '" + answerKind + "'");
+        };
         try {
             target = TwoLayerNet.random(inputs, hidden, classes, seed);
             attack = new ModelExtraction(answers, hidden, iterations, 128, 0.01, seed + 100);
