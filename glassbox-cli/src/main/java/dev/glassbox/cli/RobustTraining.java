@@ -151,8 +151,11 @@ final class RobustTraining {
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Double> metrics = new TreeMap<>();
             metrics.put("trainSeconds", seconds);
-            metrics.putAll(evaluate(model, test, evaluation, progress));
             String provenance = "Fashion-MNIST (MIT licence), " + train.count() + " training images, " + how;
+            // saved before the long evaluation, then again with its figures
+            SavedModels.save(model, new ModelCard(architecture, model.inputShape().dims(),
+                    FashionMnist.CLASS_NAMES, provenance, settings.seed(), settings.epochs(), metrics), out);
+            metrics.putAll(evaluate(model, test, evaluation, progress));
             SavedModels.save(model, new ModelCard(architecture, model.inputShape().dims(),
                     FashionMnist.CLASS_NAMES, provenance, settings.seed(), settings.epochs(), metrics), out);
             stdout.printf(Locale.ROOT, "trained %s on %s in %.0f s; saved to %s%n", architecture, how, seconds, out);
