@@ -20,6 +20,7 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.privacy.DpSgdPrivacy;
 import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.TestFixtures;
 import dev.glassbox.djl.zoo.SmallCnn;
 import dev.glassbox.djl.zoo.Training;
 import java.util.Arrays;
@@ -29,15 +30,6 @@ import org.junit.jupiter.api.Test;
 
 /** Per-example gradients against one backward pass per example, exact clipping, Poisson sampling, the accounting. */
 class DpSgdTest {
-
-    private static float[] random(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) r.nextDouble();
-        }
-        return out;
-    }
 
     /**
      * The small CNN (strided convolutions, max-pools, linear layers): each example's gradient from the one grouped
@@ -53,7 +45,7 @@ class DpSgdTest {
             NDManager m = model.getNDManager();
             net.block().initialize(m, DataType.FLOAT32, new Shape(1, 1, 28, 28));
             int batch = 5;
-            NDArray x = m.create(random(batch * 784, 3), new Shape(batch, 1, 28, 28));
+            NDArray x = m.create(TestFixtures.uniform(batch * 784, 3), new Shape(batch, 1, 28, 28));
             NDArray y = m.create(new float[] {0, 3, 9, 3, 5});
             Loss loss = Loss.softmaxCrossEntropyLoss();
             PerExampleGradients perExample = PerExampleGradients.of(net);
@@ -151,7 +143,7 @@ class DpSgdTest {
     /** A short run: the accountant's ε for the noise chosen, reproducible weights for one seed. */
     @Test
     void aShortRunSpendsTheAccountedPrivacyAndRepeatsForOneSeed() {
-        Training.Examples examples = new Training.Examples(random(64 * 784, 5), new long[] {64, 1, 28, 28},
+        Training.Examples examples = new Training.Examples(TestFixtures.uniform(64 * 784, 5), new long[] {64, 1, 28, 28},
                 new float[64], new long[] {64});
         for (int i = 0; i < 64; i++) {
             examples.targets()[i] = i % 10;

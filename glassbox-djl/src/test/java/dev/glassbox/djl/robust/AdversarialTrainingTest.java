@@ -20,6 +20,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.glassbox.core.Progress;
 import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.TestFixtures;
 import dev.glassbox.djl.zoo.Training;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +30,6 @@ import org.junit.jupiter.api.Test;
 
 /** Adversarial training's inner attack in closed form, and that it leaves the weights' training untouched at ε = 0. */
 class AdversarialTrainingTest {
-
-    private static float[] random(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) r.nextDouble();
-        }
-        return out;
-    }
 
     /** The perturbed batch for a two-class linear model on 5 inputs, with the weight difference w₁ − w₀ per sample. */
     private static float[][][] perturbLinear(AdversarialTraining recipe, float[] x, float[] labels) {
@@ -69,7 +61,7 @@ class AdversarialTrainingTest {
     @Test
     void pgdTrainingAttackReachesTheCornerOfTheBallOnALinearModel() {
         float eps = 0.2f;
-        float[] x = random(20, 1);
+        float[] x = TestFixtures.uniform(20, 1);
         float[] labels = {0, 1, 1, 0};
         float[][][] out = perturbLinear(AdversarialTraining.pgd(eps, 7, InputBounds.NONE), x, labels);
         float[] adversarial = out[0][0];
@@ -90,7 +82,7 @@ class AdversarialTrainingTest {
     @Test
     void fastTrainingAttackStepsAwayFromTheLabelInsideTheBallAndTheBounds() {
         float eps = 0.2f;
-        float[] x = random(40, 2);
+        float[] x = TestFixtures.uniform(40, 2);
         float[] labels = {0, 1, 1, 0, 1, 0, 0, 1};
         float[][][] out = perturbLinear(AdversarialTraining.fast(eps, new InputBounds(0, 1)), x, labels);
         float[] adversarial = out[0][0];
@@ -128,8 +120,8 @@ class AdversarialTrainingTest {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = r.nextInt(3);
         }
-        Training.Examples examples = new Training.Examples(random(48 * 36, 4), new long[] {48, 1, 6, 6}, labels,
-                new long[] {48});
+        Training.Examples examples = new Training.Examples(TestFixtures.uniform(48 * 36, 4),
+                new long[] {48, 1, 6, 6}, labels, new long[] {48});
         NamedBlocks net = bnNet();
         List<float[]> out = new ArrayList<>();
         try (Model model = Training.train("bn", net.block(), examples, batches -> Loss.softmaxCrossEntropyLoss(),
