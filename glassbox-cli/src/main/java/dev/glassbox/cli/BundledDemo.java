@@ -81,6 +81,11 @@ final class BundledDemo implements AutoCloseable {
         return dir.resolve("planted-model");
     }
 
+    /** The bundled robust and private models and the extraction results ({@link RobustDemo}). */
+    Path robustDir() {
+        return dir.resolve("robust");
+    }
+
     /** The residual network trained in PyTorch and exported to ONNX ({@code onnx-resnet/README.md}). */
     Path onnxResNet() {
         return dir.resolve("onnx-resnet/fashion-resnet.onnx");

@@ -71,6 +71,9 @@ final class TrainCommand implements Runnable {
         @Mixin
         TrainingOptions options;
 
+        @Mixin
+        RobustTraining robust;
+
         @Option(names = "--out", description = "Model folder to write (default: ${DEFAULT-VALUE}).")
         Path out = Path.of("models", FashionCnn.NAME);
 
@@ -92,6 +95,12 @@ final class TrainCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
+            if (robust.privateRequested()) {
+                return robust.trainPrivate(options, out, stdout);
+            }
+            if (robust.adversarialRequested()) {
+                return robust.trainAdversarial(options, out, stdout);
+            }
             LabelledImages train = options.trainingImages();
             LabelledImages test = options.testImages();
             Training.Settings settings = options.settings(ImageClassifierTraining.defaults());

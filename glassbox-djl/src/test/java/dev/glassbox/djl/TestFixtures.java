@@ -57,4 +57,14 @@ public final class TestFixtures {
         }
         return out;
     }
+
+    /** {@code n} values drawn uniformly from [0, 1) with the seed. */
+    public static float[] uniform(int n, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) r.nextDouble();
+        }
+        return out;
+    }
 }

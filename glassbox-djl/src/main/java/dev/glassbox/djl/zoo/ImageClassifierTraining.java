@@ -37,8 +37,19 @@ public final class ImageClassifierTraining {
         return BlockModel.of(model, layers, new ModelOptions(data.shape(), classNames, ModelOptions.DEFAULT_BATCH));
     }
 
+    /**
+     * Trains a fresh network with softmax cross-entropy on the inputs {@code perturbation} makes of each mini-batch
+     * (adversarial training).
+     */
+    public static BlockModel train(String name, NamedBlocks layers, LabelledImages data, List<String> classNames,
+            Training.Settings settings, Training.InputPerturbation perturbation, Progress progress) {
+        Model model = Training.train(name, layers.block(), examples(data), batches -> Loss.softmaxCrossEntropyLoss(),
+                settings, perturbation, progress);
+        return BlockModel.of(model, layers, new ModelOptions(data.shape(), classNames, ModelOptions.DEFAULT_BATCH));
+    }
+
     /** The images as inputs of shape {@code count × 1 × rows × cols} in [0, 1] and their labels as targets. */
-    static Training.Examples examples(LabelledImages data) {
+    public static Training.Examples examples(LabelledImages data) {
         float[] labels = new float[data.count()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = data.label(i);

@@ -92,6 +92,20 @@ public final class Training {
         }
     }
 
+    /**
+     * What a training step feeds the network in place of a mini-batch's inputs, such as adversarial examples crafted
+     * against the network as it stands (adversarial training). Arrays made from {@code inputs} live as long as the
+     * batch.
+     */
+    @FunctionalInterface
+    public interface InputPerturbation {
+        /** The inputs as they are. */
+        InputPerturbation NONE = (trainer, inputs, labels) -> inputs;
+
+        /** The inputs to train on for this mini-batch. */
+        NDArray apply(Trainer trainer, NDArray inputs, NDArray labels);
+    }
+
     private Training() {
     }
 
@@ -103,6 +117,16 @@ public final class Training {
      */
     public static Model train(String name, Block block, Examples examples, Function<Integer, Loss> loss,
             Settings settings, Progress progress) {
+        return train(name, block, examples, loss, settings, InputPerturbation.NONE, progress);
+    }
+
+    /**
+     * Trains {@code block} from scratch on the inputs {@code perturbation} makes of each mini-batch.
+     *
+     * @throws IllegalStateException naming the epoch and step when the loss or a gradient becomes NaN or infinite
+     */
+    public static Model train(String name, Block block, Examples examples, Function<Integer, Loss> loss,
+            Settings settings, InputPerturbation perturbation, Progress progress) {
         Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
         Model model = Model.newInstance(name, "PyTorch");
         model.setBlock(block);
@@ -124,7 +148,7 @@ public final class Training {
                 int step = 0;
                 for (Batch batch : trainer.iterateDataset(dataset)) {
                     try (batch) {
-                        step(trainer, batch, epoch, step);
+                        step(trainer, batch, perturbation, epoch, step);
                     }
                     progress.update("epoch " + epoch + "/" + settings.epochs(), ++step, stepsPerEpoch);
                 }
@@ -139,9 +163,13 @@ public final class Training {
         return model;
     }
 
-    private static void step(Trainer trainer, Batch batch, int epoch, int step) {
+    private static void step(Trainer trainer, Batch batch, InputPerturbation perturbation, int epoch, int step) {
+        NDList inputs = batch.getData();
+        if (perturbation != InputPerturbation.NONE) {
+            inputs = new NDList(perturbation.apply(trainer, inputs.singletonOrThrow(), batch.getLabels().head()));
+        }
         try (GradientCollector collector = trainer.newGradientCollector()) {
-            NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
+            NDList predictions = trainer.forward(inputs, batch.getLabels());
             NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
             float value = loss.getFloat();
             if (!Float.isFinite(value)) {

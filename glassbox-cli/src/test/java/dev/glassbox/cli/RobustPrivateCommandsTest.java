@@ -1,0 +1,69 @@
+package dev.glassbox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.glassbox.core.render.HtmlReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** glassbox extract, the robust and private training options' bad input, and the demo's robustness section. */
+class RobustPrivateCommandsTest {
+
+    @Test
+    void extractWritesAgreementForEachSettingAndIsReproducible(@TempDir Path dir) throws IOException {
+        String[] args = {"extract", "--inputs", "4", "--hidden", "5", "--queries", "30", "--noise", "1",
+            "--held-out", "300", "--iterations", "150", "--out", dir.resolve("a").toString()};
+        Cli cli = Cli.run(args);
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        String json = Files.readString(dir.resolve("a/extraction.json"));
+        JsonArray results = JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("results");
+        assertThat(results).hasSize(3);
+        for (var r : results) {
+            JsonObject o = r.getAsJsonObject();
+            assertThat(o.get("queries").getAsInt()).isEqualTo(30);
+            assertThat(o.get("agreement").getAsDouble()).isBetween(0.0, 1.0);
+        }
+        assertThat(results.get(2).getAsJsonObject().get("explanationCosine").getAsDouble()).isLessThan(1.0);
+        args[args.length - 1] = dir.resolve("b").toString();
+        assertThat(Cli.run(args).exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("b/extraction.json"))).isEqualTo(json);
+    }
+
+    @Test
+    void badRobustAndPrivateSettingsExitWithTwo(@TempDir Path dir) {
+        String out = dir.resolve("m").toString();
+        Cli trades = Cli.run("train", "fashion-mnist", "--adversarial", "trades", "--out", out);
+        assertThat(trades.exitCode()).isEqualTo(2);
+        assertThat(trades.err()).contains("expected pgd or fast");
+        Cli both = Cli.run("train", "fashion-mnist", "--adversarial", "fast", "--dp-epsilon", "3", "--out", out);
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("cannot be combined");
+        Cli answers = Cli.run("extract", "--answers", "weights", "--out", out);
+        assertThat(answers.exitCode()).isEqualTo(2);
+        assertThat(Files.exists(dir.resolve("m"))).isFalse();
+    }
+
+    /**
+     * The bundled adversarially trained model keeps more of its accuracy under FGSM at ε = 0.1 than the bundled
+     * standard one, on the bundled images; the section shows the three models and the extraction table.
+     */
+    @Test
+    void robustSectionShowsTheAdversarialModelResistingFgsm(@TempDir Path dir) throws IOException {
+        HtmlReport report = new HtmlReport("demo", "test");
+        try (BundledDemo bundle = BundledDemo.unpack()) {
+            RobustDemo.addTo(bundle, bundle.images(), dir, report);
+        }
+        assertThat(report.render()).contains("Is it robust? Is it private?", "fast adversarial training", "DP-SGD",
+                "Copying a model from its explanations").doesNotContain("<script");
+        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("robust.json"))).getAsJsonObject();
+        double standard = json.getAsJsonObject("standard").get("bundledFgsmAccuracy").getAsDouble();
+        double adversarial = json.getAsJsonObject("adversarial").get("bundledFgsmAccuracy").getAsDouble();
+        assertThat(adversarial).isGreaterThan(standard + 0.1);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.glassbox.core.privacy;
+
+import java.util.SplittableRandom;
+
+/**
+ * Model extraction from explanations (Milli, Schmidt, Dragan and Hardt 2019): an attacker who knows the architecture
+ * queries a target two-layer ReLU network at inputs of its choosing (standard normal draws), receives its answers —
+ * the predicted class ({@link Answers#LABELS}) or all scores ({@link Answers#SCORES}) — and in the second setting
+ * the gradient explanation of the predicted class ∇ₓ z_c as well, and fits a copy by Adam on mini-batches of the
+ * answers: the cross-entropy of the labels or the squared error of the scores (averaged over outputs) plus, with
+ * gradients, the squared error of the gradients (averaged over inputs). Success is the share of held-out inputs, drawn apart from the queries, on which
+ * copy and target predict the same class. A defence adds Gaussian noise to the released gradients, of standard
+ * deviation {@code noise} · ‖g‖ / √d per entry; its cost to honest users is the released gradients' mean cosine
+ * similarity to the true ones.
+ *
+ * @param answers what a prediction query returns
+ * @param hidden the copy's hidden units (the attacker's guess of the architecture)
+ * @param iterations Adam steps
+ * @param batchSize queries per step (all of them when fewer)
+ * @param learningRate Adam's step size
+ * @param seed the seed of the queries, the copy's initial weights, the mini-batches and the defence's noise
+ */
+public record ModelExtraction(Answers answers, int hidden, int iterations, int batchSize, double learningRate, long seed) {
+
+    public ModelExtraction {
+        java.util.Objects.requireNonNull(answers, "answers");
+        if (hidden < 1 || iterations < 1 || batchSize < 1 || !(learningRate > 0)) {
+            throw new IllegalArgumentException("extraction needs ≥ 1 hidden unit, iteration and batch size and a "
+                    + "positive learning rate; got " + hidden + ", " + iterations + ", " + batchSize + ", "
+                    + learningRate);
+        }
+    }
+
+    /** What a prediction query returns. */
+    public enum Answers {
+        /** The predicted class only. */
+        LABELS,
+        /** Every output's score (logit). */
+        SCORES
+    }
+
+    /** What an attack achieved with {@code queries} queries. */
+    public record Result(int queries, boolean gradients, double noise, double agreement, double explanationCosine) {
+    }
+
+    /** Standard normal inputs, one row per input, drawn from {@code seed}. */
+    public static double[][] gaussianInputs(int count, int dimensions, long seed) {
+        return TwoLayerNet.gaussian(count, dimensions, 1, new SplittableRandom(seed));
+    }
+
+    /** The share of {@code inputs} on which the two networks predict the same class. */
+    public static double agreement(TwoLayerNet a, TwoLayerNet b, double[][] inputs) {
+        int same = 0;
+        for (double[] x : inputs) {
+            same += a.predict(x) == b.predict(x) ? 1 : 0;
+        }
+        return same / (double) inputs.length;
+    }
+
+    /**
+     * Queries {@code target} {@code queries} times (with its gradient explanations when {@code gradients}, noised by
+     * {@code noise}), fits a copy, and measures agreement on {@code heldOut}.
+     */
+    public Result attack(TwoLayerNet target, int queries, boolean gradients, double noise, double[][] heldOut) {
+        if (queries < 1 || !(noise >= 0)) {
+            throw new IllegalArgumentException("need ≥ 1 query and noise ≥ 0, got " + queries + " and " + noise);
+        }
+        int d = target.inputs();
+        double[][] x = gaussianInputs(queries, d, seed);
+        double[][] scores = new double[queries][];
+        int[] classes = new int[queries];
+        double[][] released = gradients ? new double[queries][] : null;
+        SplittableRandom noiseSource = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        double cosine = 0;
+        for (int q = 0; q < queries; q++) {
+            scores[q] = target.logits(x[q]);
+            classes[q] = dev.glassbox.core.math.Vectors.argmax(scores[q]);
+            if (gradients) {
+                double[] g = target.inputGradient(x[q], classes[q]);
+                released[q] = noisy(g, noise, noiseSource);
+                cosine += cosine(g, released[q]);
+            }
+        }
+        TwoLayerNet copy = fit(x, scores, classes, released, d, target.outputs());
+        return new Result(queries, gradients, gradients ? noise : Double.NaN, agreement(copy, target, heldOut),
+                gradients ? cosine / queries : Double.NaN);
+    }
+
+    /** The copy fitted to the answers (released may be null: scores only). */
+    public TwoLayerNet fit(double[][] x, double[][] scores, int[] classes, double[][] released, int inputs,
+            int outputs) {
+        TwoLayerNet copy = TwoLayerNet.random(inputs, hidden, outputs, seed + 1);
+        SplittableRandom batches = new SplittableRandom(seed + 2);
+        double[] theta = copy.flat();
+        double[] m = new double[theta.length];
+        double[] v = new double[theta.length];
+        int n = x.length;
+        int b = Math.min(batchSize, n);
+        for (int t = 1; t <= iterations; t++) {
+            TwoLayerNet grad = copy.zerosLike();
+            for (int s = 0; s < b; s++) {
+                int q = b == n ? s : batches.nextInt(n);
+                copy.accumulate(grad, x[q], answers == Answers.LABELS ? null : scores[q],
+                        answers == Answers.LABELS ? 1.0 / b : 1.0 / (outputs * b), classes[q],
+                        released == null ? null : released[q], 1.0 / (inputs * b));
+            }
+            double[] g = grad.flat();
+            double lr = learningRate * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
+            for (int i = 0; i < theta.length; i++) {
+                m[i] = 0.9 * m[i] + 0.1 * g[i];
+                v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
+                theta[i] -= lr * m[i] / (Math.sqrt(v[i]) + 1e-8);
+            }
+            copy.set(theta);
+        }
+        return copy;
+    }
+
+    private static double[] noisy(double[] g, double noise, SplittableRandom random) {
+        if (noise == 0) {
+            return g.clone();
+        }
+        double norm = 0;
+        for (double v : g) {
+            norm += v * v;
+        }
+        double scale = noise * Math.sqrt(norm / g.length);
+        double[] out = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            out[i] = g[i] + scale * TwoLayerNet.normal(random);
+        }
+        return out;
+    }
+
+    private static double cosine(double[] a, double[] b) {
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ab += a[i] * b[i];
+            aa += a[i] * a[i];
+            bb += b[i] * b[i];
+        }
+        return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
+    }
+}
