@@ -2,6 +2,7 @@ package dev.glassbox.cli;
 
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.privacy.ModelExtraction;
 import dev.glassbox.core.privacy.TwoLayerNet;
 import java.io.IOException;

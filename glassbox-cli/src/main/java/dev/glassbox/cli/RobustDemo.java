@@ -10,6 +10,7 @@ import dev.glassbox.core.math.Sobel;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.metrics.Correlation;
 import dev.glassbox.core.model.Target;
+import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.Heatmap;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.BlockModel;

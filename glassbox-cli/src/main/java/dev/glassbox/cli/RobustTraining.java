@@ -5,7 +5,7 @@ import dev.glassbox.core.input.FashionMnist;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.NamedBlocks;
 import dev.glassbox.djl.privacy.DpSgd;
 import dev.glassbox.djl.robust.AdversarialTraining;
