@@ -99,7 +99,7 @@ public record ConceptImages(Shape shape, float[][] images, List<String> concepts
                 masks[owner[p]][i].set(p);
             }
             if (garments != null) {
-                splitParts(masks, i, firstObject, names.size(), w);
+                splitParts(masks, i, firstObject, names.size() - 1, w);
             }
         }
         return new ConceptImages(shape, images, List.copyOf(names), masks);

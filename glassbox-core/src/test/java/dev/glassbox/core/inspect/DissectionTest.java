@@ -67,6 +67,31 @@ class DissectionTest {
         assertThat(sum).isCloseTo(1, within(1e-12));
     }
 
+    @Test
+    void garmentsSplitIntoUpperAndLowerParts() {
+        byte[] pixels = new byte[2 * 28 * 28];
+        for (int i = 0; i < 2; i++) {
+            for (int y = 4; y < 24; y++) {
+                for (int x = 8; x < 20; x++) {
+                    pixels[i * 784 + y * 28 + x] = (byte) 200;
+                }
+            }
+        }
+        ConceptImages data = ConceptImages.generate(Shape.of(1, 28, 28), 5,
+                new dev.glassbox.core.input.LabelledImages(2, 28, 28, pixels, new int[] {3, 3}), 4);
+        int dress = data.concepts().indexOf("object-dress");
+        int upper = data.concepts().indexOf("part-upper");
+        int lower = data.concepts().indexOf("part-lower");
+        for (int i = 0; i < 5; i++) {
+            BitSet parts = (BitSet) data.masks()[upper][i].clone();
+            assertThat(parts.intersects(data.masks()[lower][i])).isFalse();
+            parts.or(data.masks()[lower][i]);
+            assertThat(parts).isEqualTo(data.masks()[dress][i]);
+            assertThat(data.masks()[upper][i].cardinality()).isPositive();
+            assertThat(data.masks()[lower][i].cardinality()).isPositive();
+        }
+    }
+
     private static BitSet complement(BitSet set) {
         BitSet out = new BitSet();
         out.set(0, 4);
