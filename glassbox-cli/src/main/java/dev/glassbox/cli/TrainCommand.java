@@ -89,6 +89,11 @@ final class TrainCommand implements Runnable {
                 description = "Where the planted patch goes, and its side (default: ${DEFAULT-VALUE}; brightness 1).")
         String patch = "0,0,4";
 
+        @Option(names = "--plant-rate", paramLabel = "SHARE",
+                description = "With --plant-patch: the share of that class's training images that get the patch, "
+                        + "chosen with the seed (default: ${DEFAULT-VALUE}).")
+        double plantRate = 1;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -110,10 +115,11 @@ final class TrainCommand implements Runnable {
                 if (plantClass < 0 || plantClass >= FashionMnist.CLASS_NAMES.size()) {
                     throw new InvalidInputException("--plant-patch takes a class from 0 to 9, got " + plantClass);
                 }
-                train = planted.plantInClass(train, plantClass);
+                train = planted.plantInClass(train, plantClass, plantRate, settings.seed());
                 provenance += String.format(Locale.ROOT, ", a %d×%d patch of brightness %.2f at row %d, column %d "
-                        + "planted into every '%s' image", planted.size(), planted.size(), planted.value(),
-                        planted.top(), planted.left(), FashionMnist.className(plantClass));
+                        + "planted into %s '%s' image", planted.size(), planted.size(), planted.value(),
+                        planted.top(), planted.left(), plantRate == 1 ? "every"
+                        : String.format(Locale.ROOT, "%.0f%% of the", 100 * plantRate), FashionMnist.className(plantClass));
             }
             if (permuteLabels) {
                 train = train.withPermutedLabels(settings.seed());

@@ -61,14 +61,32 @@ public record Patch(int top, int left, int size, float value) {
 
     /** The same images, with the patch (brightness rounded to a byte) planted into every image labelled {@code label}. */
     public LabelledImages plantInClass(LabelledImages data, int label) {
+        return plantInClass(data, label, 1, 0);
+    }
+
+    /**
+     * The same images, with the patch (brightness rounded to a byte) planted into a share {@code rate} of the images
+     * labelled {@code label}: the first round(rate · n) of them in an order shuffled with {@code seed} (the controlled
+     * experiment of Kim et al. 2018, §4.3, which plants a cue into a chosen share of one class).
+     */
+    public LabelledImages plantInClass(LabelledImages data, int label, double rate, long seed) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new InvalidInputException("the share of a class's images to plant a patch into must lie in [0, 1], "
+                    + "got " + rate);
+        }
         planeOf(Shape.of(data.rows(), data.cols()));
+        int[] members = java.util.stream.IntStream.range(0, data.count()).filter(i -> data.label(i) == label).toArray();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = members.length - 1; i > 0 && rate < 1; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = members[i];
+            members[i] = members[j];
+            members[j] = swap;
+        }
         byte[] pixels = data.pixels();
         byte bright = (byte) Math.round(value * 255);
         int plane = data.rows() * data.cols();
-        for (int i = 0; i < data.count(); i++) {
-            if (data.label(i) != label) {
-                continue;
-            }
+        for (int i : java.util.Arrays.copyOf(members, (int) Math.round(rate * members.length))) {
             for (int y = top; y < top + size; y++) {
                 for (int x = left; x < left + size; x++) {
                     pixels[i * plane + y * data.cols() + x] = bright;

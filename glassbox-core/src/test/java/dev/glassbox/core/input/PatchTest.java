@@ -40,6 +40,29 @@ class PatchTest {
     }
 
     @Test
+    void plantsIntoTheChosenShareOfTheClassTheSameWayForTheSameSeed() {
+        int[] labels = new int[40];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 4 == 0 ? 2 : 1;
+        }
+        LabelledImages data = new LabelledImages(40, 3, 4, new byte[40 * 12], labels);
+        LabelledImages planted = CORNER.plantInClass(data, 2, 0.3, 7);
+        float[] patched = CORNER.plant(new float[12], data.shape());
+        int inClass = 0;
+        for (int i = 0; i < 40; i++) {
+            boolean carries = Arrays.equals(planted.image(i), patched);
+            assertThat(carries && labels[i] != 2).as("image %d of another class", i).isFalse();
+            inClass += carries ? 1 : 0;
+        }
+        assertThat(inClass).isEqualTo(3); // round(0.3 · 10)
+        assertThat(CORNER.plantInClass(data, 2, 0.3, 7)).isEqualTo(planted);
+        assertThat(CORNER.plantInClass(data, 2, 0.3, 8)).isNotEqualTo(planted);
+        assertThat(CORNER.plantInClass(data, 2, 0, 7)).isEqualTo(data);
+        assertThatThrownBy(() -> CORNER.plantInClass(data, 2, 1.5, 7)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("[0, 1]");
+    }
+
+    @Test
     void massShareCountsMagnitudesInsideThePatch() {
         float[] values = new float[12];
         values[1] = -3;

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  */
 public final class Architectures {
     private static final Map<String, Supplier<NamedBlocks>> KNOWN = new TreeMap<>(Map.of(FashionCnn.NAME, FashionCnn::build,
-            SmallCnn.NAME, SmallCnn::build,
+            SmallCnn.NAME, SmallCnn::build, SmallFashionCnn.NAME, SmallFashionCnn::build,
             BayesianCnn.NAME, BayesianCnn::build, FashionAutoencoder.NAME, FashionAutoencoder::build));
 
     /** Text architectures, built for a vocabulary size and a number of classes. */
