@@ -61,9 +61,10 @@ final class InfluenceCommand implements Callable<Integer> {
             + "models; Hessian–vector products by double backward) (default: ${DEFAULT-VALUE}).")
     String head = "surrogate";
 
-    @Option(names = "--solver", paramLabel = "exact|cg", description = "exact: the Hessian factored (few parameters); "
-            + "cg: conjugate gradients over Hessian–vector products (default: exact for the surrogate, cg for model).")
-    String solver;
+    @Option(names = "--solver", paramLabel = "auto|exact|cg", description = "exact: the Hessian factored (few "
+            + "parameters); cg: conjugate gradients over Hessian–vector products; auto: exact up to 2,500 parameters "
+            + "(default: ${DEFAULT-VALUE}).")
+    String solver = "auto";
 
     @Option(names = "--l2", description = "L2 strength of the head's training risk (default: ${DEFAULT-VALUE}).")
     double l2 = 1e-3;
@@ -83,8 +84,7 @@ final class InfluenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         TrainingInfluence.Head headKind = parse(TrainingInfluence.Head.class, head, "--weights");
-        TrainingInfluence.Solver solverKind = solver != null ? parse(TrainingInfluence.Solver.class, solver, "--solver")
-                : headKind == TrainingInfluence.Head.MODEL ? TrainingInfluence.Solver.CG : TrainingInfluence.Solver.EXACT;
+        TrainingInfluence.Solver solverKind = parse(TrainingInfluence.Solver.class, solver, "--solver");
         if (trainCount < 2) {
             throw new InvalidInputException("--train-count must be at least 2, got " + trainCount);
         }

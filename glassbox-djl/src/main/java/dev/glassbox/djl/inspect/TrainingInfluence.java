@@ -38,6 +38,8 @@ public final class TrainingInfluence {
 
     /** How {@code (H + δI)⁻¹ v} is computed. */
     public enum Solver {
+        /** {@link #EXACT} up to {@value TrainingInfluence#EXACT_LIMIT} parameters, {@link #CG} above. */
+        AUTO,
         /** The Hessian assembled from one Hessian–vector product per parameter and factored (few parameters). */
         EXACT,
         /** Conjugate gradients over Hessian–vector products (double backward on the engine for {@link Head#MODEL}). */
@@ -61,6 +63,9 @@ public final class TrainingInfluence {
             int parameterCount, double fitGradient, double agreement, List<Prediction> predictions,
             double[] selfInfluence, int[] mostSelfInfluential) {
     }
+
+    /** The most parameters whose Hessian is assembled and factored (a 2,500² matrix: 50 MB). */
+    static final int EXACT_LIMIT = 2500;
 
     private final String layer;
     private final Head head;
@@ -87,7 +92,7 @@ public final class TrainingInfluence {
     public static final class Builder {
         private final String layer;
         private Head head = Head.SURROGATE;
-        private Solver solver = Solver.EXACT;
+        private Solver solver = Solver.AUTO;
         private double l2 = 1e-3;
         private double damping;
         private int top = 5;
@@ -102,7 +107,7 @@ public final class TrainingInfluence {
             return this;
         }
 
-        /** How the damped Hessian is inverted (default {@link Solver#EXACT}). */
+        /** How the damped Hessian is inverted (default {@link Solver#AUTO}). */
         public Builder solver(Solver value) {
             solver = value;
             return this;
@@ -174,7 +179,12 @@ public final class TrainingInfluence {
         RegularisedRisk risk = new RegularisedRisk(train, l2);
         TruncatedNewton.Result fit = new TruncatedNewton(1e-9, 200).minimize(risk, start);
         double[] theta = fit.theta();
-        InverseHessian inverse = solver == Solver.EXACT ? InverseHessian.exact(risk, theta, damping, progress)
+        Solver chosen = solver != Solver.AUTO ? solver : theta.length <= EXACT_LIMIT ? Solver.EXACT : Solver.CG;
+        if (chosen == Solver.EXACT && theta.length > 2 * EXACT_LIMIT) {
+            throw new InvalidInputException("the head has " + theta.length + " parameters: too many to factor its "
+                    + "Hessian (at most " + 2 * EXACT_LIMIT + "); use conjugate gradients");
+        }
+        InverseHessian inverse = chosen == Solver.EXACT ? InverseHessian.exact(risk, theta, damping, progress)
                 : InverseHessian.conjugateGradient(risk, theta, damping, 1e-8, 10 * theta.length);
         InfluenceFunctions influence = new InfluenceFunctions(risk, theta, inverse);
         int[] all = test.all();
@@ -189,7 +199,7 @@ public final class TrainingInfluence {
         }
         double[] self = influence.selfInfluence(progress);
         int[] most = InfluenceRanking.of(self, top).proponents();
-        return new Result(layer, head, solver, l2, damping, train.size(), theta.length, fit.gradientNorm(),
+        return new Result(layer, head, chosen, l2, damping, train.size(), theta.length, fit.gradientNorm(),
                 agreement, predictions, self, most);
     }
 
