@@ -131,18 +131,20 @@ public final class InfluenceBenchmark {
         try (BlockModel model = ImageClassifierTraining.train("small-cnn", layers, train, List.of("a", "b"),
                 new Training.Settings(15, 50, 2e-3f, 7), Progress.NONE)) {
             double trainSeconds = (System.nanoTime() - start) / 1e9;
+            System.err.printf(Locale.ROOT, "trained in %.0f s%n", trainSeconds);
             LabelledImages held = twoClasses(test, 0, 200);
             float[][] trainActivations = model.activations(rows(train), "flatten");
             float[][] heldActivations = model.activations(rows(held), "flatten");
             try (HeadLosses trainLosses = HeadLosses.of(model, "flatten", trainActivations, train.labels());
                     HeadLosses heldLosses = HeadLosses.of(model, "flatten", heldActivations, held.labels())) {
                 RegularisedRisk risk = new RegularisedRisk(trainLosses, L2);
-                TruncatedNewton solver = new TruncatedNewton(1e-9, 200);
+                TruncatedNewton solver = new TruncatedNewton(1e-8, 200);
                 start = System.nanoTime();
                 TruncatedNewton.Result fit = solver.minimize(new RegularisedRisk(trainLosses.differenced(), L2),
                         trainLosses.theta());
                 double fitSeconds = (System.nanoTime() - start) / 1e9;
-                System.err.printf(Locale.ROOT, "head refitted in %.0f s%n", fitSeconds);
+                System.err.printf(Locale.ROOT, "head refitted in %.0f s, %d steps, gradient %.1e%n", fitSeconds,
+                        fit.iterations(), fit.gradientNorm());
                 double[] theta = fit.theta();
                 double accuracy = accuracy(heldLosses, theta);
                 double damping = 0.001;
