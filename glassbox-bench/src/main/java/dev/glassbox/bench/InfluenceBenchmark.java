@@ -125,7 +125,7 @@ public final class InfluenceBenchmark {
                 .add("relu2", Activation.reluBlock()).add("pool2", Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add("pool3", Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add("flatten", Blocks.batchFlattenBlock())
-                .add("fc1", Linear.builder().setUnits(8).build()).add("relu3", Activation.reluBlock())
+                .add("fc1", Linear.builder().setUnits(8).build()).add("tanh", Activation.tanhBlock())
                 .add("fc2", Linear.builder().setUnits(2).build());
         long start = System.nanoTime();
         try (BlockModel model = ImageClassifierTraining.train("small-cnn", layers, train, List.of("a", "b"),
@@ -138,7 +138,7 @@ public final class InfluenceBenchmark {
             try (HeadLosses trainLosses = HeadLosses.of(model, "flatten", trainActivations, train.labels());
                     HeadLosses heldLosses = HeadLosses.of(model, "flatten", heldActivations, held.labels())) {
                 RegularisedRisk risk = new RegularisedRisk(trainLosses, L2);
-                TruncatedNewton solver = new TruncatedNewton(1e-8, 200);
+                TruncatedNewton solver = new TruncatedNewton(1e-8, 100);
                 start = System.nanoTime();
                 TruncatedNewton.Result fit = solver.minimize(new RegularisedRisk(trainLosses.differenced(), L2),
                         trainLosses.theta());
@@ -162,7 +162,7 @@ public final class InfluenceBenchmark {
                 double[] actual = LeaveOneOut.testLossChanges(differenced, theta, heldLosses, tests[0], top, solver,
                         (task, done, total) -> System.err.print("\r" + task + " " + done + "/" + total));
                 double looSeconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "%nsmall CNN (conv 8, pool, conv 16, pool, pool, fc 8, fc 2) trained from scratch on %d "
+                System.out.printf(Locale.ROOT, "%nsmall CNN (conv 8, pool, conv 16, pool, pool, fc 8, tanh, fc 2) trained from scratch on %d "
                         + "images in %.0f s; influence on fc1+fc2 (%d parameters), head refitted with L2 %.3g in %.0f s "
                         + "(gradient %.1e), held-out accuracy %.3f; CG with damping %.3g: %.1f s; test point %d (loss "
                         + "%.3f): Pearson r over the %d largest predicted removals %.4f (Spearman %.4f); leave-one-out "
