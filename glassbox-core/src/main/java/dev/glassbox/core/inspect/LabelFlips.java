@@ -2,7 +2,11 @@ package dev.glassbox.core.inspect;
 
 import dev.glassbox.core.InvalidInputException;
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * A mislabelling experiment: a share of training labels replaced by another class drawn at random (seeded), and how
@@ -19,7 +23,7 @@ public record LabelFlips(int[] labels, boolean[] flipped) {
             throw new InvalidInputException("flipping needs a fraction strictly between 0 and 1 and at least 2 classes; "
                     + "got " + fraction + " and " + classes);
         }
-        SplittableRandom random = new SplittableRandom(seed);
+        Random random = new Random(seed);
         int n = labels.length;
         int[] order = shuffled(n, random);
         int count = (int) Math.round(fraction * n);
@@ -52,7 +56,7 @@ public record LabelFlips(int[] labels, boolean[] flipped) {
 
     /** A random ranking (seeded): the baseline a useful one must beat. */
     public static double[] randomSuspicion(int n, long seed) {
-        int[] order = shuffled(n, new SplittableRandom(seed));
+        int[] order = shuffled(n, new Random(seed));
         double[] out = new double[n];
         for (int k = 0; k < n; k++) {
             out[order[k]] = n - k;
@@ -60,15 +64,9 @@ public record LabelFlips(int[] labels, boolean[] flipped) {
         return out;
     }
 
-    private static int[] shuffled(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+    private static int[] shuffled(int n, Random random) {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+        Collections.shuffle(order, random);
+        return order.stream().mapToInt(Integer::intValue).toArray();
     }
 }
