@@ -345,7 +345,8 @@ final class OptimizeCommand implements Callable<Integer> {
         return o;
     }
 
-    private static byte[] convergence(List<Observation> observations, BenchmarkFunction builtIn) {
+    /** The best value so far against the evaluations, with the known minimum of a built-in function. */
+    static byte[] convergence(List<Observation> observations, BenchmarkFunction builtIn) {
         int n = observations.size();
         double[] bestSoFar = new double[n];
         double running = Double.POSITIVE_INFINITY;
@@ -372,7 +373,8 @@ final class OptimizeCommand implements Callable<Integer> {
         return LineChart.png("Best value so far", "evaluation", "best value", low - pad, high + pad, ticks, series);
     }
 
-    private byte[] picture(BayesianOptimizer optimizer, GpPosterior posterior, Box box) {
+    /** The posterior and the acquisition of a 1-D or 2-D problem, with the observations and the next point. */
+    static byte[] picture(BayesianOptimizer optimizer, GpPosterior posterior, Box box) {
         double[] next = optimizer.ask();
         double[] lower = box.lower();
         double[] upper = box.upper();
