@@ -1,11 +1,13 @@
 package dev.glassbox.cli;
 
 import dev.glassbox.djl.uncertainty.HeteroscedasticRegressor;
+import dev.glassbox.djl.zoo.MeanVarianceMlp;
 import dev.glassbox.djl.zoo.RegressionTraining;
 import dev.glassbox.djl.zoo.SavedRegressors;
 import dev.glassbox.djl.zoo.Training;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +36,10 @@ final class TrainRegressionCommand implements Callable<Integer> {
     @Option(names = "--passes", paramLabel = "T", description = "MC dropout passes per network (default: ${DEFAULT-VALUE}).")
     int passes = 30;
 
+    @Option(names = "--no-dropout", description = "Train networks without dropout (closer aleatoric estimates; MC "
+            + "dropout is then not measured).")
+    boolean noDropout;
+
     @Option(names = "--epochs", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
     int epochs = DEFAULTS.epochs();
 
@@ -60,13 +66,15 @@ final class TrainRegressionCommand implements Callable<Integer> {
         Path folder = out != null ? out : Path.of("models", "regression-" + sets.name());
         long start = System.nanoTime();
         try (ProgressBars progress = new ProgressBars();
-                HeteroscedasticRegressor regressor = RegressionTraining.train(sets.train(), settings, networks,
-                        progress)) {
+                HeteroscedasticRegressor regressor = RegressionTraining.train(sets.train(),
+                        noDropout ? MeanVarianceMlp.PLAIN_NAME : MeanVarianceMlp.NAME, settings, networks, progress)) {
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Double> metrics = new TreeMap<>();
             metrics.put("dataSeed", (double) seed);
             metrics.put("trainSeconds", seconds);
-            for (RegressionEvaluation.Method method : RegressionEvaluation.Method.values()) {
+            List<RegressionEvaluation.Method> methods = noDropout ? List.of(RegressionEvaluation.Method.ENSEMBLE)
+                    : List.of(RegressionEvaluation.Method.values());
+            for (RegressionEvaluation.Method method : methods) {
                 RegressionEvaluation evaluation = RegressionEvaluation.of(regressor, sets, method, passes, seed,
                         progress);
                 evaluation.metrics().forEach((k, v) -> metrics.put(method.id() + "." + k, v));
@@ -74,7 +82,7 @@ final class TrainRegressionCommand implements Callable<Integer> {
             SavedRegressors.save(regressor, sets.description(), seed, epochs, metrics, folder);
             stdout.printf(Locale.ROOT, "trained %d networks on %s (%d samples) in %.0f s; saved to %s%n", networks,
                     sets.name(), sets.train().count(), seconds, folder);
-            for (RegressionEvaluation.Method method : RegressionEvaluation.Method.values()) {
+            for (RegressionEvaluation.Method method : methods) {
                 String m = method.id() + ".";
                 stdout.printf(Locale.ROOT, "%-10s test NLL %.3f, 90%% coverage %.3f, area %.3f; after sigma scaling "
                         + "(x%.3f): NLL %.3f, 90%% coverage %.3f, area %.3f%n", method.id(), metrics.get(m + "nll"),

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Trains {@link MeanVarianceMlp} networks with the Gaussian negative log-likelihood on a regression table, inputs and
+ * Trains {@link MeanVarianceMlp} networks (with or without dropout, by architecture name) with the Gaussian negative log-likelihood on a regression table, inputs and
  * target standardised by the training data: one network, or a deep ensemble whose member {@code m} (from 0) trains
  * with the settings' seed plus m, so that members differ in initial weights, dropout masks and batch order.
  */
@@ -28,9 +28,19 @@ public final class RegressionTraining {
         return new Training.Settings(150, 64, 5e-3f, 20261205L);
     }
 
-    /** Trains {@code members} networks, one after another. */
+    /** Trains {@code members} networks of {@link MeanVarianceMlp#NAME}, with dropout, one after another. */
     public static HeteroscedasticRegressor train(RegressionTable data, Training.Settings settings, int members,
             Progress progress) {
+        return train(data, MeanVarianceMlp.NAME, settings, members, progress);
+    }
+
+    /** Trains {@code members} networks of the named {@link MeanVarianceMlp} variant, one after another. */
+    public static HeteroscedasticRegressor train(RegressionTable data, String architecture,
+            Training.Settings settings, int members, Progress progress) {
+        if (!architecture.equals(MeanVarianceMlp.NAME) && !architecture.equals(MeanVarianceMlp.PLAIN_NAME)) {
+            throw new InvalidInputException("a regressor is a " + MeanVarianceMlp.NAME + " or a "
+                    + MeanVarianceMlp.PLAIN_NAME + ", not a " + architecture);
+        }
         if (members < 1) {
             throw new InvalidInputException("a regressor needs at least one network, got " + members);
         }
@@ -49,8 +59,8 @@ public final class RegressionTraining {
                 int number = m + 1;
                 Progress member = (task, done, total) -> progress.update("network " + number + "/" + members + ", "
                         + task, done, total);
-                NamedBlocks layers = MeanVarianceMlp.build();
-                Model model = Training.train(MeanVarianceMlp.NAME + "-" + number, layers.block(), examples,
+                NamedBlocks layers = Architectures.build(architecture);
+                Model model = Training.train(architecture + "-" + number, layers.block(), examples,
                         batches -> new GaussianNllLoss(), settings.withSeed(settings.seed() + m), member);
                 trained.add(BlockModel.of(model, layers, new ModelOptions(Shape.of(d), null,
                         ModelOptions.DEFAULT_BATCH)));

@@ -1,5 +1,6 @@
 package dev.glassbox.djl.zoo;
 
+import ai.djl.nn.norm.Dropout;
 import dev.glassbox.core.input.Standardisation;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
@@ -30,7 +31,9 @@ public final class SavedRegressors {
         List<ModelCard> cards = new ArrayList<>();
         for (int m = 0; m < regressor.members().size(); m++) {
             BlockModel member = regressor.members().get(m);
-            cards.add(new ModelCard(MeanVarianceMlp.NAME, member.inputShape().dims(), List.of(), data, seed + m,
+            String architecture = member.layersWhere(Dropout.class::isInstance).isEmpty() ? MeanVarianceMlp.PLAIN_NAME
+                    : MeanVarianceMlp.NAME;
+            cards.add(new ModelCard(architecture, member.inputShape().dims(), List.of(), data, seed + m,
                     epochs, new TreeMap<>()));
         }
         SavedEnsembles.save(DeepEnsemble.of(regressor.members()), cards, data, all, dir);

@@ -1,6 +1,7 @@
 package dev.glassbox.djl.uncertainty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
@@ -9,9 +10,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.engine.Engine;
+import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.input.RegressionTable;
 import dev.glassbox.core.uncertainty.RegressionUncertainty;
+import dev.glassbox.djl.zoo.MeanVarianceMlp;
 import dev.glassbox.djl.zoo.RegressionTraining;
 import dev.glassbox.djl.zoo.SavedRegressors;
 import dev.glassbox.djl.zoo.Training;
@@ -113,5 +116,23 @@ class HeteroscedasticRegressionTest {
                 assertThat(SavedRegressors.metrics(saved)).containsEntry("testNll", 1.0);
             }
         }
+    }
+
+    @Test
+    void aPlainNetworkHasNoDropoutToSampleAndLoadsAsPlain() {
+        float[][] probe = {{0.25f}};
+        try (HeteroscedasticRegressor plain = RegressionTraining.train(line(128, 5), MeanVarianceMlp.PLAIN_NAME,
+                new Training.Settings(2, 64, 1e-2f, 3), 1, Progress.NONE)) {
+            assertThatThrownBy(() -> plain.mcDropout(probe, 5, 1, Progress.NONE))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("no dropout layer");
+            Path saved = dir.resolve("plain");
+            SavedRegressors.save(plain, "a line", 3, 2, java.util.Map.of(), saved);
+            try (HeteroscedasticRegressor loaded = SavedRegressors.load(saved, 64)) {
+                assertThat(loaded.predict(probe).mean()).containsExactly(plain.predict(probe).mean());
+                assertThat(loaded.members().get(0).layerNames()).doesNotContain("drop1");
+            }
+        }
+        assertThatThrownBy(() -> RegressionTraining.train(line(8, 1), "fashion-cnn",
+                new Training.Settings(1, 8, 1e-2f, 3), 1, Progress.NONE)).isInstanceOf(InvalidInputException.class);
     }
 }
