@@ -45,7 +45,7 @@ final class OptimizationDemo {
                 + "value %.6f at (%.4f, %.4f), evaluation %d. 'glassbox optimize' runs the same on any function or "
                 + "program.", BUDGET, best.value(), best.point()[0], best.point()[1],
                 optimizer.observations().indexOf(best) + 1));
-        report.figure(convergence, "The best value so far", 560);
-        report.figure(picture, "The final posterior mean, standard deviation and expected improvement", 900);
+        report.figure(convergence, "The best value so far", 0);
+        report.figure(picture, "The final posterior mean, standard deviation and expected improvement", 0);
     }
 }

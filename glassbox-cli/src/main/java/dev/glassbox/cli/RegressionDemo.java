@@ -55,7 +55,7 @@ final class RegressionDemo {
         for (int i = 0; i < files.length; i++) {
             byte[] png = evaluation.pictures().get(files[i]);
             Files.write(dir.resolve(files[i]), png);
-            report.figure(png, captions[i], 640);
+            report.figure(png, captions[i], 0);
         }
     }
 
