@@ -86,6 +86,11 @@ final class BundledDemo implements AutoCloseable {
         return dir.resolve("robust");
     }
 
+    /** The deep ensemble of mean–variance networks trained on the gap benchmark by {@code glassbox train regression}. */
+    Path regressionDir() {
+        return dir.resolve("regression-gap");
+    }
+
     /** The residual network trained in PyTorch and exported to ONNX ({@code onnx-resnet/README.md}). */
     Path onnxResNet() {
         return dir.resolve("onnx-resnet/fashion-resnet.onnx");

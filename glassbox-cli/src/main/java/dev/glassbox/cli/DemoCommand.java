@@ -63,6 +63,8 @@ final class DemoCommand implements Callable<Integer> {
             TextDemo.addTo(bundle, output.path().resolve("text"), report);
             RobustDemo.addTo(bundle, images, output.path().resolve("robust"), report);
             EmbeddingSection.addTo(report, rows, images.labels(), model.outputNames(), images.shape(), 1);
+            RegressionDemo.addTo(bundle, output.path().resolve("regression"), report);
+            OptimizationDemo.addTo(output.path().resolve("optimization"), report);
             Files.writeString(output.path().resolve("index.html"), report.render());
             output.commit();
             spec.commandLine().getOut().printf("glassbox demo: %d bundled Fashion-MNIST test images, accuracy %.1f%%; "

@@ -8,6 +8,7 @@ import dev.glassbox.core.inspect.ConceptImages;
 import dev.glassbox.core.inspect.Dissection;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.djl.inspect.NetworkDissection;

@@ -7,6 +7,7 @@ import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.djl.inspect.TrainingInfluence;

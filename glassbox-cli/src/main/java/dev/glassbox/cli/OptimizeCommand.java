@@ -3,6 +3,7 @@ package dev.glassbox.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.design.Acquisition;
 import dev.glassbox.core.design.BayesianOptimizer;
@@ -12,6 +13,7 @@ import dev.glassbox.core.design.CovarianceKernel;
 import dev.glassbox.core.design.GpHyperparameters;
 import dev.glassbox.core.design.GpPosterior;
 import dev.glassbox.core.design.GpPrediction;
+import dev.glassbox.core.design.InitialDesign;
 import dev.glassbox.core.design.Observation;
 import dev.glassbox.core.output.AtomicDirectory;
 import dev.glassbox.core.render.LineChart;
@@ -61,7 +63,7 @@ final class OptimizeCommand implements Callable<Integer> {
             description = "The search box (required with --command; a function's usual box by default).")
     String bounds;
 
-    @Option(names = "--budget", paramLabel = "N", description = "Evaluations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--budget", paramLabel = "N", description = "Evaluations in all, resumed ones included (default: ${DEFAULT-VALUE}).")
     int budget = 30;
 
     @Option(names = "--acquisition", paramLabel = "ei|lcb|pi",
@@ -82,8 +84,18 @@ final class OptimizeCommand implements Callable<Integer> {
     String kernel = "matern52";
 
     @Option(names = "--initial", paramLabel = "N",
-            description = "Points of the initial Latin hypercube (default: 2d + 1 clamped to [5, 10]).")
+            description = "Points of the initial design (default: 2d + 1 clamped to [5, 10]).")
     int initial;
+
+    @Option(names = "--initial-design", paramLabel = "lhs|sobol|random",
+            description = "How the initial points are chosen: a Latin hypercube, a Sobol sequence with a random "
+                    + "digital shift (up to 21 dimensions) or uniform points (default: ${DEFAULT-VALUE}).")
+    String initialDesign = "lhs";
+
+    @Option(names = "--resume", paramLabel = "HISTORY",
+            description = "Continue the run saved in this history.json (its settings, objective and evaluations): "
+                    + "the evaluations continue exactly as an uninterrupted run's would, up to --budget in all.")
+    Path resume;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "The longest one evaluation of --command may take (default: ${DEFAULT-VALUE}).")
@@ -100,54 +112,45 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        JsonObject resumed = resume == null ? null : readHistory(resume);
+        if (resumed != null && function == null && command == null) {
+            JsonObject objective = resumed.getAsJsonObject("objective");
+            if (objective != null && objective.has("function")) {
+                function = objective.get("function").getAsString();
+            } else if (objective != null && objective.has("command")) {
+                command = objective.get("command").getAsString();
+            }
+        }
         if ((function == null) == (command == null)) {
             throw new InvalidInputException("give exactly one of --function NAME and --command CMD");
         }
         BenchmarkFunction builtIn = function == null ? null : BenchmarkFunction.of(function.toLowerCase(Locale.ROOT));
-        if (command != null && bounds == null) {
-            throw new InvalidInputException("--command needs --bounds L1:U1,L2:U2,...");
-        }
-        Box box = bounds != null ? Box.parse(bounds) : builtIn.box();
-        if (builtIn != null && box.dimensions() != builtIn.dimensions()) {
-            throw new InvalidInputException(builtIn.id() + " takes " + builtIn.dimensions() + " values, but --bounds "
-                    + "gives " + box.dimensions());
-        }
         if (budget < 1) {
             throw new InvalidInputException("--budget must be at least 1, was " + budget);
         }
         if (!(timeout > 0)) {
             throw new InvalidInputException("--timeout must be positive, was " + timeout);
         }
-        Double parameter = acquisition.equalsIgnoreCase("lcb") ? kappa : xi;
-        BayesianOptimizer optimizer = BayesianOptimizer.builder(box)
-                .acquisition(parameter == null ? Acquisition.of(acquisition) : Acquisition.of(acquisition, parameter))
-                .kernel(CovarianceKernel.of(kernel.toLowerCase(Locale.ROOT))).initialPoints(initial).seed(seed).build();
+        BayesianOptimizer optimizer = resumed != null ? resumed(resumed) : fresh(builtIn);
+        Box box = optimizer.box();
+        if (builtIn != null && box.dimensions() != builtIn.dimensions()) {
+            throw new InvalidInputException(builtIn.id() + " takes " + builtIn.dimensions() + " values, but --bounds "
+                    + "gives " + box.dimensions());
+        }
         try (ProgressBars progress = new ProgressBars(); AtomicDirectory output = AtomicDirectory.open(out)) {
-            for (int i = 0; i < budget; i++) {
+            for (int i = optimizer.observations().size(); i < budget; i++) {
                 double[] x = optimizer.ask();
-                double value = builtIn != null ? builtIn.value(x) : run(x);
-                optimizer.tell(x, value);
+                try {
+                    optimizer.tell(x, builtIn != null ? builtIn.value(x) : run(x));
+                } catch (RuntimeException e) {
+                    throw savedSoFar(e, optimizer, builtIn, output);
+                }
                 progress.update("optimize", i + 1, budget);
             }
-            JsonObject history = new JsonObject();
-            JsonObject objective = new JsonObject();
-            if (builtIn != null) {
-                objective.addProperty("function", builtIn.id());
-                objective.addProperty("knownMinimum", builtIn.minimum());
-            } else {
-                objective.addProperty("command", command);
-                objective.addProperty("input", "stdin: one line of space-separated numbers");
-            }
-            history.add("objective", objective);
-            history.addProperty("budget", budget);
-            JsonObject state = optimizer.toJson();
-            for (String key : List.of("settings", "evaluations", "best")) {
-                history.add(key, state.get(key));
-            }
+            JsonObject history = history(optimizer, builtIn);
             GpPosterior posterior = optimizer.posterior();
             history.add("posterior", posterior(posterior));
-            Files.writeString(output.path().resolve("history.json"),
-                    new GsonBuilder().setPrettyPrinting().create().toJson(history) + "\n", StandardCharsets.UTF_8);
+            writeHistory(output, history);
             Files.write(output.path().resolve("convergence.png"), convergence(optimizer.observations(), builtIn));
             if (box.dimensions() <= 2) {
                 Files.write(output.path().resolve("posterior.png"), picture(optimizer, posterior, box));
@@ -159,6 +162,92 @@ final class OptimizeCommand implements Callable<Integer> {
                 best.value(), Arrays.toString(best.point()), optimizer.observations().indexOf(best) + 1, budget,
                 out);
         return 0;
+    }
+
+    /** A new optimiser from the command line's settings. */
+    private BayesianOptimizer fresh(BenchmarkFunction builtIn) {
+        if (command != null && bounds == null) {
+            throw new InvalidInputException("--command needs --bounds L1:U1,L2:U2,...");
+        }
+        Box box = bounds != null ? Box.parse(bounds) : builtIn.box();
+        Double parameter = acquisition.equalsIgnoreCase("lcb") ? kappa : xi;
+        return BayesianOptimizer.builder(box)
+                .acquisition(parameter == null ? Acquisition.of(acquisition) : Acquisition.of(acquisition, parameter))
+                .kernel(CovarianceKernel.of(kernel.toLowerCase(Locale.ROOT)))
+                .initialDesign(InitialDesign.of(initialDesign.toLowerCase(Locale.ROOT))).initialPoints(initial)
+                .seed(seed).build();
+    }
+
+    /** The optimiser of a saved history, refusing settings given again on the command line. */
+    private BayesianOptimizer resumed(JsonObject history) {
+        for (String option : List.of("--bounds", "--acquisition", "--kappa", "--xi", "--kernel", "--initial",
+                "--initial-design", "--seed")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new InvalidInputException("--resume continues with the settings saved in " + resume
+                        + "; leave out " + option);
+            }
+        }
+        BayesianOptimizer optimizer = BayesianOptimizer.fromJson(history.toString());
+        if (optimizer.observations().size() > budget) {
+            throw new InvalidInputException(resume + " already holds " + optimizer.observations().size()
+                    + " evaluations, more than --budget " + budget + " (the budget counts them)");
+        }
+        return optimizer;
+    }
+
+    private static JsonObject readHistory(Path file) {
+        try {
+            return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read the history " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(file + " is not a history.json of glassbox optimize: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves the evaluations made before {@code failure} as {@code history.json} in the output folder, so that
+     * {@code --resume} continues from them, and returns the error to throw, saying so.
+     */
+    private RuntimeException savedSoFar(RuntimeException failure, BayesianOptimizer optimizer,
+            BenchmarkFunction builtIn, AtomicDirectory output) throws IOException {
+        int done = optimizer.observations().size();
+        if (done == 0) {
+            return failure;
+        }
+        JsonObject history = history(optimizer, builtIn);
+        history.addProperty("stoppedBy", failure.getMessage());
+        writeHistory(output, history);
+        output.commit();
+        return new InvalidInputException(failure.getMessage() + "; the " + done + " evaluations before it are saved "
+                + "in " + out.resolve("history.json") + " (continue with --resume)", failure);
+    }
+
+    /** The objective, the budget, the optimiser's settings, every evaluation and the best. */
+    private JsonObject history(BayesianOptimizer optimizer, BenchmarkFunction builtIn) {
+        JsonObject history = new JsonObject();
+        JsonObject objective = new JsonObject();
+        if (builtIn != null) {
+            objective.addProperty("function", builtIn.id());
+            objective.addProperty("knownMinimum", builtIn.minimum());
+        } else {
+            objective.addProperty("command", command);
+            objective.addProperty("input", "stdin: one line of space-separated numbers");
+        }
+        history.add("objective", objective);
+        history.addProperty("budget", budget);
+        JsonObject state = optimizer.toJson();
+        for (String key : List.of("settings", "evaluations", "best")) {
+            if (state.has(key)) {
+                history.add(key, state.get(key));
+            }
+        }
+        return history;
+    }
+
+    private static void writeHistory(AtomicDirectory output, JsonObject history) throws IOException {
+        Files.writeString(output.path().resolve("history.json"),
+                new GsonBuilder().setPrettyPrinting().create().toJson(history) + "\n", StandardCharsets.UTF_8);
     }
 
     /** Runs the command at {@code x} and reads its value. */
@@ -256,7 +345,8 @@ final class OptimizeCommand implements Callable<Integer> {
         return o;
     }
 
-    private static byte[] convergence(List<Observation> observations, BenchmarkFunction builtIn) {
+    /** The best value so far against the evaluations, with the known minimum of a built-in function. */
+    static byte[] convergence(List<Observation> observations, BenchmarkFunction builtIn) {
         int n = observations.size();
         double[] bestSoFar = new double[n];
         double running = Double.POSITIVE_INFINITY;
@@ -283,7 +373,8 @@ final class OptimizeCommand implements Callable<Integer> {
         return LineChart.png("Best value so far", "evaluation", "best value", low - pad, high + pad, ticks, series);
     }
 
-    private byte[] picture(BayesianOptimizer optimizer, GpPosterior posterior, Box box) {
+    /** The posterior and the acquisition of a 1-D or 2-D problem, with the observations and the next point. */
+    static byte[] picture(BayesianOptimizer optimizer, GpPosterior posterior, Box box) {
         double[] next = optimizer.ask();
         double[] lower = box.lower();
         double[] upper = box.upper();

@@ -4,6 +4,7 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.djl.inspect.Tcav;

@@ -6,6 +6,7 @@ import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.Patch;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.BlockModel;
 import dev.glassbox.djl.inspect.PlantedConceptCheck;

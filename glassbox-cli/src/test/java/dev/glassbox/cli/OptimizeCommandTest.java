@@ -55,6 +55,57 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void aResumedRunContinuesAsTheUninterruptedRunWould() throws IOException {
+        Path whole = dir.resolve("whole");
+        Path first = dir.resolve("first");
+        Path rest = dir.resolve("rest");
+        String[] common = {"optimize", "--function", "six-hump-camel", "--initial-design", "sobol", "--initial", "4",
+            "--seed", "5"};
+        assertThat(Cli.run(concat(common, "--budget", "9", "--out", whole.toString())).exitCode()).isZero();
+        assertThat(Cli.run(concat(common, "--budget", "6", "--out", first.toString())).exitCode()).isZero();
+        Cli resumed = Cli.run("optimize", "--resume", first.resolve("history.json").toString(), "--budget", "9",
+                "--out", rest.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(history(rest).get("evaluations")).isEqualTo(history(whole).get("evaluations"));
+        assertThat(history(rest).getAsJsonObject("settings").get("initialDesign").getAsString()).isEqualTo("sobol");
+
+        Cli twice = Cli.run("optimize", "--resume", first.resolve("history.json").toString(), "--seed", "6",
+                "--out", rest.toString());
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("leave out --seed");
+    }
+
+    @Test
+    void aFailedEvaluationKeepsTheEvaluationsBeforeItForResume() throws IOException {
+        Path counter = dir.resolve("count");
+        String awk = "awk '{print ($1 - 0.3) ^ 2 + 1}'";
+        String failsOnTheFifth = "n=$(cat '" + counter + "' 2>/dev/null || echo 0); n=$((n + 1)); echo $n > '"
+                + counter + "'; if [ $n -le 4 ]; then " + awk + "; else echo nan; fi";
+        Path broken = dir.resolve("broken");
+        Cli run = Cli.run("optimize", "--command", failsOnTheFifth, "--bounds", "0:1", "--budget", "8", "--seed", "2",
+                "--out", broken.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("NaN").contains("the 4 evaluations before it are saved").contains("--resume");
+        assertThat(history(broken).getAsJsonArray("evaluations")).hasSize(4);
+
+        Path resumed = dir.resolve("resumed");
+        Path whole = dir.resolve("whole");
+        Cli again = Cli.run("optimize", "--resume", broken.resolve("history.json").toString(), "--command", awk,
+                "--budget", "8", "--out", resumed.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        Cli.run("optimize", "--command", awk, "--bounds", "0:1", "--budget", "8", "--seed", "2", "--out",
+                whole.toString());
+        assertThat(history(resumed).get("evaluations")).isEqualTo(history(whole).get("evaluations"));
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] out = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, out, head.length, tail.length);
+        return out;
+    }
+
+    @Test
     void badInputExitsWithTwoAndOneLine() {
         Path out = dir.resolve("bad");
         String[][] cases = {

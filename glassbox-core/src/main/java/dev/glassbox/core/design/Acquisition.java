@@ -1,6 +1,7 @@
 package dev.glassbox.core.design;
 
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.math.StandardNormal;
 import java.util.Locale;
 
 /**
@@ -90,8 +91,8 @@ public sealed interface Acquisition {
                 return improvement > 0 ? new Score(improvement, -1, 0) : new Score(0, 0, 0);
             }
             double z = improvement / std;
-            double cdf = Normal.cdf(z);
-            double pdf = Normal.pdf(z);
+            double cdf = StandardNormal.cdf(z);
+            double pdf = StandardNormal.pdf(z);
             return new Score(improvement * cdf + std * pdf, -cdf, pdf);
         }
     }
@@ -149,8 +150,8 @@ public sealed interface Acquisition {
                 return new Score(improvement > 0 ? 1 : 0, 0, 0);
             }
             double z = improvement / std;
-            double pdf = Normal.pdf(z);
-            return new Score(Normal.cdf(z), -pdf / std, -pdf * z / std);
+            double pdf = StandardNormal.pdf(z);
+            return new Score(StandardNormal.cdf(z), -pdf / std, -pdf * z / std);
         }
     }
 

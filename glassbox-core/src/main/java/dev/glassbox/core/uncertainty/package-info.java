@@ -2,7 +2,8 @@
  * Is the model certain? Engine-free uncertainty measures over plain numbers: calibration metrics (ECE with
  * equal-width or equal-mass bins, MCE, classwise ECE, NLL, Brier), post-hoc calibration of logits (temperature and
  * vector scaling), the entropy decomposition of stochastic predictions (MC dropout passes, ensemble members) into
- * aleatoric and epistemic parts, and out-of-distribution scores with the metrics that judge them (AUROC, AUPRC,
+ * aleatoric and epistemic parts, the calibration of Gaussian regression predictions (central-interval coverage curve,
+ * miscalibration area, NLL, sharpness) with σ scaling, and out-of-distribution scores with the metrics that judge them (AUROC, AUPRC,
  * FPR at 95% TPR).
  *
  * <p>Conventions: logits are {@code float[N][K]} as models return them; probabilities are {@code double[N][K]} rows

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 public final class Architectures {
     private static final Map<String, Supplier<NamedBlocks>> KNOWN = new TreeMap<>(Map.of(FashionCnn.NAME, FashionCnn::build,
             SmallCnn.NAME, SmallCnn::build, SmallFashionCnn.NAME, SmallFashionCnn::build,
-            BayesianCnn.NAME, BayesianCnn::build, FashionAutoencoder.NAME, FashionAutoencoder::build));
+            BayesianCnn.NAME, BayesianCnn::build, FashionAutoencoder.NAME, FashionAutoencoder::build,
+            MeanVarianceMlp.NAME, MeanVarianceMlp::build, MeanVarianceMlp.PLAIN_NAME, MeanVarianceMlp::buildPlain));
 
     /** Text architectures, built for a vocabulary size and a number of classes. */
     private static final Map<String, BiFunction<Integer, Integer, NamedBlocks>> TEXT = new TreeMap<>(Map.of(

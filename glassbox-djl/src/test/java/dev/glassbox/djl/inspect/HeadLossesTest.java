@@ -15,7 +15,7 @@ import dev.glassbox.core.Progress;
 import dev.glassbox.core.inspect.SoftmaxLosses;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.NamedBlocks;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
