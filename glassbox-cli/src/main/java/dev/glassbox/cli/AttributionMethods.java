@@ -34,7 +34,7 @@ final class AttributionMethods {
     /** The gradient methods {@code glassbox explain} knows, in the order the help lists them. */
     static final List<String> GRADIENT_NAMES = List.of("saliency", "ixg", "smoothgrad", "smoothgrad-sq", "vargrad", "ig",
             "deeplift", "guided-backprop", "deconvnet", "lrp-0", "lrp-epsilon", "lrp-gamma", "lrp-alphabeta", "lrp-composite",
-            "cam", "gradcam", "guided-gradcam");
+            "cam", "gradcam", "guided-gradcam", "extremal", "meaningful");
 
     private AttributionMethods() {
     }
@@ -95,6 +95,7 @@ final class AttributionMethods {
             case "lrp-alphabeta" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.alphaBeta(options.lrpAlpha));
             case "lrp-composite" -> RuleBasedAttribution.lrp(differentiable, LrpPreset.composite(options.lrpEpsilon,
                     options.lrpGamma, options.lrpBounds.get(0), options.lrpBounds.get(1)));
+            case "extremal", "meaningful" -> MaskMethods.create(name, differentiable, options);
             case "cam" -> ClassActivationMap.cam(layered(model, name), layer(model, options), options.relu,
                     upsampling(options, Upsampling.BILINEAR));
             case "gradcam" -> ClassActivationMap.gradCam(layered(model, name), layer(model, options), options.relu,

@@ -20,7 +20,8 @@ import java.util.Map;
  * maximise s_c(m ⊙ x + (1 − m) ⊙ x₀)), or whose deletion lowers it most (the deletion game, minimise
  * s_c((1 − m) ⊙ x + m ⊙ x₀)). The area is imposed by the penalty λ_t R_a(m) of {@link AreaConstraint}, with λ_t
  * growing geometrically over the iterations, as TorchRay does (λ₀ = 300, ×1.0035 per iteration, 800 iterations, SGD
- * with momentum 0.9 and learning rate 0.01 from an all-ones mask). x₀ is the input blurred or a constant. Two
+ * with momentum 0.9 and learning rate 0.01 from an all-ones mask). With T iterations instead of 800 the same schedule
+ * is compressed: λ grows by the same factor 1.0035⁸⁰⁰ ≈ 16.4 over the run, and the learning rate is 0.01 · 800/T. x₀ is the input blurred or a constant. Two
  * departures from TorchRay: the mask is a normalised Gaussian interpolation of its parameter grid ({@link SmoothMask})
  * rather than a smooth max, and the perturbation blends x with one blurred copy rather than a blur pyramid; there is
  * no jitter. All areas of all inputs are optimised together, one forward and backward pass per iteration. The
@@ -28,6 +29,9 @@ import java.util.Map;
  * themselves, their achieved areas and scores come from {@link #masks}.
  */
 public final class ExtremalPerturbation implements Explainer {
+    /** TorchRay's growth of the area weight over its 800 iterations. */
+    private static final double TORCHRAY_GROWTH = Math.pow(1.0035, 800);
+
     /** Which game the masks play. */
     public enum Variant {
         /** Keep the mask's region, perturb the rest, and keep the class's score as high as possible. */
@@ -68,9 +72,9 @@ public final class ExtremalPerturbation implements Explainer {
         this.iterations = b.iterations;
         this.step = b.step != null ? b.step : image.defaultStep(32);
         this.sigma = b.sigma != null ? b.sigma : Math.max(1, Math.min(image.height(), image.width()) / 21.0);
-        this.learningRate = b.learningRate;
+        this.learningRate = b.learningRate != null ? b.learningRate : 0.01 * 800 / iterations;
         this.areaWeight = b.areaWeight;
-        this.areaWeightGrowth = b.areaWeightGrowth;
+        this.areaWeightGrowth = Math.pow(b.areaWeightGrowth, 1.0 / iterations);
         this.progress = b.progress;
     }
 
@@ -181,9 +185,9 @@ public final class ExtremalPerturbation implements Explainer {
         private int iterations = 800;
         private Integer step;
         private Double sigma;
-        private double learningRate = 0.01;
+        private Double learningRate;
         private double areaWeight = 300;
-        private double areaWeightGrowth = 1.0035;
+        private double areaWeightGrowth = TORCHRAY_GROWTH;
         private Progress progress = Progress.NONE;
 
         private Builder(DifferentiableModel model) {
@@ -233,13 +237,13 @@ public final class ExtremalPerturbation implements Explainer {
             return this;
         }
 
-        /** The descent's learning rate (default 0.01). */
+        /** The descent's learning rate (default 0.01 · 800 / iterations). */
         public Builder learningRate(double value) {
             learningRate = MaskSettings.positive(value, "the learning rate");
             return this;
         }
 
-        /** The area penalty's starting weight λ₀ (default 300) and its growth per iteration (default 1.0035). */
+        /** The area penalty's starting weight λ₀ (default 300) and its growth over the run (default 1.0035⁸⁰⁰). */
         public Builder areaWeight(double start, double growth) {
             areaWeight = MaskSettings.positive(start, "the area penalty's weight");
             areaWeightGrowth = MaskSettings.positive(growth, "the area penalty's growth");

@@ -19,7 +19,7 @@ class ExtremalPerturbationTest {
         double area = MaskNets.squareArea();
         try (BlockModel model = MaskNets.readsTheSquare(0)) {
             ExtremalPerturbation explainer = ExtremalPerturbation.of(model).areas(area, 2 * area)
-                    .perturbation(Baseline.zero()).iterations(300).areaWeight(300, 1.0094).build();
+                    .perturbation(Baseline.zero()).iterations(300).build();
             ExtremalMasks found = explainer.masks(new float[][] {MaskNets.texture(1)}, Target.index(0)).get(0);
             float[] mask = found.masks()[0];
             System.out.printf("iou %.3f thr %.3f area %.4f (%.4f) big area %.4f%n", MaskNets.topIou(mask, 196),
@@ -46,7 +46,7 @@ class ExtremalPerturbationTest {
         double area = MaskNets.squareArea();
         try (BlockModel model = MaskNets.readsTheSquare(0)) {
             List<Attribution> maps = ExtremalPerturbation.of(model).areas(area).variant(ExtremalPerturbation.Variant.DELETE)
-                    .perturbation(Baseline.zero()).iterations(300).areaWeight(300, 1.0094).build().explain(new float[][] {MaskNets.texture(2)}, Target.index(0));
+                    .perturbation(Baseline.zero()).iterations(300).build().explain(new float[][] {MaskNets.texture(2)}, Target.index(0));
             Attribution a = maps.get(0);
             System.out.printf("del iou %.3f area %.4f score %.4f%n", MaskNets.topIou(a.values(), 196),
                     a.diagnostics().get("maskArea@" + area), a.diagnostics().get("score@" + area));
