@@ -176,23 +176,20 @@ public final class ExtremalPerturbation implements Explainer {
     }
 
     /** Settings of extremal perturbations. */
-    public static final class Builder {
-        private final DifferentiableModel model;
-        private final MaskedImage image;
+    public static final class Builder extends MaskBuilder<Builder> {
         private double[] areas = {0.05, 0.1, 0.2};
         private Variant variant = Variant.PRESERVE;
-        private Baseline perturbation = Baseline.blurred(10);
-        private int iterations = 800;
-        private Integer step;
         private Double sigma;
-        private Double learningRate;
         private double areaWeight = 300;
         private double areaWeightGrowth = TORCHRAY_GROWTH;
-        private Progress progress = Progress.NONE;
 
         private Builder(DifferentiableModel model) {
-            this.model = model;
-            this.image = MaskedImage.of(model.inputShape(), "extremal perturbation");
+            super(model, "extremal perturbation", 800);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /** The masks' areas, each a share of the image strictly between 0 and 1 (default 0.05, 0.1, 0.2). */
@@ -213,33 +210,9 @@ public final class ExtremalPerturbation implements Explainer {
             return this;
         }
 
-        /** What the removed part of the input becomes: a blurred copy (default σ = 10 pixels) or a constant. */
-        public Builder perturbation(Baseline value) {
-            perturbation = value;
-            return this;
-        }
-
-        /** Descent iterations (default 800). */
-        public Builder iterations(int value) {
-            iterations = MaskSettings.positive(value, "extremal perturbation's iterations");
-            return this;
-        }
-
-        /** Pixels between the mask's parameters (default: about 32 parameters along the shorter side). */
-        public Builder maskStep(int value) {
-            step = MaskSettings.positive(value, "the mask step");
-            return this;
-        }
-
         /** The mask's smoothing in pixels (default: the shorter side / 21, at least 1). */
         public Builder maskSigma(double value) {
             sigma = MaskSettings.positive(value, "the mask's smoothing sigma");
-            return this;
-        }
-
-        /** The descent's learning rate (default 0.01 · 800 / iterations). */
-        public Builder learningRate(double value) {
-            learningRate = MaskSettings.positive(value, "the learning rate");
             return this;
         }
 
@@ -247,12 +220,6 @@ public final class ExtremalPerturbation implements Explainer {
         public Builder areaWeight(double start, double growth) {
             areaWeight = MaskSettings.positive(start, "the area penalty's weight");
             areaWeightGrowth = MaskSettings.positive(growth, "the area penalty's growth");
-            return this;
-        }
-
-        /** Receives the iterations as they finish. */
-        public Builder progress(Progress value) {
-            progress = value;
             return this;
         }
 

@@ -40,7 +40,7 @@ public final class MeaningfulPerturbation implements Explainer {
         this.tv = b.tv;
         this.beta = b.beta;
         this.iterations = b.iterations;
-        this.learningRate = b.learningRate;
+        this.learningRate = b.learningRate != null ? b.learningRate : 0.1;
         this.perturbation = b.perturbation;
         this.step = b.step != null ? b.step : image.defaultStep(28);
         this.progress = b.progress;
@@ -117,21 +117,18 @@ public final class MeaningfulPerturbation implements Explainer {
     }
 
     /** Settings of meaningful perturbations. */
-    public static final class Builder {
-        private final DifferentiableModel model;
-        private final MaskedImage image;
+    public static final class Builder extends MaskBuilder<Builder> {
         private double l1 = 1e-4;
         private double tv = 1e-2;
         private double beta = 3;
-        private int iterations = 500;
-        private double learningRate = 0.1;
-        private Baseline perturbation = Baseline.blurred(10);
-        private Integer step;
-        private Progress progress = Progress.NONE;
 
         private Builder(DifferentiableModel model) {
-            this.model = model;
-            this.image = MaskedImage.of(model.inputShape(), "meaningful perturbation");
+            super(model, "meaningful perturbation", 500);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /** The weight λ₁ of the deleted area ‖1 − m‖₁ (default 1e-4). */
@@ -144,36 +141,6 @@ public final class MeaningfulPerturbation implements Explainer {
         public Builder totalVariation(double weight, double exponent) {
             tv = MaskSettings.positive(weight, "the total-variation weight");
             beta = MaskSettings.positive(exponent, "the total-variation exponent");
-            return this;
-        }
-
-        /** Adam iterations (default 500). */
-        public Builder iterations(int value) {
-            iterations = MaskSettings.positive(value, "meaningful perturbation's iterations");
-            return this;
-        }
-
-        /** Adam's learning rate (default 0.1). */
-        public Builder learningRate(double value) {
-            learningRate = MaskSettings.positive(value, "the learning rate");
-            return this;
-        }
-
-        /** What deleted pixels become: a blurred copy (default σ = 10 pixels) or a constant. */
-        public Builder perturbation(Baseline value) {
-            perturbation = value;
-            return this;
-        }
-
-        /** Pixels between the coarse mask's values (default: about 28 along the shorter side). */
-        public Builder maskStep(int value) {
-            step = MaskSettings.positive(value, "the mask step");
-            return this;
-        }
-
-        /** Receives the iterations as they finish. */
-        public Builder progress(Progress value) {
-            progress = value;
             return this;
         }
 

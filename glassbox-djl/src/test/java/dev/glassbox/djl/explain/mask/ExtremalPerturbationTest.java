@@ -22,8 +22,6 @@ class ExtremalPerturbationTest {
                     .perturbation(Baseline.zero()).iterations(300).build();
             ExtremalMasks found = explainer.masks(new float[][] {MaskNets.texture(1)}, Target.index(0)).get(0);
             float[] mask = found.masks()[0];
-            System.out.printf("iou %.3f thr %.3f area %.4f (%.4f) big area %.4f%n", MaskNets.topIou(mask, 196),
-                    MaskNets.thresholdIou(mask), found.achievedAreas()[0], area, found.achievedAreas()[1]);
             assertThat(MaskNets.topIou(mask, MaskNets.SIZE * MaskNets.SIZE)).isGreaterThan(0.9);
             assertThat(MaskNets.thresholdIou(mask)).isGreaterThan(0.9);
             assertThat(found.achievedAreas()[0]).isCloseTo(area, within(0.01));
@@ -48,8 +46,6 @@ class ExtremalPerturbationTest {
             List<Attribution> maps = ExtremalPerturbation.of(model).areas(area).variant(ExtremalPerturbation.Variant.DELETE)
                     .perturbation(Baseline.zero()).iterations(300).build().explain(new float[][] {MaskNets.texture(2)}, Target.index(0));
             Attribution a = maps.get(0);
-            System.out.printf("del iou %.3f area %.4f score %.4f%n", MaskNets.topIou(a.values(), 196),
-                    a.diagnostics().get("maskArea@" + area), a.diagnostics().get("score@" + area));
             assertThat(MaskNets.topIou(a.values(), MaskNets.SIZE * MaskNets.SIZE)).isGreaterThan(0.9);
             assertThat(a.diagnostics().get("maskArea@" + area)).isCloseTo(area, within(0.01));
             assertThat(a.diagnostics().get("score@" + area)).isLessThan(0.5 * a.diagnostics().get("score"));

@@ -19,7 +19,7 @@ class MeaningfulPerturbationTest {
             sum += MaskNets.inSquare(p) ? x[p] : 0;
         }
         try (BlockModel model = MaskNets.readsTheSquare(sum - 5)) {
-            Attribution a = MeaningfulPerturbation.of(model).perturbation(Baseline.zero()).iterations(300).build()
+            Attribution a = MeaningfulPerturbation.of(model).perturbation(Baseline.zero()).iterations(150).build()
                     .explain(x, Target.index(0));
             double inside = 0;
             double total = 0;
@@ -27,9 +27,6 @@ class MeaningfulPerturbationTest {
                 total += a.values()[p];
                 inside += MaskNets.inSquare(p) ? a.values()[p] : 0;
             }
-            System.out.printf("inside %.3f prob %.4f -> %.4f area %.4f%n", inside / total,
-                    a.diagnostics().get("probability"), a.diagnostics().get("probabilityAfterDeletion"),
-                    a.diagnostics().get("deletedArea"));
             assertThat(a.diagnostics().get("probability")).isGreaterThan(0.99);
             assertThat(a.diagnostics().get("probabilityAfterDeletion")).isLessThan(0.5);
             assertThat(inside / total).isGreaterThan(0.9);
