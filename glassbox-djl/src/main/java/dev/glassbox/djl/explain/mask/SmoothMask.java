@@ -1,7 +1,5 @@
 package dev.glassbox.djl.explain.mask;
 
-import dev.glassbox.core.InvalidInputException;
-
 /**
  * A smooth height × width mask made from a coarse grid of parameters, one every {@code step} pixels: each pixel is the
  * Gaussian-weighted mean (standard deviation {@code sigma} pixels) of the grid values around it. The map is linear and
@@ -15,15 +13,10 @@ final class SmoothMask {
     private final double[][] colWeights;
 
     SmoothMask(int height, int width, int step, double sigma) {
-        if (step < 1) {
-            throw new InvalidInputException("the mask step must be at least 1 pixel, got " + step);
-        }
-        if (!(sigma > 0) || Double.isInfinite(sigma)) {
-            throw new InvalidInputException("the mask's smoothing sigma must be a positive number of pixels, got " + sigma);
-        }
         this.height = height;
         this.width = width;
-        this.rowWeights = weights(height, step, sigma);
+        this.rowWeights = weights(height, MaskSettings.positive(step, "the mask step"),
+                MaskSettings.positive(sigma, "the mask's smoothing sigma"));
         this.colWeights = weights(width, step, sigma);
     }
 
