@@ -85,7 +85,9 @@ final class AttributionMethods {
                 .segmenter(o.segments != null ? segmenter(o.segments, shape, o.seed) : null).columns(columns)
                 .threshold(o.threshold).probabilities(o.probabilities).threads(o.threads)
                 .memoryBudgetBytes(o.memoryBudgetMb << 20).padding(o.padding).pdaSampling(o.pdaSampling)
-                .trainingCount(o.laplaceN).kmeans(o.kmeans);
+                .trainingCount(o.laplaceN).kmeans(o.kmeans)
+                .areas(o.areas.stream().mapToDouble(Double::doubleValue).toArray()).maskVariant(o.variant)
+                .maskPerturbation(maskPerturbation(o)).maskIterations(o.iterations);
         if (o.background != null) {
             b.background(rows(o, o.background, shape));
         }
@@ -95,6 +97,18 @@ final class AttributionMethods {
             b.removal(removal(o, shape));
         }
         return b.build();
+    }
+
+    /** What the mask methods put in removed pixels: the input blurred by --blur-sigma, or a constant. */
+    private static PathBaseline maskPerturbation(ExplainOptions options) {
+        if (options.perturbation.equalsIgnoreCase("blur")) {
+            return PathBaseline.blurred(options.blurSigma);
+        }
+        try {
+            return PathBaseline.constant(Float.parseFloat(options.perturbation));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--perturbation takes blur or a number, not '" + options.perturbation + "'");
+        }
     }
 
     /** Integrated Gradients' and DeepLIFT's reference: zero, blurred, noise, or the inputs of a file (averaged over). */

@@ -39,7 +39,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--method", required = true, split = ",", paramLabel = "M",
             description = "Methods, comma separated: saliency, ixg, smoothgrad, smoothgrad-sq, vargrad, ig, deeplift, "
                     + "guided-backprop, deconvnet, lrp-0, lrp-epsilon, lrp-gamma, lrp-alphabeta, lrp-composite, cam, gradcam, "
-                    + "guided-gradcam (gradients); occlusion, ablation, lime, "
+                    + "guided-gradcam, extremal, meaningful (gradients); occlusion, ablation, lime, "
                     + "kernel-shap, shapley-sampling, shapley-exact, sis, pda (any model, ONNX included); for a text model "
                     + "and .txt inputs: occlusion, lime, kernel-shap, ig, ixg.")
     List<String> methods;

@@ -63,6 +63,24 @@ final class ExplainOptions {
                     + "number of --background images).")
     Long laplaceN;
 
+    @Option(names = "--areas", split = ",", paramLabel = "A1,A2,...",
+            description = "extremal: the masks' areas as shares of the image, each strictly between 0 and 1 (default: "
+                    + "${DEFAULT-VALUE}).")
+    List<Double> areas = List.of(0.05, 0.1, 0.2);
+
+    @Option(names = "--variant", paramLabel = "preserve|delete",
+            description = "extremal: keep the mask and perturb the rest, or perturb the mask (default: ${DEFAULT-VALUE}).")
+    String variant = "preserve";
+
+    @Option(names = "--perturbation", paramLabel = "blur|V",
+            description = "extremal, meaningful: what removed pixels become: the input blurred by --blur-sigma, or a "
+                    + "constant V (default: ${DEFAULT-VALUE}).")
+    String perturbation = "blur";
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "extremal, meaningful: descent iterations (default: 800 for extremal, 500 for meaningful).")
+    Integer iterations;
+
     @Option(names = "--threshold", paramLabel = "τ", description = "SIS: the probability of the class a sufficient subset must keep (default: ${DEFAULT-VALUE}).")
     double threshold = 0.9;
 

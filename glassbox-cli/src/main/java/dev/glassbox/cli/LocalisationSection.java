@@ -30,6 +30,34 @@ final class LocalisationSection {
     private LocalisationSection() {
     }
 
+    /**
+     * Mean localisation scores of maps against their boxes: the pointing game's hit rate, the mean energy in the box
+     * over the maps with positive attribution ({@code energyInputs} of them; NaN when none) and the mean top-10% IoU.
+     */
+    record Means(double pointingGame, double energy, int energyInputs, double topIou) {
+        static Means of(List<Attribution> maps, List<BoundingBox> boxes, double tolerance) {
+            double hits = 0;
+            double energy = 0;
+            double iou = 0;
+            int energies = 0;
+            for (int i = 0; i < maps.size(); i++) {
+                Attribution map = maps.get(i);
+                Shape shape = map.grouping().inputShape();
+                double[] plane = Planes.plane(map.inputValues(), shape);
+                int[] hw = Planes.heightWidth(shape);
+                BoundingBox box = boxes.get(i);
+                hits += Localisation.pointingGame(plane, hw[0], hw[1], box, tolerance) ? 1 : 0;
+                if (java.util.Arrays.stream(plane).anyMatch(v -> v > 0)) {
+                    energy += Localisation.energy(plane, hw[0], hw[1], box);
+                    energies++;
+                }
+                iou += Localisation.topIou(plane, hw[0], hw[1], box, TOP_PERCENT);
+            }
+            return new Means(hits / maps.size(), energies == 0 ? Double.NaN : energy / energies, energies,
+                    iou / maps.size());
+        }
+    }
+
     /** Boxes separated by {@code ;}: one per input, or one for all of them. */
     static List<BoundingBox> parse(String spec, int inputs, Shape shape) {
         List<BoundingBox> boxes = new ArrayList<>();
@@ -57,35 +85,21 @@ final class LocalisationSection {
         Map<String, Object> json = new LinkedHashMap<>();
         List<HtmlReport.Row> table = new ArrayList<>();
         all.forEach((method, explainer) -> {
-            List<Attribution> maps = explainer.explain(rows, targets);
-            double hits = 0;
-            double energy = 0;
-            double iou = 0;
-            int energies = 0;
-            for (int i = 0; i < maps.size(); i++) {
-                Attribution map = maps.get(i);
-                Shape shape = map.grouping().inputShape();
-                double[] plane = Planes.plane(map.inputValues(), shape);
-                int[] hw = Planes.heightWidth(shape);
-                BoundingBox box = boxes.get(i);
-                hits += Localisation.pointingGame(plane, hw[0], hw[1], box, tolerance) ? 1 : 0;
-                if (java.util.Arrays.stream(plane).anyMatch(v -> v > 0)) {
-                    energy += Localisation.energy(plane, hw[0], hw[1], box);
-                    energies++;
-                }
-                iou += Localisation.topIou(plane, hw[0], hw[1], box, TOP_PERCENT);
-            }
+            Means means = Means.of(explainer.explain(rows, targets), boxes, tolerance);
+            double hits = means.pointingGame();
+            int energies = means.energyInputs();
+            double energy = means.energy();
+            double iou = means.topIou();
             Map<String, Object> numbers = new LinkedHashMap<>();
-            numbers.put("pointingGame", hits / maps.size());
-            numbers.put("energy", energies == 0 ? null : energy / energies);
+            numbers.put("pointingGame", hits);
+            numbers.put("energy", energies == 0 ? null : energy);
             numbers.put("energyInputs", energies);
-            numbers.put("topIou", iou / maps.size());
+            numbers.put("topIou", iou);
             json.put(method, numbers);
             table.add(new HtmlReport.Row(List.of(new HtmlReport.Text(method),
-                    new HtmlReport.Number(String.format(Locale.ROOT, "%.0f%%", 100 * hits / maps.size())),
-                    new HtmlReport.Number(energies == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%",
-                            100 * energy / energies)),
-                    new HtmlReport.Number(String.format(Locale.ROOT, "%.3f", iou / maps.size()))),
+                    new HtmlReport.Number(String.format(Locale.ROOT, "%.0f%%", 100 * hits)),
+                    new HtmlReport.Number(energies == 0 ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * energy)),
+                    new HtmlReport.Number(String.format(Locale.ROOT, "%.3f", iou))),
                     method.equals(FaithfulnessCheck.RANDOM)));
         });
         report.section("Localisation");

@@ -7,6 +7,7 @@ import dev.glassbox.core.faithfulness.FaithfulnessCheck;
 import dev.glassbox.core.input.Patch;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.math.Vectors;
+import dev.glassbox.core.metrics.BoundingBox;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.core.output.AttributionWriter;
@@ -49,12 +50,19 @@ final class PatchSection {
         report.paragraph(String.format(Locale.ROOT, "A %d×%d patch of brightness %.2f at row %d, column %d is planted "
                 + "into each of %d input(s); the table gives the mean share of each map's |attribution| that lands "
                 + "on it (%.1f%% of the image: the share of a map spread evenly). A model that reads the patch should "
-                + "show it; one that does not should not. %s", patch.size(), patch.size(), patch.value(), patch.top(),
+                + "show it; one that does not should not. The pointing game counts the maps whose maximum lies on the "
+                + "patch; the energy is the share of positive attribution on it (Localisation). %s", patch.size(), patch.size(), patch.value(), patch.top(),
                 patch.left(), clean.length, 100 * area, context));
         List<String> headers = new ArrayList<>(List.of("method"));
         subjects.forEach(s -> headers.add(s.name()));
+        subjects.forEach(s -> headers.add("pointing game, " + s.name()));
+        subjects.forEach(s -> headers.add("energy on the patch, " + s.name()));
         subjects.forEach(s -> headers.add(s.name() + ", first input"));
+        List<BoundingBox> boxes = java.util.Collections.nCopies(clean.length,
+                new BoundingBox(patch.top(), patch.left(), patch.size(), patch.size()));
         Map<String, Map<String, Double>> shares = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> pointing = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> energies = new LinkedHashMap<>();
         Map<String, List<Attribution>> firstMaps = new LinkedHashMap<>();
         Map<String, Double> changed = new LinkedHashMap<>();
         for (Subject subject : subjects) {
@@ -65,14 +73,19 @@ final class PatchSection {
                 List<Attribution> maps = explainer.explain(patched, target);
                 double share = maps.stream().mapToDouble(patch::massShare).average().orElseThrow();
                 shares.computeIfAbsent(method, k -> new LinkedHashMap<>()).put(subject.name(), share);
+                LocalisationSection.Means means = LocalisationSection.Means.of(maps, boxes, 0);
+                pointing.computeIfAbsent(method, k -> new LinkedHashMap<>()).put(subject.name(), means.pointingGame());
+                energies.computeIfAbsent(method, k -> new LinkedHashMap<>()).put(subject.name(),
+                        Double.isNaN(means.energy()) ? null : means.energy());
                 firstMaps.computeIfAbsent(method, k -> new ArrayList<>()).add(maps.get(0));
             });
         }
         List<HtmlReport.Row> rows = new ArrayList<>();
         shares.forEach((method, bySubject) -> {
             List<HtmlReport.Cell> cells = new ArrayList<>(List.of(new HtmlReport.Text(method)));
-            bySubject.values().forEach(v -> cells.add(new HtmlReport.Number(String.format(Locale.ROOT, "%.1f%%",
-                    100 * v))));
+            bySubject.values().forEach(v -> cells.add(percent(v, "%.1f%%")));
+            pointing.get(method).values().forEach(v -> cells.add(percent(v, "%.0f%%")));
+            energies.get(method).values().forEach(v -> cells.add(percent(v, "%.1f%%")));
             firstMaps.get(method).forEach(a -> cells.add(new HtmlReport.Picture(AttributionWriter.thumbnail(a), method,
                     CELL)));
             rows.add(new HtmlReport.Row(cells, method.equals(FaithfulnessCheck.RANDOM)));
@@ -88,8 +101,15 @@ final class PatchSection {
         json.put("patch", patch);
         json.put("areaShare", area);
         json.put("massShare", shares);
+        json.put("pointingGame", pointing);
+        json.put("energyOnPatch", energies);
         json.put("predictionChangedByPatch", changed);
         return json;
+    }
+
+    /** A share as a percentage, or a dash when it is undefined (no positive attribution). */
+    private static HtmlReport.Number percent(Double share, String format) {
+        return new HtmlReport.Number(share == null ? "–" : String.format(Locale.ROOT, format, 100 * share));
     }
 
     private static double changedShare(Model model, float[][] clean, float[][] patched) {

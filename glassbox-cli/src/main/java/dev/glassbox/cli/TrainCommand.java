@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", description = "Train a bundled model recipe.", mixinStandardHelpOptions = true,
         subcommands = {TrainCommand.FashionMnistRecipe.class, TrainCommand.EnsembleRecipe.class,
             TrainCommand.BayesRecipe.class, TrainCommand.AutoencoderRecipe.class, TrainSpamCommand.class,
-            TrainRegressionCommand.class})
+            TrainRegressionCommand.class, TrainRoarCommand.class})
 final class TrainCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

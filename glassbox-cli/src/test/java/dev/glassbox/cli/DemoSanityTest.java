@@ -21,7 +21,11 @@ class DemoSanityTest {
     }
 
     private static double patchShare(JsonObject json, String method, String model) {
-        return json.getAsJsonObject("spuriousCue").getAsJsonObject("massShare").getAsJsonObject(method)
+        return patch(json, "massShare", method, model);
+    }
+
+    private static double patch(JsonObject json, String measure, String method, String model) {
+        return json.getAsJsonObject("spuriousCue").getAsJsonObject(measure).getAsJsonObject(method)
                 .get(model).getAsDouble();
     }
 
@@ -45,7 +49,15 @@ class DemoSanityTest {
         for (String method : new String[] {"saliency", "ig", "gradcam"}) {
             assertThat(patchShare(json, method, "patch-trained model")).as(method)
                     .isGreaterThan(3 * patchShare(json, method, "reference model"));
+            // and so it is for the share of positive evidence on the patch
+            assertThat(patch(json, "energyOnPatch", method, "patch-trained model")).as(method)
+                    .isGreaterThan(3 * patch(json, "energyOnPatch", method, "reference model"));
         }
+        // the clean model's maxima never fall on the patch; Integrated Gradients of the patch-trained model's do
+        for (String method : new String[] {"saliency", "ig", "gradcam"}) {
+            assertThat(patch(json, "pointingGame", method, "reference model")).as(method).isZero();
+        }
+        assertThat(patch(json, "pointingGame", "ig", "patch-trained model")).isGreaterThan(0);
         assertThat(report.render()).contains("Model-parameter randomisation").contains("Faithfulness")
                 .contains("Spurious cue");
         assertThat(dir.resolve("similarity-spearman-abs.png")).isNotEmptyFile();

@@ -15,7 +15,7 @@ class MethodNamesTest {
     void theCatalogueHoldsTheGradientAndThePerturbationMethods() {
         assertThat(MethodCatalogue.standard().names()).containsExactly("saliency", "ixg", "smoothgrad",
                 "smoothgrad-sq", "vargrad", "ig", "deeplift", "guided-backprop", "deconvnet", "lrp-0", "lrp-epsilon",
-                "lrp-gamma", "lrp-alphabeta", "lrp-composite", "cam", "gradcam", "guided-gradcam", "occlusion",
+                "lrp-gamma", "lrp-alphabeta", "lrp-composite", "cam", "gradcam", "guided-gradcam", "extremal", "meaningful", "occlusion",
                 "ablation", "lime", "kernel-shap", "shapley-sampling", "shapley-exact", "sis", "pda");
     }
 

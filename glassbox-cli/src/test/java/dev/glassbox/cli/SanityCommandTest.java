@@ -60,6 +60,10 @@ class SanityCommandTest {
         JsonObject shares = json.getAsJsonObject("spuriousCue").getAsJsonObject("massShare");
         assertThat(shares.getAsJsonObject("saliency").get("model").getAsDouble())
                 .isEqualTo(shares.getAsJsonObject("saliency").get("reference model").getAsDouble());
+        for (String measure : List.of("pointingGame", "energyOnPatch")) {
+            JsonObject saliency = json.getAsJsonObject("spuriousCue").getAsJsonObject(measure).getAsJsonObject("saliency");
+            assertThat(saliency.get("model").getAsDouble()).isEqualTo(saliency.get("reference model").getAsDouble());
+        }
         assertThat(json.getAsJsonObject("spuriousCue").get("areaShare").getAsDouble())
                 .isCloseTo(16 / 784.0, within(1e-12));
 

@@ -14,6 +14,9 @@ import dev.glassbox.djl.Capabilities;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.GraphModel;
 import dev.glassbox.djl.TorchScriptModel;
+import dev.glassbox.djl.explain.mask.ExtremalPerturbation;
+import dev.glassbox.djl.explain.mask.MaskBuilder;
+import dev.glassbox.djl.explain.mask.MeaningfulPerturbation;
 import dev.glassbox.djl.rules.DeepLiftRules;
 import dev.glassbox.djl.rules.LrpPreset;
 import java.util.EnumSet;
@@ -25,7 +28,8 @@ import java.util.function.BiFunction;
 
 /**
  * The methods that need gradients: saliency, Gradient × Input, the noise tunnel, Integrated Gradients; the rule
- * methods (DeepLIFT, guided backprop, deconvnet, LRP); and the layer methods (CAM, Grad-CAM, guided Grad-CAM).
+ * methods (DeepLIFT, guided backprop, deconvnet, LRP); the layer methods (CAM, Grad-CAM, guided Grad-CAM); and the
+ * mask methods (extremal and meaningful perturbations).
  */
 public final class GradientMethods implements MethodProvider {
     private static final Set<Requirement> GRADIENTS = EnumSet.of(Requirement.GRADIENTS);
@@ -72,7 +76,12 @@ public final class GradientMethods implements MethodProvider {
                     Upsampling upsampling = upsampling(s, Upsampling.NEAREST);
                     return new GuidedGradCam(Capabilities.layered(model, "guided-gradcam"), layer(model, s),
                             upsampling == null ? Upsampling.NEAREST : upsampling);
-                }));
+                }),
+                mask("extremal", "Extremal perturbations: smooth masks of given areas that keep (or delete) the class",
+                        (m, s) -> masked(ExtremalPerturbation.of(m).areas(s.areas())
+                                .variant(ExtremalPerturbation.Variant.parse(s.maskVariant())), s).build()),
+                mask("meaningful", "Meaningful perturbation: the smallest smooth deletion that removes the class",
+                        (m, s) -> masked(MeaningfulPerturbation.of(m), s).build()));
     }
 
     private static CatalogueEntry gradient(String name, String description,
@@ -83,6 +92,22 @@ public final class GradientMethods implements MethodProvider {
     private static CatalogueEntry rules(String name, String description,
             BiFunction<DifferentiableModel, MethodSettings, Explainer> build) {
         return new CatalogueEntry(name, "rules", description, GRADIENTS, differentiable(name, build));
+    }
+
+    private static CatalogueEntry mask(String name, String description,
+            BiFunction<DifferentiableModel, MethodSettings, Explainer> build) {
+        return new CatalogueEntry(name, "mask", description, GRADIENTS, differentiable(name, build));
+    }
+
+    /** A mask method's builder with the settings' perturbation and iterations applied. */
+    private static <B extends MaskBuilder<B>> B masked(B builder, MethodSettings s) {
+        if (s.maskPerturbation() != null) {
+            builder.perturbation(s.maskPerturbation());
+        }
+        if (s.maskIterations() != null) {
+            builder.iterations(s.maskIterations());
+        }
+        return builder;
     }
 
     private static CatalogueEntry layer(String name, String description, ExplainerFactory build) {

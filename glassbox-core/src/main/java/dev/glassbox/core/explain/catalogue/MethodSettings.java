@@ -43,6 +43,10 @@ import java.util.List;
  * @param padding PDA's conditional-sampling padding around the window
  * @param pdaSampling PDA's sampling: {@code marginal} or {@code conditional}
  * @param trainingCount PDA: how many background rows estimate the conditional Gaussians; {@code null}: all
+ * @param areas extremal perturbations: the masks' areas, as shares of the image
+ * @param maskVariant extremal perturbations: {@code preserve} (keep the mask, perturb the rest) or {@code delete}
+ * @param maskPerturbation extremal and meaningful perturbations: what removed pixels become; {@code null}: the input blurred (σ = 10)
+ * @param maskIterations extremal and meaningful perturbations: descent iterations; {@code null}: 800 and 500
  */
 public record MethodSettings(long seed,
         Integer samples,
@@ -74,7 +78,11 @@ public record MethodSettings(long seed,
         long memoryBudgetBytes,
         int padding,
         String pdaSampling,
-        Long trainingCount) {
+        Long trainingCount,
+        double[] areas,
+        String maskVariant,
+        PathBaseline maskPerturbation,
+        Integer maskIterations) {
 
     public MethodSettings {
         columns = columns == null ? null : List.copyOf(columns);
@@ -123,6 +131,10 @@ public record MethodSettings(long seed,
         private int padding = 2;
         private String pdaSampling = "conditional";
         private Long trainingCount = null;
+        private double[] areas = new double[] {0.05, 0.1, 0.2};
+        private String maskVariant = "preserve";
+        private PathBaseline maskPerturbation = null;
+        private Integer maskIterations = null;
 
         private Builder() {
         }
@@ -313,13 +325,38 @@ public record MethodSettings(long seed,
             return this;
         }
 
+        /** See {@link MethodSettings#areas()}. */
+        public Builder areas(double[] value) {
+            areas = value;
+            return this;
+        }
+
+        /** See {@link MethodSettings#maskVariant()}. */
+        public Builder maskVariant(String value) {
+            maskVariant = value;
+            return this;
+        }
+
+        /** See {@link MethodSettings#maskPerturbation()}. */
+        public Builder maskPerturbation(PathBaseline value) {
+            maskPerturbation = value;
+            return this;
+        }
+
+        /** See {@link MethodSettings#maskIterations()}. */
+        public Builder maskIterations(Integer value) {
+            maskIterations = value;
+            return this;
+        }
+
         /** The settings. */
         public MethodSettings build() {
             return new MethodSettings(seed, samples, steps, integrationRule, reference, removal, background, kmeans, noise,
                     absolute, layer, relu, upsampling, layerResolution, deepLiftRules,
                     lrpEpsilon, lrpGamma, lrpAlpha, lrpLow, lrpHigh, window, stride,
                     segmenter, columns, threshold, probabilities, threads,
-                    memoryBudgetBytes, padding, pdaSampling, trainingCount);
+                    memoryBudgetBytes, padding, pdaSampling, trainingCount, areas,
+                    maskVariant, maskPerturbation, maskIterations);
         }
     }
 }

@@ -1,0 +1,194 @@
+package dev.glassbox.djl.zoo;
+
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.Progress;
+import dev.glassbox.core.explain.Attribution;
+import dev.glassbox.core.explain.Explainer;
+import dev.glassbox.core.input.LabelledImages;
+import dev.glassbox.core.math.Planes;
+import dev.glassbox.core.metrics.Classification;
+import dev.glassbox.core.model.Target;
+import dev.glassbox.djl.BlockModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/**
+ * ROAR, remove and retrain (Hooker, Erhan, Kindermans and Kim, NeurIPS 2019): a model of the architecture is trained
+ * on the clean images; each method explains every training and test image (the class the model predicts) and ranks
+ * its pixels by |attribution|; for each share f, the top ⌈f·pixels⌉ pixels of every image are replaced by the training
+ * images' mean pixel, a fresh model of the same architecture is trained on the degraded training images with the same
+ * settings and seed, and its accuracy on the degraded test images is recorded. A method whose ranking finds the
+ * informative pixels makes accuracy fall faster than a random ranking (seeded, one permutation per image), which is
+ * always run as the baseline.
+ */
+public final class RemoveAndRetrain {
+    /** The name of the random ranking. */
+    public static final String RANDOM = "random";
+
+    /** A ranking's test accuracy after retraining on images with each share of pixels removed. */
+    public record Curve(String ranking, double[] fractions, double[] accuracies) {
+    }
+
+    /** The clean model's test accuracy and one curve per ranking, the random ranking last. */
+    public record Result(double cleanAccuracy, List<Curve> curves) {
+    }
+
+    private final String architecture;
+    private final Training.Settings settings;
+    private final double[] fractions;
+    private final long seed;
+    private final Progress progress;
+
+    private RemoveAndRetrain(String architecture, Training.Settings settings, double[] fractions, long seed,
+            Progress progress) {
+        this.architecture = architecture;
+        this.settings = settings;
+        this.fractions = fractions;
+        this.seed = seed;
+        this.progress = progress;
+    }
+
+    /**
+     * ROAR for an architecture (named as in {@link Architectures}) trained with {@code settings}, at the given shares
+     * of pixels removed (each strictly between 0 and 1); {@code seed} draws the random ranking.
+     */
+    public static RemoveAndRetrain of(String architecture, Training.Settings settings, double[] fractions, long seed,
+            Progress progress) {
+        if (fractions.length == 0) {
+            throw new InvalidInputException("ROAR needs at least one share of pixels to remove");
+        }
+        for (double f : fractions) {
+            if (!(f > 0 && f < 1)) {
+                throw new InvalidInputException("ROAR removes a share of pixels strictly between 0 and 1, got " + f);
+            }
+        }
+        Architectures.build(architecture);
+        return new RemoveAndRetrain(architecture, settings, fractions.clone(), seed, progress);
+    }
+
+    /**
+     * Runs ROAR: {@code methods} maps each method's name to a factory of its explainer for the clean model;
+     * {@code classNames} names the classes. All images must share one size.
+     */
+    public Result run(LabelledImages train, LabelledImages test, Map<String, Function<BlockModel, Explainer>> methods,
+            List<String> classNames) {
+        Map<String, int[][][]> rankings = new LinkedHashMap<>();
+        double clean;
+        try (BlockModel model = train(train, classNames)) {
+            clean = Classification.accuracy(model, rows(test), test.labels());
+            methods.forEach((name, factory) -> {
+                Explainer explainer = factory.apply(model);
+                rankings.put(name, new int[][][] {rankings(explain(explainer, train, name)),
+                        rankings(explain(explainer, test, name))});
+            });
+        }
+        int pixels = train.rows() * train.cols();
+        rankings.put(RANDOM, new int[][][] {randomRankings(train.count(), pixels, seed),
+                randomRankings(test.count(), pixels, seed + 1)});
+        int fill = meanPixel(train);
+        List<Curve> curves = new ArrayList<>();
+        rankings.forEach((name, ranked) -> {
+            double[] accuracies = new double[fractions.length];
+            for (int f = 0; f < fractions.length; f++) {
+                progress.update("retraining for " + name + " at " + fractions[f], f, fractions.length);
+                LabelledImages degradedTest = remove(test, ranked[1], fractions[f], fill);
+                try (BlockModel model = train(remove(train, ranked[0], fractions[f], fill), classNames)) {
+                    accuracies[f] = Classification.accuracy(model, rows(degradedTest), degradedTest.labels());
+                }
+            }
+            curves.add(new Curve(name, fractions.clone(), accuracies));
+        });
+        return new Result(clean, curves);
+    }
+
+    private BlockModel train(LabelledImages images, List<String> classNames) {
+        return ImageClassifierTraining.train(architecture, Architectures.build(architecture), images, classNames,
+                settings, Progress.NONE);
+    }
+
+    /** Every image's map for the class the model predicts, explained in chunks of 256 images. */
+    private List<Attribution> explain(Explainer explainer, LabelledImages images, String name) {
+        float[][] all = rows(images);
+        List<Attribution> out = new ArrayList<>(all.length);
+        for (int from = 0; from < all.length; from += 256) {
+            out.addAll(explainer.explain(Arrays.copyOfRange(all, from, Math.min(all.length, from + 256)),
+                    Target.PREDICTED));
+            progress.update("explaining with " + name, Math.min(all.length, from + 256), all.length);
+        }
+        return out;
+    }
+
+    private static float[][] rows(LabelledImages images) {
+        float[][] out = new float[images.count()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = images.image(i);
+        }
+        return out;
+    }
+
+    /** Each map's pixels ordered by |attribution| (summed over channels), largest first, lower index first on ties. */
+    static int[][] rankings(List<Attribution> maps) {
+        int[][] out = new int[maps.size()][];
+        for (int i = 0; i < out.length; i++) {
+            Attribution map = maps.get(i);
+            double[] plane = Planes.plane(map.inputValues(), map.grouping().inputShape());
+            Integer[] order = new Integer[plane.length];
+            for (int p = 0; p < plane.length; p++) {
+                order[p] = p;
+            }
+            Arrays.sort(order, (a, b) -> {
+                int byValue = Double.compare(Math.abs(plane[b]), Math.abs(plane[a]));
+                return byValue != 0 ? byValue : Integer.compare(a, b);
+            });
+            out[i] = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+
+    /** One uniformly random order of the pixels per image (Fisher–Yates), from a seed. */
+    static int[][] randomRankings(int images, int pixels, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[][] out = new int[images][];
+        for (int i = 0; i < images; i++) {
+            int[] order = new int[pixels];
+            for (int p = 0; p < pixels; p++) {
+                order[p] = p;
+            }
+            for (int p = pixels - 1; p > 0; p--) {
+                int q = random.nextInt(p + 1);
+                int t = order[p];
+                order[p] = order[q];
+                order[q] = t;
+            }
+            out[i] = order;
+        }
+        return out;
+    }
+
+    /** The images with the first ⌈fraction · pixels⌉ pixels of each one's ranking set to {@code fill} (0–255). */
+    public static LabelledImages remove(LabelledImages images, int[][] rankings, double fraction, int fill) {
+        int size = images.rows() * images.cols();
+        int removed = (int) Math.ceil(fraction * size - 1e-9);
+        byte[] pixels = images.pixels();
+        for (int i = 0; i < images.count(); i++) {
+            for (int r = 0; r < removed; r++) {
+                pixels[i * size + rankings[i][r]] = (byte) fill;
+            }
+        }
+        return new LabelledImages(images.count(), images.rows(), images.cols(), pixels, images.labels());
+    }
+
+    /** The mean pixel of the images (0–255, rounded): the per-channel mean that removed pixels take. */
+    public static int meanPixel(LabelledImages images) {
+        long total = 0;
+        for (byte b : images.pixels()) {
+            total += b & 0xff;
+        }
+        return (int) Math.round(total / (double) Math.max(1, images.pixels().length));
+    }
+}
