@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.Target;
-import dev.glassbox.spark.table.CellValues;
 import dev.glassbox.spark.table.ExplainedRow;
 import dev.glassbox.spark.table.ModelSource;
-import dev.glassbox.spark.table.RowExplainer;
 import dev.glassbox.spark.table.TableMethod;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,21 +47,8 @@ class SparkExplainerTest {
         spark.stop();
     }
 
-    /** The same rows explained one after another on this JVM, without Spark, keyed by id. */
     private static Map<String, ExplainedRow> withoutSpark(TableMethod method) {
-        Map<String, ExplainedRow> out = new HashMap<>();
-        List<String> features = SparkFixtures.features();
-        try (Model model = source.open()) {
-            RowExplainer explainer = new RowExplainer(model, method, SEED, features, Target.PREDICTED, false);
-            for (Row row : table.collectAsList()) {
-                float[] x = new float[features.size()];
-                for (int j = 0; j < x.length; j++) {
-                    x[j] = CellValues.value(row.getAs(features.get(j)), features.get(j));
-                }
-                out.put(row.getAs("id"), explainer.explain(row.getAs("id"), x));
-            }
-        }
-        return out;
+        return SparkFixtures.singleMachine(source, method, SEED, table.collectAsList());
     }
 
     private static List<Row> explain(Dataset<Row> rows, TableMethod method) {
@@ -72,12 +57,7 @@ class SparkExplainerTest {
     }
 
     private static float[] attribution(Row row) {
-        List<Float> values = row.getList(row.fieldIndex("attribution"));
-        float[] out = new float[values.size()];
-        for (int j = 0; j < out.length; j++) {
-            out[j] = values.get(j);
-        }
-        return out;
+        return SparkFixtures.attribution(row);
     }
 
     @Test
