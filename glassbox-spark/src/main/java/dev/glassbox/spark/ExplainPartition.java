@@ -1,6 +1,8 @@
 package dev.glassbox.spark;
 
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.input.ImageOptions;
+import dev.glassbox.core.input.ImageReader;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.spark.table.CellValues;
@@ -8,6 +10,9 @@ import dev.glassbox.spark.table.ExplainedRow;
 import dev.glassbox.spark.table.ModelSource;
 import dev.glassbox.spark.table.RowExplainer;
 import dev.glassbox.spark.table.TableMethod;
+import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.TaskContext;
@@ -33,13 +38,15 @@ final class ExplainPartition implements MapPartitionsFunction<Row, Row> {
     private final int[] featureIndices;
     private final List<String> features;
     private final int arrayIndex;
+    private final boolean images;
 
     /**
      * The task's settings: the features are the columns at {@code featureIndices}, or the array column at {@code
-     * arrayIndex} (then {@code featureIndices} is empty) with {@code features} naming its elements.
+     * arrayIndex} (then {@code featureIndices} is empty) with {@code features} naming its elements; with {@code images}
+     * that column holds image paths instead.
      */
     ExplainPartition(ModelSource source, TableMethod method, long seed, String target, boolean failFast, int keyIndex,
-            int[] featureIndices, List<String> features, int arrayIndex) {
+            int[] featureIndices, List<String> features, int arrayIndex, boolean images) {
         this.source = source;
         this.method = method;
         this.seed = seed;
@@ -49,6 +56,7 @@ final class ExplainPartition implements MapPartitionsFunction<Row, Row> {
         this.featureIndices = featureIndices.clone();
         this.features = List.copyOf(features);
         this.arrayIndex = arrayIndex;
+        this.images = images;
     }
 
     @Override
@@ -97,7 +105,15 @@ final class ExplainPartition implements MapPartitionsFunction<Row, Row> {
             return out;
         }
         if (row.isNullAt(arrayIndex)) {
-            throw new InvalidInputException("the feature array is missing");
+            throw new InvalidInputException(images ? "the image path is missing" : "the feature array is missing");
+        }
+        if (images) {
+            String path = row.get(arrayIndex).toString();
+            try {
+                return ImageReader.read(Path.of(path), ImageOptions.defaults()).values();
+            } catch (UncheckedIOException | InvalidPathException e) {
+                throw new InvalidInputException("cannot read image " + path + ": " + e.getMessage());
+            }
         }
         List<Object> cells = row.getList(arrayIndex);
         float[] out = new float[cells.size()];

@@ -23,7 +23,8 @@ import org.apache.spark.sql.types.StructType;
  * Explains every row of a Spark {@code Dataset<Row>} with a glassbox {@link TableMethod}, returning the rows with the
  * explanation's columns appended: {@code attribution} (one float per feature), {@code target}, {@code prediction},
  * {@code expected_value}, {@code additivity_error}, {@code r2}, {@code seed} and {@code error} (why a row was not
- * explained; null when it was). The features are numeric (or numeric text) columns, or one array column.
+ * explained; null when it was). The features are numeric (or numeric text) columns, one array column, or one column of
+ * image paths (PNG or JPEG, read on the executors; an unreadable path is that row's error).
  *
  * <p>Each row is explained by the same code as without Spark ({@link dev.glassbox.spark.table.RowExplainer}) with a
  * seed derived from the job seed and the row's key, so the attributions are the same bits for any partitioning, any
@@ -56,6 +57,7 @@ public final class SparkExplainer {
     private final String key;
     private final List<String> features;
     private final String arrayColumn;
+    private final boolean images;
     private final String target;
     private final boolean failFast;
 
@@ -66,6 +68,7 @@ public final class SparkExplainer {
         this.key = b.key;
         this.features = b.features;
         this.arrayColumn = b.arrayColumn;
+        this.images = b.images;
         this.target = b.target;
         this.failFast = b.failFast;
     }
@@ -101,7 +104,7 @@ public final class SparkExplainer {
             out = out.add(field);
         }
         ExplainPartition work = new ExplainPartition(source, method, seed, target, failFast, keyIndex, featureIndices,
-                names, arrayIndex);
+                names, arrayIndex, images);
         return rows.mapPartitions(work, Encoders.row(out));
     }
 
@@ -109,7 +112,7 @@ public final class SparkExplainer {
     private int checkModel() {
         source.check();
         try (Model model = source.open()) {
-            if (model.inputShape().rank() != 1 && arrayColumn == null) {
+            if (model.inputShape().rank() != 1 && !images) {
                 throw new InvalidInputException("the model takes inputs of shape " + model.inputShape()
                         + ", not rows of features");
             }
@@ -166,6 +169,7 @@ public final class SparkExplainer {
         private String key;
         private List<String> features;
         private String arrayColumn;
+        private boolean images;
         private String target = Target.PREDICTED.toString();
         private boolean failFast;
 
@@ -193,6 +197,7 @@ public final class SparkExplainer {
         public Builder features(List<String> columns) {
             this.features = List.copyOf(columns);
             this.arrayColumn = null;
+            this.images = false;
             return this;
         }
 
@@ -200,6 +205,14 @@ public final class SparkExplainer {
         public Builder arrayColumn(String column) {
             this.arrayColumn = column;
             this.features = null;
+            this.images = false;
+            return this;
+        }
+
+        /** One column of image file paths that every executor can read, for a model of images. */
+        public Builder imageColumn(String column) {
+            arrayColumn(column);
+            this.images = true;
             return this;
         }
 
@@ -220,7 +233,7 @@ public final class SparkExplainer {
                 throw new InvalidInputException("name the key column: each row's seed derives from its key");
             }
             if (features == null && arrayColumn == null) {
-                throw new InvalidInputException("name the feature columns or the array column");
+                throw new InvalidInputException("name the feature columns, the array column or the image column");
             }
             return new SparkExplainer(this);
         }

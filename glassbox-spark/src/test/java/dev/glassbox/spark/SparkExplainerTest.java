@@ -9,14 +9,23 @@ import dev.glassbox.core.model.Target;
 import dev.glassbox.spark.table.ExplainedRow;
 import dev.glassbox.spark.table.ModelSource;
 import dev.glassbox.spark.table.TableMethod;
+import dev.glassbox.core.input.ImageOptions;
+import dev.glassbox.core.input.ImageReader;
+import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.ModelOptions;
+import dev.glassbox.djl.TorchScriptModel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,5 +156,35 @@ class SparkExplainerTest {
         assertThatThrownBy(() -> SparkExplainer.builder(missing, kernelShap).key("id")
                 .features(SparkFixtures.features()).build().explain(table))
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("/nonexistent/model.pt");
+    }
+
+    @Test
+    void imagePathsAreReadOnTheExecutorsAndAnUnreadableOneIsOnlyThatRowsError() {
+        String image = Path.of(System.getProperty("glassbox.fixtures"), "sample.png").toString();
+        String cnn = Path.of(System.getProperty("glassbox.fixtures"), "cnn.pt").toString();
+        ModelSource images = ModelSource.of("cnn", () -> TorchScriptModel.load(Path.of(cnn),
+                ModelOptions.withShape(Shape.of(1, 28, 28))));
+        StructType schema = new StructType().add("id", DataTypes.StringType).add("path", DataTypes.StringType);
+        Dataset<Row> rows = spark.createDataFrame(List.of(RowFactory.create("a", image),
+                RowFactory.create("b", "/nonexistent/image.png"), RowFactory.create("c", image)), schema).repartition(2);
+        List<Row> out = SparkExplainer.builder(images, new TableMethod("ablation", 0, new float[0][], false)).key("id")
+                .imageColumn("path").target("3").build().explain(rows).collectAsList();
+        Map<String, Row> byId = new HashMap<>();
+        out.forEach(r -> byId.put(r.getAs("id"), r));
+        assertThat(byId).containsOnlyKeys("a", "b", "c");
+        assertThat(byId.get("b").<String>getAs("error")).contains("/nonexistent/image.png");
+        float[] a = attribution(byId.get("a"));
+        assertThat(attribution(byId.get("c"))).containsExactly(a);
+        int top = 0;
+        for (int k = 0; k < a.length; k++) {
+            top = Math.abs(a[k]) > Math.abs(a[top]) ? k : top;
+        }
+        float[] x = ImageReader.read(Path.of(image), ImageOptions.defaults()).values();
+        float[] ablated = x.clone();
+        ablated[top] = 0;
+        try (Model model = images.open()) {
+            float[][] scores = model.predict(new float[][] {x, ablated});
+            assertThat(a[top]).isCloseTo(scores[0][3] - scores[1][3], org.assertj.core.data.Offset.offset(1e-4f));
+        }
     }
 }

@@ -28,7 +28,8 @@ import java.util.Locale;
  * <p>Perturbation methods work on any {@link Model}: {@code ablation} (each column replaced by the background's average
  * output, or by 0 without a background), {@code kernel-shap}, {@code lime} (tabular, quartile discretisation of the
  * background), {@code shapley-sampling} and {@code shapley-exact}. Gradient methods need a model with gradients
- * (TorchScript, imported ONNX): {@code ig} (zero baseline), {@code saliency} and {@code ixg}.
+ * (TorchScript, imported ONNX): {@code ig} (zero baseline), {@code saliency} and {@code ixg}. For a model of images
+ * (inputs of rank above 1) every element is its own feature.
  *
  * @param name the method, as named on the command line
  * @param samples coalitions, permutations, LIME samples or IG steps; 0 for the method's default
@@ -76,7 +77,9 @@ public record TableMethod(String name, int samples, float[][] background, boolea
             case "ixg":
                 return Saliency.timesInput(gradients(model));
             default:
-                return PerturbationExplainer.builder(model, coalitions(seed)).grouping(FeatureGrouping.columns(columns))
+                FeatureGrouping features = model.inputShape().rank() == 1 ? FeatureGrouping.columns(columns)
+                        : FeatureGrouping.elements(model.inputShape());
+                return PerturbationExplainer.builder(model, coalitions(seed)).grouping(features)
                         .baseline(background.length == 0 ? dev.glassbox.core.explain.perturb.Baseline.constant(0f)
                                 : Background.of(background))
                         .probabilities(probabilities).build();
