@@ -9,12 +9,12 @@ import java.util.List;
  * and doubled quotes ({@code ""}). Lines end in {@code \n}, {@code \r\n} or {@code \r}; blank lines and a leading
  * byte-order mark are skipped. Unquoted fields are trimmed.
  */
-final class CsvParser {
+public final class CsvParser {
     private CsvParser() {
     }
 
     /** Parses {@code text} from the file named {@code file}, which is used in error messages. */
-    static List<List<String>> parse(String text, String file) {
+    public static List<List<String>> parse(String text, String file) {
         List<List<String>> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
