@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
 /** {@code glassbox train}: the recipes that make glassbox's bundled models. */
 @Command(name = "train", description = "Train a bundled model recipe.", mixinStandardHelpOptions = true,
         subcommands = {TrainCommand.FashionMnistRecipe.class, TrainCommand.EnsembleRecipe.class,
-            TrainCommand.BayesRecipe.class, TrainCommand.AutoencoderRecipe.class, TrainSpamCommand.class})
+            TrainCommand.BayesRecipe.class, TrainCommand.AutoencoderRecipe.class, TrainSpamCommand.class,
+            TrainInterpretableCommands.ProtonetRecipe.class, TrainInterpretableCommands.VitRecipe.class})
 final class TrainCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

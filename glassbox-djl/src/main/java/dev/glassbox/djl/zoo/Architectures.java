@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  */
 public final class Architectures {
     private static final Map<String, Supplier<NamedBlocks>> KNOWN = new TreeMap<>(Map.of(FashionCnn.NAME, FashionCnn::build,
-            BayesianCnn.NAME, BayesianCnn::build, FashionAutoencoder.NAME, FashionAutoencoder::build));
+            BayesianCnn.NAME, BayesianCnn::build, FashionAutoencoder.NAME, FashionAutoencoder::build,
+            FashionProtoNet.NAME, FashionProtoNet::build, FashionProtoNet.BASELINE, FashionProtoNet::baseline, FashionVit.NAME, FashionVit::build));
 
     /** Text architectures, built for a vocabulary size and a number of classes. */
     private static final Map<String, BiFunction<Integer, Integer, NamedBlocks>> TEXT = new TreeMap<>(Map.of(
