@@ -45,6 +45,11 @@ public final class AttentionMaps {
         return model.layerShapes().get(blocks.get(0)).dim(0);
     }
 
+    /** The class token's attention to each patch token (its row without its own entry) in one head's matrix. */
+    public static float[] classTokenRow(float[] matrix, int tokens) {
+        return java.util.Arrays.copyOfRange(matrix, 1, tokens);
+    }
+
     /** {@code [input][block][head]}: the row-major {@code tokens × tokens} attention matrix. */
     public float[][][][] of(float[][] inputs) {
         Batches.requireValid(inputs, model.inputShape());

@@ -10,12 +10,12 @@ import java.util.Map;
  * Maps one value per patch token of a vision transformer (the tokens after the class token, in row-major order on a
  * square grid) onto the input image, bilinearly upsampled as Grad-CAM maps are, as a one-channel attribution.
  */
-final class TokenGrid {
+public final class TokenGrid {
     private TokenGrid() {
     }
 
     /** The side of the square grid of {@code patches} patch tokens. */
-    static int side(int patches) {
+    public static int side(int patches) {
         int side = (int) Math.round(Math.sqrt(patches));
         if (side * side != patches) {
             throw new InvalidInputException("the " + patches + " patch tokens do not form a square grid");
@@ -24,7 +24,7 @@ final class TokenGrid {
     }
 
     /** The attribution of {@code method} for class {@code target} from one value per patch token. */
-    static Attribution attribution(String method, int target, float[] patchValues, Shape input,
+    public static Attribution attribution(String method, int target, float[] patchValues, Shape input,
             Map<String, Object> params) {
         int side = side(patchValues.length);
         int rows = input.dim(input.rank() - 2);
