@@ -23,7 +23,7 @@ public final class PrototypeLayer extends AbstractBlock {
     private final int count;
     private final Parameter prototypes;
 
-    /** A layer of {@code count} prototypes, drawn from N(0, 1) until trained. */
+    /** A layer of {@code count} prototypes, drawn from N(0, 0.1²) until trained (near the origin, so that early attention is spread over many prototypes and every one of them learns). */
     public PrototypeLayer(int count) {
         super(VERSION);
         if (count < 1) {
@@ -31,7 +31,7 @@ public final class PrototypeLayer extends AbstractBlock {
         }
         this.count = count;
         prototypes = addParameter(Parameter.builder().setName(PARAMETER).setType(Parameter.Type.WEIGHT)
-                .optInitializer(new NormalInitializer(1f)).build());
+                .optInitializer(new NormalInitializer(0.1f)).build());
     }
 
     /** The number of prototypes. */

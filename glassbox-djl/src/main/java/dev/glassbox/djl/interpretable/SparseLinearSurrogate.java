@@ -23,11 +23,11 @@ import org.tribuo.regression.slm.SparseLinearModel;
 public final class SparseLinearSurrogate implements Surrogate {
     private static final RegressionFactory OUTPUTS = new RegressionFactory();
     private final SparseLinearModel model;
-    private final String[] names;
+    private final TribuoRows rows;
 
-    private SparseLinearSurrogate(SparseLinearModel model, String[] names) {
+    private SparseLinearSurrogate(SparseLinearModel model, TribuoRows rows) {
         this.model = model;
-        this.names = names;
+        this.rows = rows;
     }
 
     /** Fits at most {@code weightsPerClass} non-zero weights per class to the model's {@code scores} of {@code rows}. */
@@ -37,13 +37,13 @@ public final class SparseLinearSurrogate implements Surrogate {
             throw new InvalidInputException("a sparse linear surrogate needs at least one weight per class, got "
                     + weightsPerClass);
         }
-        String[] names = TribuoRows.names(rows[0].length);
+        TribuoRows columns = TribuoRows.of(rows);
         String[] classes = IntStream.range(0, scores[0].length).mapToObj(Integer::toString).toArray(String[]::new);
         List<Example<Regressor>> examples = IntStream.range(0, rows.length).<Example<Regressor>>mapToObj(
-                i -> TribuoRows.example(new Regressor(classes, toDoubles(scores[i])), names, rows[i])).toList();
+                i -> columns.example(new Regressor(classes, toDoubles(scores[i])), rows[i])).toList();
         MutableDataset<Regressor> data = new MutableDataset<>(new ListDataSource<>(examples, OUTPUTS,
                 new SimpleDataSourceProvenance("model scores", OUTPUTS)));
-        return new SparseLinearSurrogate((SparseLinearModel) new LARSLassoTrainer(weightsPerClass).train(data), names);
+        return new SparseLinearSurrogate((SparseLinearModel) new LARSLassoTrainer(weightsPerClass).train(data), columns);
     }
 
     private static double[] toDoubles(float[] values) {
@@ -56,7 +56,7 @@ public final class SparseLinearSurrogate implements Surrogate {
 
     /** The fitted score of each class for one input. */
     public double[] scores(float[] input) {
-        Regressor out = model.predict(TribuoRows.example(OUTPUTS.getUnknownOutput(), names, input)).getOutput();
+        Regressor out = model.predict(rows.example(OUTPUTS.getUnknownOutput(), input)).getOutput();
         String[] dims = out.getNames();
         double[] values = out.getValues();
         double[] scores = new double[values.length];

@@ -20,11 +20,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public final class TreeSurrogate implements Surrogate {
     private static final LabelFactory LABELS = new LabelFactory();
     private final TreeModel<Label> tree;
-    private final String[] names;
+    private final TribuoRows rows;
 
-    private TreeSurrogate(TreeModel<Label> tree, String[] names) {
+    private TreeSurrogate(TreeModel<Label> tree, TribuoRows rows) {
         this.tree = tree;
-        this.names = names;
+        this.rows = rows;
     }
 
     /** Fits a tree of at most {@code maxDepth} levels to predict {@code modelClasses[i]} from {@code rows[i]}. */
@@ -33,18 +33,18 @@ public final class TreeSurrogate implements Surrogate {
         if (maxDepth < 1) {
             throw new InvalidInputException("a surrogate tree needs a depth of at least 1, got " + maxDepth);
         }
-        String[] names = TribuoRows.names(rows[0].length);
+        TribuoRows columns = TribuoRows.of(rows);
         List<Example<Label>> examples = IntStream.range(0, rows.length).<Example<Label>>mapToObj(
-                i -> TribuoRows.example(new Label(Integer.toString(modelClasses[i])), names, rows[i])).toList();
+                i -> columns.example(new Label(Integer.toString(modelClasses[i])), rows[i])).toList();
         ListDataSource<Label> source = new ListDataSource<>(examples, LABELS,
                 new SimpleDataSourceProvenance("model predictions", LABELS));
         MutableDataset<Label> data = new MutableDataset<>(source);
-        return new TreeSurrogate(new CARTClassificationTrainer(maxDepth).train(data), names);
+        return new TreeSurrogate(new CARTClassificationTrainer(maxDepth).train(data), columns);
     }
 
     @Override
     public int predict(float[] input) {
-        return Integer.parseInt(tree.predict(TribuoRows.example(LABELS.getUnknownOutput(), names, input)).getOutput()
+        return Integer.parseInt(tree.predict(rows.example(LABELS.getUnknownOutput(), input)).getOutput()
                 .getLabel());
     }
 

@@ -13,7 +13,7 @@ import dev.glassbox.djl.interpretable.PrototypeLayer;
 
 /**
  * A prototype network for 1×28×28 Fashion-MNIST images: a small convolutional encoder ({@link #encoder()}), a
- * linear map to a {@value #LATENT_SIZE}-dimensional latent code, then
+ * linear map to a {@value #LATENT_SIZE}-dimensional latent code (batch-normalised), then
  * {@value #PROTOTYPES} learned prototypes in that space. The attention on prototype j is
  * {@code a_j(x) = softmax_j(−‖z(x) − p_j‖²)} and the class scores are the attention-weighted vote of the prototypes'
  * answers, {@code s(x) = Σ_j a_j(x) v_j}, where {@code v_j} is column j of the bias-free {@code vote} layer. Its
@@ -22,7 +22,9 @@ import dev.glassbox.djl.interpretable.PrototypeLayer;
 public final class FashionProtoNet {
     /** The architecture's name in saved model cards. */
     public static final String NAME = "fashion-protonet";
-    /** The latent code's layer. */
+    /** The linear map from the encoder's features to the latent code. */
+    public static final String PROJECTION = "projection";
+    /** The latent code's layer: the projection batch-normalised, centred so that no direction is shared by all codes. */
     public static final String LATENT = "latent";
     /** The layer of squared distances to the prototypes. */
     public static final String DISTANCES = "prototypes";
@@ -71,11 +73,13 @@ public final class FashionProtoNet {
     }
 
     /**
-     * Appends the prototype head to an encoder: {@code latent} (linear), {@code prototypes} (squared distances),
+     * Appends the prototype head to an encoder: {@code projection} (linear), {@code latent} (BatchNorm: codes that
+     * share a large common component would all pick the same prototype), {@code prototypes} (squared distances),
      * {@code attention} (softmax of the negated distances) and {@code vote} (bias-free linear).
      */
     public static NamedBlocks head(NamedBlocks encoder, int latentSize, int prototypes, int classes) {
-        return encoder.add(LATENT, Linear.builder().setUnits(latentSize).build())
+        return encoder.add(PROJECTION, Linear.builder().setUnits(latentSize).build())
+                .add(LATENT, BatchNorm.builder().build())
                 .add(DISTANCES, new PrototypeLayer(prototypes))
                 .add(ATTENTION, new LambdaBlock(d -> new NDList(d.singletonOrThrow().neg().softmax(1)), ATTENTION))
                 .add(VOTE, Linear.builder().setUnits(classes).optBias(false).build());
