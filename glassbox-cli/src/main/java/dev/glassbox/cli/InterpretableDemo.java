@@ -120,6 +120,7 @@ final class InterpretableDemo {
     }
 
     private static Map<String, Object> surrogates(BlockModel protonet, float[][] rows, HtmlReport report) {
+        TribuoLogging.quiet();
         int half = rows.length / 2;
         float[][] fit = Arrays.copyOf(rows, half);
         float[][] heldOut = Arrays.copyOfRange(rows, half, rows.length);

@@ -55,6 +55,7 @@ final class SurrogateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        TribuoLogging.quiet();
         LabelledImages train = FashionMnist.train(data);
         LabelledImages test = FashionMnist.test(data);
         if (fit < 2 || fit > train.count() || heldOut < 1 || heldOut > test.count()) {
