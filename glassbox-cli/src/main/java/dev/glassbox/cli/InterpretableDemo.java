@@ -156,11 +156,12 @@ final class InterpretableDemo {
     private static Map<String, Object> transformer(BundledDemo bundle, BlockModel vit, LabelledImages images,
             float[][] rows, List<Sample> samples, HtmlReport report) {
         AttentionMaps maps = new AttentionMaps(vit, FashionVit.blocks(FashionVit.DEPTH));
-        String last = maps.blocks().get(maps.blocks().size() - 1);
+        // the head reads only the class token after the last block, so Grad-CAM reads the last block's input
+        String beforeLast = maps.blocks().get(maps.blocks().size() - 2);
         Map<String, Explainer> methods = new LinkedHashMap<>();
         methods.put("rollout", AttentionRollout.rollout(vit, maps));
         methods.put("attention", AttentionRollout.lastBlock(vit, maps));
-        methods.put("gradcam", new TokenGradCam(vit, last));
+        methods.put("gradcam", new TokenGradCam(vit, beforeLast));
         methods.put("ig", IntegratedGradients.of(vit).steps(16).build());
         methods.put("saliency", Saliency.gradients(vit, true));
         double accuracy = Classification.accuracy(vit, rows, images.labels());
@@ -171,8 +172,8 @@ final class InterpretableDemo {
         report.paragraph("7×7 patches (a 4×4 grid of tokens after a class token), " + FashionVit.DEPTH
                 + " encoder blocks of " + FashionVit.HEADS + " heads. Per image: the class token's attention to the "
                 + "patches in each head of the last block, their mean ('attention'), attention rollout through all "
-                + "blocks (Abnar and Zuidema 2020: ½A + ½I per block, multiplied), Grad-CAM on the last block's patch "
-                + "tokens, and Integrated Gradients, all for the predicted class.");
+                + "blocks (Abnar and Zuidema 2020: ½A + ½I per block, multiplied), Grad-CAM on the patch "
+                + "tokens entering the last block, and Integrated Gradients, all for the predicted class.");
         attentionGrid(vit, maps, samples.subList(0, Math.min(SHOWN, samples.size())), methods, report);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("bundledAccuracy", accuracy);

@@ -17,7 +17,9 @@ import java.util.List;
  * Grad-CAM on a vision transformer, as pytorch-grad-cam applies it: the output of an encoder block
  * ({@code tokens × width}) without the class token is read as a {@code width × side × side} feature map (each patch
  * token a position, each feature a channel), and Grad-CAM weighs its channels by their mean gradient, keeps the
- * positive part and upsamples bilinearly to the input.
+ * positive part and upsamples bilinearly to the input. Read a block before the last: the head of a ViT reads only the
+ * class token after the last block, so the gradient with respect to the last block's patch tokens is zero (as
+ * pytorch-grad-cam, which reads the last block's first LayerNorm).
  */
 public final class TokenGradCam implements Explainer {
     private final LayeredModel model;

@@ -99,7 +99,7 @@ class AttentionRolloutTest {
 
     @Test
     void tokenGradCamWeighsEachPatchTokensFeaturesByTheirMeanGradient() {
-        try (BlockModel model = InterpretableNets.vit(1, 1)) {
+        try (BlockModel model = InterpretableNets.vit(2, 1)) {
             float[][] inputs = InterpretableNets.uniform(2, 16, 7);
             List<Attribution> maps = new TokenGradCam(model, "block1").explain(inputs, Target.index(1));
             float[][] cotangent = {{0, 1, 0}, {0, 1, 0}};
@@ -119,6 +119,11 @@ class AttentionRolloutTest {
                 }
                 float[] expected = Upsampling.BILINEAR.resize(grid, 2, 2, 4, 4);
                 assertThat(maps.get(i).target()).isEqualTo(1);
+                double largest = 0;
+                for (float v : maps.get(i).values()) {
+                    largest = Math.max(largest, v);
+                }
+                assertThat(largest).as("block1 feeds block2, so its patch tokens matter").isGreaterThan(0);
                 for (int p = 0; p < expected.length; p++) {
                     assertThat(maps.get(i).values()[p]).isCloseTo(expected[p], within(1e-6f));
                 }
