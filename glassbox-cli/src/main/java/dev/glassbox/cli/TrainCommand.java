@@ -54,13 +54,14 @@ final class TrainCommand implements Runnable {
     }
 
     /** The card of a model trained here on Fashion-MNIST. */
-    private static ModelCard card(String architecture, Shape shape, List<String> classes, LabelledImages train,
+    static ModelCard card(String architecture, Shape shape, List<String> classes, LabelledImages train,
             Training.Settings settings, Map<String, Double> metrics) {
         return new ModelCard(architecture, shape.dims(), classes, "Fashion-MNIST (MIT licence), " + train.count()
                 + " training images", settings.seed(), settings.epochs(), metrics);
     }
 
-    private static double seconds(long start) {
+    /** Seconds since {@code start} (a {@link System#nanoTime()} reading). */
+    static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
 

@@ -4,16 +4,17 @@ import dev.glassbox.core.input.FashionMnist;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.NamedBlocks;
 import dev.glassbox.djl.interpretable.PrototypeExplainer;
 import dev.glassbox.djl.interpretable.PrototypeVote;
 import dev.glassbox.djl.zoo.FashionProtoNet;
 import dev.glassbox.djl.zoo.FashionVit;
 import dev.glassbox.djl.zoo.ImageClassifierTraining;
-import dev.glassbox.djl.zoo.ModelCard;
 import dev.glassbox.djl.zoo.PrototypeImages;
 import dev.glassbox.djl.zoo.PrototypeTraining;
 import dev.glassbox.djl.zoo.SavedModels;
 import dev.glassbox.djl.zoo.Training;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,16 +29,21 @@ final class TrainInterpretableCommands {
     private TrainInterpretableCommands() {
     }
 
-    /** The card of a model trained on Fashion-MNIST. */
-    private static ModelCard card(String architecture, BlockModel model, LabelledImages train,
-            Training.Settings settings, Map<String, Double> metrics) {
-        return new ModelCard(architecture, model.inputShape().dims(), FashionMnist.CLASS_NAMES,
-                "Fashion-MNIST (MIT licence), " + train.count() + " training images", settings.seed(), settings.epochs(),
-                metrics);
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
+    /** Trains a classifier with cross-entropy, measures its test accuracy and saves it with its card. */
+    private static void trainClassifier(String name, NamedBlocks layers, LabelledImages train, LabelledImages test,
+            Training.Settings settings, Path out, PrintWriter stdout) {
+        long start = System.nanoTime();
+        try (ProgressBars progress = new ProgressBars();
+                BlockModel model = ImageClassifierTraining.train(name, layers, train, FashionMnist.CLASS_NAMES,
+                        settings, progress)) {
+            double seconds = TrainCommand.seconds(start);
+            double accuracy = Classification.accuracy(model, ImageRows.of(test), test.labels());
+            SavedModels.save(model, TrainCommand.card(name, model.inputShape(), FashionMnist.CLASS_NAMES, train,
+                    settings, new TreeMap<>(Map.of("testAccuracy", accuracy, "testImages", (double) test.count(),
+                            "trainSeconds", seconds))), out);
+            stdout.printf("trained %s in %.0f s: test accuracy %.2f%% on %d images; saved to %s%n", name, seconds,
+                    100 * accuracy, test.count(), out);
+        }
     }
 
     /** The prototype network. */
@@ -72,7 +78,7 @@ final class TrainInterpretableCommands {
             try (ProgressBars progress = new ProgressBars();
                     BlockModel model = PrototypeTraining.train(FashionProtoNet.NAME, FashionProtoNet.build(),
                             FashionProtoNet.DISTANCES, train, FashionMnist.CLASS_NAMES, settings, progress)) {
-                double seconds = seconds(start);
+                double seconds = TrainCommand.seconds(start);
                 float[][] testRows = ImageRows.of(test);
                 double accuracy = Classification.accuracy(model, testRows, test.labels());
                 double voteError = new PrototypeExplainer(model, FashionProtoNet.ATTENTION, FashionProtoNet.VOTE)
@@ -82,7 +88,8 @@ final class TrainInterpretableCommands {
                         FashionProtoNet.DISTANCES, train, ImageRows.of(train));
                 Map<String, Double> metrics = new TreeMap<>(Map.of("testAccuracy", accuracy,
                         "testImages", (double) test.count(), "trainSeconds", seconds, "maxVoteError", voteError));
-                SavedModels.save(model, card(FashionProtoNet.NAME, model, train, settings, metrics), out,
+                SavedModels.save(model, TrainCommand.card(FashionProtoNet.NAME, model.inputShape(),
+                        FashionMnist.CLASS_NAMES, train, settings, metrics), out,
                         staging -> PrototypeImages.write(prototypes, staging));
                 spec.commandLine().getOut().printf("trained %s in %.0f s: test accuracy %.2f%% on %d images; the "
                         + "weighted vote reproduces the scores within %.1e; saved to %s%n", FashionProtoNet.NAME, seconds,
@@ -95,19 +102,9 @@ final class TrainInterpretableCommands {
         private int trainBaseline(LabelledImages train, LabelledImages test, Training.Settings settings) {
             Path folder = out.equals(Path.of("models", FashionProtoNet.NAME)) ? Path.of("models", FashionProtoNet.BASELINE)
                     : out;
-            long start = System.nanoTime();
-            try (ProgressBars progress = new ProgressBars();
-                    BlockModel model = ImageClassifierTraining.train(FashionProtoNet.BASELINE,
-                            FashionProtoNet.baseline(), train, FashionMnist.CLASS_NAMES, settings, progress)) {
-                double seconds = seconds(start);
-                double accuracy = Classification.accuracy(model, ImageRows.of(test), test.labels());
-                SavedModels.save(model, card(FashionProtoNet.BASELINE, model, train, settings, new TreeMap<>(Map.of(
-                        "testAccuracy", accuracy, "testImages", (double) test.count(), "trainSeconds", seconds))),
-                        folder);
-                spec.commandLine().getOut().printf("trained %s in %.0f s: test accuracy %.2f%% on %d images; saved to "
-                        + "%s%n", FashionProtoNet.BASELINE, seconds, 100 * accuracy, test.count(), folder);
-                return 0;
-            }
+            trainClassifier(FashionProtoNet.BASELINE, FashionProtoNet.baseline(), train, test, settings, folder,
+                    spec.commandLine().getOut());
+            return 0;
         }
     }
 
@@ -130,17 +127,7 @@ final class TrainInterpretableCommands {
             LabelledImages train = options.trainingImages();
             LabelledImages test = options.testImages();
             Training.Settings settings = options.settings(new Training.Settings(2, 128, 2e-3f, 20261122L));
-            long start = System.nanoTime();
-            try (ProgressBars progress = new ProgressBars();
-                    BlockModel model = ImageClassifierTraining.train(FashionVit.NAME, FashionVit.build(), train,
-                            FashionMnist.CLASS_NAMES, settings, progress)) {
-                double seconds = seconds(start);
-                double accuracy = Classification.accuracy(model, ImageRows.of(test), test.labels());
-                SavedModels.save(model, card(FashionVit.NAME, model, train, settings, new TreeMap<>(Map.of(
-                        "testAccuracy", accuracy, "testImages", (double) test.count(), "trainSeconds", seconds))), out);
-                spec.commandLine().getOut().printf("trained %s in %.0f s: test accuracy %.2f%% on %d images; saved "
-                        + "to %s%n", FashionVit.NAME, seconds, 100 * accuracy, test.count(), out);
-            }
+            trainClassifier(FashionVit.NAME, FashionVit.build(), train, test, settings, out, spec.commandLine().getOut());
             return 0;
         }
     }
