@@ -91,6 +91,16 @@ final class BundledDemo implements AutoCloseable {
         return dir.resolve("regression-gap");
     }
 
+    /** The prototype network trained by {@code glassbox train protonet}, with its prototype images. */
+    Path protonetDir() {
+        return dir.resolve("protonet");
+    }
+
+    /** The vision transformer trained by {@code glassbox train vit}. */
+    Path vitDir() {
+        return dir.resolve("vit");
+    }
+
     /** The residual network trained in PyTorch and exported to ONNX ({@code onnx-resnet/README.md}). */
     Path onnxResNet() {
         return dir.resolve("onnx-resnet/fashion-resnet.onnx");

@@ -62,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
             DemoSanity.addTo(model, bundle, output.path().resolve("sanity"), report);
             TextDemo.addTo(bundle, output.path().resolve("text"), report);
             RobustDemo.addTo(bundle, images, output.path().resolve("robust"), report);
+            InterpretableDemo.addTo(bundle, images, samples, output.path().resolve("interpretable"), report);
             EmbeddingSection.addTo(report, rows, images.labels(), model.outputNames(), images.shape(), 1);
             RegressionDemo.addTo(bundle, output.path().resolve("regression"), report);
             OptimizationDemo.addTo(output.path().resolve("optimization"), report);

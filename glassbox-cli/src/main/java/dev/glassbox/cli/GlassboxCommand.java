@@ -12,10 +12,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "glassbox", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "The trust toolkit for deep learning on the JVM: explain predictions, measure certainty, look at the data.",
-        subcommands = {PredictCommand.class, ExplainCommand.class, ExplainTableCommand.class, AttackCommand.class, ExtractCommand.class,
-            LayersCommand.class, UncertaintyCommand.class, RegressionUncertaintyCommand.class, SanityCommand.class,
-            EmbedCommand.class, InspectCommand.class, OptimizeCommand.class, TrainCommand.class, DemoCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PredictCommand.class, ExplainCommand.class, ExplainTableCommand.class, AttackCommand.class,
+            ExtractCommand.class, LayersCommand.class, UncertaintyCommand.class, RegressionUncertaintyCommand.class,
+            SanityCommand.class, EmbedCommand.class, InspectCommand.class, PrototypesCommand.class,
+            NeighboursCommand.class, SurrogateCommand.class, OptimizeCommand.class, TrainCommand.class,
+            DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class GlassboxCommand implements Runnable {
     /** Bad usage or bad input. */
     public static final int BAD_INPUT = 2;

@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", description = "Train a bundled model recipe.", mixinStandardHelpOptions = true,
         subcommands = {TrainCommand.FashionMnistRecipe.class, TrainCommand.EnsembleRecipe.class,
             TrainCommand.BayesRecipe.class, TrainCommand.AutoencoderRecipe.class, TrainSpamCommand.class,
-            TrainRegressionCommand.class, TrainRoarCommand.class})
+            TrainRegressionCommand.class, TrainRoarCommand.class, TrainInterpretableCommands.ProtonetRecipe.class,
+            TrainInterpretableCommands.VitRecipe.class})
 final class TrainCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -54,13 +55,14 @@ final class TrainCommand implements Runnable {
     }
 
     /** The card of a model trained here on Fashion-MNIST. */
-    private static ModelCard card(String architecture, Shape shape, List<String> classes, LabelledImages train,
+    static ModelCard card(String architecture, Shape shape, List<String> classes, LabelledImages train,
             Training.Settings settings, Map<String, Double> metrics) {
         return new ModelCard(architecture, shape.dims(), classes, "Fashion-MNIST (MIT licence), " + train.count()
                 + " training images", settings.seed(), settings.epochs(), metrics);
     }
 
-    private static double seconds(long start) {
+    /** Seconds since {@code start} (a {@link System#nanoTime()} reading). */
+    static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
 

@@ -59,8 +59,11 @@ public final class ClassActivationMap implements Explainer {
         return maps(g, Arrays.stream(g.scores()).mapToInt(target::resolve).toArray());
     }
 
-    /** The maps of a layer gradient taken at this map's layer, each for the class it was taken for. */
-    List<Attribution> maps(LayerGradient g, int[] classes) {
+    /**
+     * The maps of a layer gradient taken at this map's layer (channels × height × width), each for the class it was
+     * taken for.
+     */
+    public List<Attribution> maps(LayerGradient g, int[] classes) {
         Shape shape = g.shape();
         if (shape.rank() != 3) {
             throw new InvalidInputException((cam ? "CAM" : "Grad-CAM") + " needs a convolutional layer with output "

@@ -12,10 +12,14 @@ import java.util.function.Supplier;
  * architectures from the size of the vocabulary saved beside them).
  */
 public final class Architectures {
-    private static final Map<String, Supplier<NamedBlocks>> KNOWN = new TreeMap<>(Map.of(FashionCnn.NAME, FashionCnn::build,
-            SmallCnn.NAME, SmallCnn::build, SmallFashionCnn.NAME, SmallFashionCnn::build,
-            BayesianCnn.NAME, BayesianCnn::build, FashionAutoencoder.NAME, FashionAutoencoder::build,
-            MeanVarianceMlp.NAME, MeanVarianceMlp::build, MeanVarianceMlp.PLAIN_NAME, MeanVarianceMlp::buildPlain));
+    private static final Map<String, Supplier<NamedBlocks>> KNOWN = new TreeMap<>(Map.ofEntries(
+            Map.entry(FashionCnn.NAME, FashionCnn::build), Map.entry(SmallCnn.NAME, SmallCnn::build),
+            Map.entry(SmallFashionCnn.NAME, SmallFashionCnn::build), Map.entry(BayesianCnn.NAME, BayesianCnn::build),
+            Map.entry(FashionAutoencoder.NAME, FashionAutoencoder::build),
+            Map.entry(MeanVarianceMlp.NAME, MeanVarianceMlp::build),
+            Map.entry(MeanVarianceMlp.PLAIN_NAME, MeanVarianceMlp::buildPlain),
+            Map.entry(FashionProtoNet.NAME, FashionProtoNet::build),
+            Map.entry(FashionProtoNet.BASELINE, FashionProtoNet::baseline), Map.entry(FashionVit.NAME, FashionVit::build)));
 
     /** Text architectures, built for a vocabulary size and a number of classes. */
     private static final Map<String, BiFunction<Integer, Integer, NamedBlocks>> TEXT = new TreeMap<>(Map.of(

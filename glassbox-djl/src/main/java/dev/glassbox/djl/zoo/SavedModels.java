@@ -119,11 +119,13 @@ public final class SavedModels {
 
     /** Writes more files into the staging folder. */
     @FunctionalInterface
-    private interface Extra {
+    public interface Extra {
+        /** Writes the files into {@code staging}, the folder that becomes the model folder. */
         void write(Path staging) throws IOException;
     }
 
-    private static void save(BlockModel model, ModelCard card, Path dir, Extra extra) {
+    /** Writes a model, its card and the files {@code extra} writes to {@code dir}, as {@link #save(BlockModel, ModelCard, Path)}. */
+    public static void save(BlockModel model, ModelCard card, Path dir, Extra extra) {
         Path parent = dir.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);

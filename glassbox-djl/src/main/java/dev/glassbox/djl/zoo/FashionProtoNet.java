@@ -1,0 +1,87 @@
+package dev.glassbox.djl.zoo;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.interpretable.PrototypeLayer;
+
+/**
+ * A prototype network for 1×28×28 Fashion-MNIST images: a small convolutional encoder ({@link #encoder()}), a
+ * linear map to a {@value #LATENT_SIZE}-dimensional latent code (batch-normalised), then
+ * {@value #PROTOTYPES} learned prototypes in that space. The attention on prototype j is
+ * {@code a_j(x) = softmax_j(−‖z(x) − p_j‖²)} and the class scores are the attention-weighted vote of the prototypes'
+ * answers, {@code s(x) = Σ_j a_j(x) v_j}, where {@code v_j} is column j of the bias-free {@code vote} layer. Its
+ * {@link #baseline()} is the ordinary CNN of the same size it is compared with: the same encoder and one linear layer.
+ */
+public final class FashionProtoNet {
+    /** The architecture's name in saved model cards. */
+    public static final String NAME = "fashion-protonet";
+    /** The linear map from the encoder's features to the latent code. */
+    public static final String PROJECTION = "projection";
+    /** The latent code's layer: the projection batch-normalised, centred so that no direction is shared by all codes. */
+    public static final String LATENT = "latent";
+    /** The layer of squared distances to the prototypes. */
+    public static final String DISTANCES = "prototypes";
+    /** The layer of attention weights on the prototypes. */
+    public static final String ATTENTION = "attention";
+    /** The layer whose weights are the prototypes' answers (classes × prototypes). */
+    public static final String VOTE = "vote";
+    /** The name of the ordinary CNN it is compared with, in saved model cards. */
+    public static final String BASELINE = "fashion-protonet-baseline";
+    /** The number of prototypes. */
+    public static final int PROTOTYPES = 20;
+    /** The size of the latent code. */
+    public static final int LATENT_SIZE = 16;
+
+    private FashionProtoNet() {
+    }
+
+    /** A fresh, uninitialised network. */
+    public static NamedBlocks build() {
+        return head(encoder(), LATENT_SIZE, PROTOTYPES, 10);
+    }
+
+    /** The ordinary CNN of the same size: the encoder, then one linear layer ({@code fc}) to the class scores. */
+    public static NamedBlocks baseline() {
+        return encoder().add("fc", Linear.builder().setUnits(10).build());
+    }
+
+    /**
+     * The encoder: three 3×3 convolutions of 16, 32 and 64 filters, each with BatchNorm and ReLU ({@code conv1},
+     * {@code bn1}, {@code relu1} …), 2×2 max-pools after the first two, and global average pooling ({@code gap}).
+     */
+    public static NamedBlocks encoder() {
+        NamedBlocks net = new NamedBlocks();
+        int[] filters = {16, 32, 64};
+        for (int i = 0; i < filters.length; i++) {
+            int n = i + 1;
+            net.add("conv" + n, Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+                    .setFilters(filters[i]).build());
+            net.add("bn" + n, BatchNorm.builder().build());
+            net.add("relu" + n, Activation.reluBlock());
+            if (n < filters.length) {
+                net.add("pool" + n, Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+            }
+        }
+        return net.add("gap", Pool.globalAvgPool2dBlock());
+    }
+
+    /**
+     * Appends the prototype head to an encoder: {@code projection} (linear), {@code latent} (BatchNorm: codes that
+     * share a large common component would all pick the same prototype), {@code prototypes} (squared distances),
+     * {@code attention} (softmax of the negated distances) and {@code vote} (bias-free linear).
+     */
+    public static NamedBlocks head(NamedBlocks encoder, int latentSize, int prototypes, int classes) {
+        return encoder.add(PROJECTION, Linear.builder().setUnits(latentSize).build())
+                .add(LATENT, BatchNorm.builder().build())
+                .add(DISTANCES, new PrototypeLayer(prototypes))
+                .add(ATTENTION, new LambdaBlock(d -> new NDList(d.singletonOrThrow().neg().softmax(1)), ATTENTION))
+                .add(VOTE, Linear.builder().setUnits(classes).optBias(false).build());
+    }
+}
