@@ -29,6 +29,7 @@ public final class FeatureVisualisation {
     private final double learningRate;
     private final double diversity;
     private final String diversityLayer;
+    private final Shape diversityShape;
     private final long seed;
 
     private FeatureVisualisation(Builder b) {
@@ -42,6 +43,7 @@ public final class FeatureVisualisation {
         this.learningRate = b.learningRate;
         this.diversity = b.diversity;
         this.diversityLayer = b.diversityLayer;
+        this.diversityShape = b.diversityShape;
         this.seed = b.seed;
     }
 
@@ -132,7 +134,7 @@ public final class FeatureVisualisation {
     private void addDiversity(float[][] inputs, float[][] gradients) {
         LayeredModel model = (LayeredModel) objective.model();
         float[][] activations = ModelObjective.activations(model, inputs, diversityLayer);
-        Diversity.Value value = Diversity.of(activations, ModelObjective.layerShape(model, diversityLayer));
+        Diversity.Value value = Diversity.of(activations, diversityShape);
         float[][] cotangent = value.gradients();
         for (float[] row : cotangent) {
             for (int j = 0; j < row.length; j++) {
@@ -160,6 +162,7 @@ public final class FeatureVisualisation {
         private double learningRate = 0.05;
         private double diversity;
         private String diversityLayer;
+        private Shape diversityShape;
         private long seed;
 
         private Builder(ModelObjective objective) {
@@ -228,9 +231,7 @@ public final class FeatureVisualisation {
             if (!(weight >= 0) || Double.isInfinite(weight)) {
                 throw new InvalidInputException("the diversity weight must be finite and ≥ 0, got " + weight);
             }
-            if (weight > 0) {
-                ModelObjective.layerShape(objective.model(), layer);
-            }
+            this.diversityShape = weight > 0 ? ModelObjective.layerShape(objective.model(), layer) : null;
             this.diversity = weight;
             this.diversityLayer = layer;
             return this;

@@ -61,31 +61,32 @@ final class FourierBasis {
     /** The plane for the coefficients at {@code offset} of {@code coefficients} (all a's, then all b's). */
     void synthesise(float[] coefficients, int offset, double[] plane) {
         int count = h * half;
-        double[] p = new double[h * half];
-        double[] q = new double[h * half];
+        double[] a = new double[count];
+        double[] b = new double[count];
+        for (int f = 0; f < count; f++) {
+            a[f] = scale[f] * coefficients[offset + f];
+            b[f] = scale[f] * coefficients[offset + count + f];
+        }
+        double[] p = new double[count];
+        double[] q = new double[count];
         for (int u = 0; u < h; u++) {
-            for (int v = 0; v < half; v++) {
-                int f = u * half + v;
-                double a = scale[f] * coefficients[offset + f];
-                double b = scale[f] * coefficients[offset + count + f];
-                if (a == 0 && b == 0) {
-                    continue;
-                }
-                for (int y = 0; y < h; y++) {
-                    double c = cosRow[u * h + y];
-                    double s = sinRow[u * h + y];
-                    p[y * half + v] += a * c + b * s;
-                    q[y * half + v] += b * c - a * s;
+            for (int y = 0; y < h; y++) {
+                double c = cosRow[u * h + y];
+                double s = sinRow[u * h + y];
+                for (int v = 0; v < half; v++) {
+                    p[y * half + v] += a[u * half + v] * c + b[u * half + v] * s;
+                    q[y * half + v] += b[u * half + v] * c - a[u * half + v] * s;
                 }
             }
         }
+        java.util.Arrays.fill(plane, 0, h * w, 0);
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double sum = 0;
-                for (int v = 0; v < half; v++) {
-                    sum += p[y * half + v] * cosColumn[v * w + x] + q[y * half + v] * sinColumn[v * w + x];
+            for (int v = 0; v < half; v++) {
+                double pv = k * p[y * half + v];
+                double qv = k * q[y * half + v];
+                for (int x = 0; x < w; x++) {
+                    plane[y * w + x] += pv * cosColumn[v * w + x] + qv * sinColumn[v * w + x];
                 }
-                plane[y * w + x] = k * sum;
             }
         }
     }
@@ -93,8 +94,8 @@ final class FourierBasis {
     /** Adds the adjoint of {@link #synthesise} applied to {@code planeGradient} into the coefficient gradient. */
     void pullBack(double[] planeGradient, float[] gradient, int offset) {
         int count = h * half;
-        double[] gp = new double[h * half];
-        double[] gq = new double[h * half];
+        double[] gp = new double[count];
+        double[] gq = new double[count];
         for (int y = 0; y < h; y++) {
             for (int v = 0; v < half; v++) {
                 double c = 0;
@@ -107,20 +108,21 @@ final class FourierBasis {
                 gq[y * half + v] = k * s;
             }
         }
+        double[] ga = new double[count];
+        double[] gb = new double[count];
         for (int u = 0; u < h; u++) {
-            for (int v = 0; v < half; v++) {
-                double ga = 0;
-                double gb = 0;
-                for (int y = 0; y < h; y++) {
-                    double c = cosRow[u * h + y];
-                    double s = sinRow[u * h + y];
-                    ga += gp[y * half + v] * c - gq[y * half + v] * s;
-                    gb += gp[y * half + v] * s + gq[y * half + v] * c;
+            for (int y = 0; y < h; y++) {
+                double c = cosRow[u * h + y];
+                double s = sinRow[u * h + y];
+                for (int v = 0; v < half; v++) {
+                    ga[u * half + v] += gp[y * half + v] * c - gq[y * half + v] * s;
+                    gb[u * half + v] += gp[y * half + v] * s + gq[y * half + v] * c;
                 }
-                int f = u * half + v;
-                gradient[offset + f] += (float) (scale[f] * ga);
-                gradient[offset + count + f] += (float) (scale[f] * gb);
             }
+        }
+        for (int f = 0; f < count; f++) {
+            gradient[offset + f] += (float) (scale[f] * ga[f]);
+            gradient[offset + count + f] += (float) (scale[f] * gb[f]);
         }
     }
 }

@@ -47,16 +47,15 @@ public final class Warp {
                 int x0 = (int) Math.floor(sx);
                 double wy = sy - y0;
                 double wx = sx - x0;
-                double[] tapWeights = {(1 - wy) * (1 - wx), (1 - wy) * wx, wy * (1 - wx), wy * wx};
-                int[][] tapAt = {{y0, x0}, {y0, x0 + 1}, {y0 + 1, x0}, {y0 + 1, x0 + 1}};
                 for (int t = 0; t < 4; t++) {
-                    int ty = tapAt[t][0];
-                    int tx = tapAt[t][1];
+                    int ty = y0 + t / 2;
+                    int tx = x0 + t % 2;
+                    double weight = (t / 2 == 0 ? 1 - wy : wy) * (t % 2 == 0 ? 1 - wx : wx);
                     boolean inside = ty >= 0 && ty < inH && tx >= 0 && tx < inW;
                     taps[4 * o + t] = inside ? ty * inW + tx : -1;
-                    weights[4 * o + t] = (float) tapWeights[t];
+                    weights[4 * o + t] = (float) weight;
                     if (!inside) {
-                        fillWeight[o] += (float) tapWeights[t];
+                        fillWeight[o] += (float) weight;
                     }
                 }
             }
