@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
  * model uses a human concept, which units detect concepts, and which training examples made a prediction.
  */
 @Command(name = "inspect", description = "Look inside a model: feature visualisation, concepts, influence.",
-        mixinStandardHelpOptions = true, subcommands = {})
+        mixinStandardHelpOptions = true, subcommands = {VisualizeCommand.class, DreamCommand.class, ExamplesCommand.class})
 final class InspectCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -25,8 +25,8 @@ public record InputScaling(float[] mean, float[] sd) {
         sd = sd.clone();
     }
 
-    /** The model input for a C×plane image. */
-    float[] apply(float[] image, int channels) {
+    /** The model input for an image of {@code channels} planes, values in [0, 1]. */
+    public float[] apply(float[] image, int channels) {
         int plane = image.length / channels;
         float[] out = new float[image.length];
         for (int i = 0; i < image.length; i++) {
