@@ -1,12 +1,10 @@
 package dev.glassbox.cli;
 
-import com.google.gson.JsonParser;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.input.ImageWriter;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.output.AtomicDirectory;
-import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.inspect.DeepDream;
 import dev.glassbox.djl.inspect.ModelObjective;
 import dev.glassbox.djl.inspect.Objective;
@@ -92,13 +90,8 @@ final class DreamCommand implements Callable<Integer> {
             json.put("dream", "dream.png");
             json.put("initialValue", result.initialValue());
             json.put("valueAfterOctave", result.valueAfterOctave());
-            String text = StableJson.toJson(json);
-            Files.writeString(output.path().resolve(JSON), text);
-            HtmlReport report = new HtmlReport("glassbox inspect dream", loaded.toString());
-            DreamSection.render(report, output.path(), JsonParser.parseString(text).getAsJsonObject(),
-                    report::section);
-            Files.writeString(output.path().resolve("index.html"), report.render());
-            output.commit();
+            InspectImages.finish(output, JSON, json, "glassbox inspect dream", loaded,
+                    DreamSection::render);
         }
         spec.commandLine().getOut().printf("glassbox inspect dream: report: %s%n", out.resolve("index.html"));
         return 0;

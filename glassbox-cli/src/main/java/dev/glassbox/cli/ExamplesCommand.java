@@ -1,17 +1,14 @@
 package dev.glassbox.cli;
 
-import com.google.gson.JsonParser;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.output.AtomicDirectory;
-import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.inspect.DatasetExamples;
 import dev.glassbox.djl.inspect.ModelObjective;
 import dev.glassbox.djl.inspect.Objective;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,13 +72,8 @@ final class ExamplesCommand implements Callable<Integer> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("model", loaded.toString());
             json.put("units", rows);
-            String text = StableJson.toJson(json);
-            Files.writeString(output.path().resolve("examples.json"), text);
-            HtmlReport report = new HtmlReport("glassbox inspect examples", loaded.toString());
-            VisualisationSection.render(report, output.path(), JsonParser.parseString(text).getAsJsonObject(),
-                    report::section);
-            Files.writeString(output.path().resolve("index.html"), report.render());
-            output.commit();
+            InspectImages.finish(output, "examples.json", json, "glassbox inspect examples", loaded,
+                    VisualisationSection::render);
         }
         spec.commandLine().getOut().printf("glassbox inspect examples: %d unit(s); report: %s%n", objectives.size(),
                 out.resolve("index.html"));

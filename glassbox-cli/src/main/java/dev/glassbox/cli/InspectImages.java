@@ -9,14 +9,22 @@ import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.inspect.InputScaling;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.render.HtmlReport;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The image options shared by the inspect commands: how [0, 1] images become the model's input ({@code --mean},
- * {@code --std}), and reading images as [0, 1] values for the model's input shape.
+ * What the inspect commands share: how [0, 1] images become the model's input ({@code --mean}, {@code --std}),
+ * reading images as [0, 1] values for the model's input shape, and writing a run's JSON and report.
  */
 final class InspectImages {
     @Option(names = "--mean", split = ",", paramLabel = "M",
@@ -67,6 +75,27 @@ final class InspectImages {
         }
         throw new InvalidInputException("the model " + model + " gives no gradients: inspect needs a TorchScript, "
                 + "ONNX-imported or glassbox model");
+    }
+
+    /** Draws one run of an inspect command, read back from its folder, into a report. */
+    @FunctionalInterface
+    interface RunRenderer {
+        /** Adds the run in {@code dir}, described by {@code json}, under a heading that {@code heading} starts. */
+        void render(HtmlReport report, Path dir, JsonObject json, Consumer<String> heading);
+    }
+
+    /**
+     * Writes a run's JSON as {@code jsonName} and its report {@code index.html} (drawn by {@code renderer} from the
+     * files written), then commits the output folder.
+     */
+    static void finish(AtomicDirectory output, String jsonName, Map<String, Object> json, String title, Model model,
+            RunRenderer renderer) throws IOException {
+        String text = StableJson.toJson(json);
+        Files.writeString(output.path().resolve(jsonName), text);
+        HtmlReport report = new HtmlReport(title, model.toString());
+        renderer.render(report, output.path(), JsonParser.parseString(text).getAsJsonObject(), report::section);
+        Files.writeString(output.path().resolve("index.html"), report.render());
+        output.commit();
     }
 
     /** Refuses a model without a recorded input shape when none is given. */

@@ -1,12 +1,10 @@
 package dev.glassbox.cli;
 
-import com.google.gson.JsonParser;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.input.ImageWriter;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.output.AtomicDirectory;
-import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.inspect.DatasetExamples;
 import dev.glassbox.djl.inspect.FeatureVisualisation;
@@ -16,7 +14,6 @@ import dev.glassbox.djl.inspect.InputScaling;
 import dev.glassbox.djl.inspect.ModelObjective;
 import dev.glassbox.djl.inspect.Objective;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,13 +155,8 @@ final class VisualizeCommand implements Callable<Integer> {
             json.put("model", loaded.toString());
             json.put("settings", settings(chosen, penalties));
             json.put("units", rows);
-            String text = StableJson.toJson(json);
-            Files.writeString(output.path().resolve(JSON), text);
-            HtmlReport report = new HtmlReport("glassbox inspect visualize", loaded.toString());
-            VisualisationSection.render(report, output.path(), JsonParser.parseString(text).getAsJsonObject(),
-                    report::section);
-            Files.writeString(output.path().resolve("index.html"), report.render());
-            output.commit();
+            InspectImages.finish(output, JSON, json, "glassbox inspect visualize", loaded,
+                    VisualisationSection::render);
         }
         spec.commandLine().getOut().printf("glassbox inspect visualize: %d unit(s); report: %s%n", objectives.size(),
                 out.resolve("index.html"));
