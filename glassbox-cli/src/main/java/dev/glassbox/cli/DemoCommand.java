@@ -59,6 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             UncertaintySection.addTo(report, model, images, output.path().resolve("uncertainty"));
             DemoSanity.addTo(model, bundle, output.path().resolve("sanity"), report);
             TextDemo.addTo(bundle, output.path().resolve("text"), report);
+            InsideModelSection.addTo(report, bundle.inside(), output.path().resolve("inside"));
             EmbeddingSection.addTo(report, rows, images.labels(), model.outputNames(), images.shape(), 1);
             Files.writeString(output.path().resolve("index.html"), report.render());
             output.commit();

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * plain-pixel comparison, each when the run made it.
  */
 final class VisualisationSection {
-    private static final int CELL = 64;
+    private static final int CELL = 44;
 
     private VisualisationSection() {
     }
@@ -53,9 +53,11 @@ final class VisualisationSection {
                         + "inputs, and the ratio of the optimised images' mean activation to the top example's.",
                         first.getAsJsonObject("examples").getAsJsonArray("files").size(),
                         first.getAsJsonObject("examples").get("dataSize").getAsInt()) : "",
-                pixels ? " Last, the same optimisation in plain pixels without transforms, and the total variation "
-                        + "(mean absolute difference between neighbouring pixels) of the first image over the plain "
-                        + "one's: below 1, the transformed Fourier image is smoother." : ""));
+                pixels ? " Last, the same optimisation in plain pixels without transforms, its final image and "
+                        + "activation, and the total variation (mean absolute difference between neighbouring pixels) "
+                        + "of the first image over the plain run's at the first step where the plain run reached the "
+                        + "same activation: below 1, the transformed Fourier image is smoother at equal activation."
+                        : ""));
         }
         List<String> headers = new ArrayList<>(List.of("objective"));
         int images = optimised ? first.getAsJsonArray("images").size() : 0;
@@ -70,13 +72,13 @@ final class VisualisationSection {
             for (int i = 0; i < k; i++) {
                 headers.add("example " + (i + 1));
             }
-            headers.add("top example's activation");
+            headers.add("top activation");
             if (optimised) {
                 headers.add("ratio");
             }
         }
         if (pixels) {
-            headers.addAll(List.of("plain pixels", "its activation", "total variation ratio"));
+            headers.addAll(List.of("plain pixels", "its activation", "TV ratio at equal activation"));
         }
         List<HtmlReport.Row> rows = new ArrayList<>();
         for (JsonElement element : units) {
@@ -100,8 +102,9 @@ final class VisualisationSection {
                 JsonObject plain = unit.getAsJsonObject("pixelsWithoutTransforms");
                 cells.add(picture(dir, plain.get("image").getAsString(), "plain pixels, " + objective));
                 cells.add(number(plain.get("value").getAsDouble()));
-                cells.add(new HtmlReport.Number(String.format(Locale.ROOT, "%.2f",
-                        unit.get("totalVariationRatio").getAsDouble())));
+                JsonElement ratio = unit.get("totalVariationRatioAtSameActivation");
+                cells.add(new HtmlReport.Number(ratio == null || ratio.isJsonNull() ? "not reached"
+                        : String.format(Locale.ROOT, "%.2f", ratio.getAsDouble())));
             }
             rows.add(new HtmlReport.Row(cells, unit.has("ratioToTopExample")
                     && unit.get("ratioToTopExample").getAsDouble() < 1));

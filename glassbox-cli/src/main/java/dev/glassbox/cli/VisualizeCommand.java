@@ -146,8 +146,13 @@ final class VisualizeCommand implements Callable<Integer> {
                     plain.put("image", writeImages(pixels.images(), shape, output.path(), stem + "-pixels").get(0));
                     plain.put("value", pixels.values()[0]);
                     plain.put("totalVariation", pixels.totalVariation()[0]);
+                    int matched = firstReaching(pixels.valueTrace(), result.values()[0]);
+                    plain.put("stepAtSameActivation", matched);
+                    plain.put("totalVariationAtSameActivation", matched < 0 ? null : pixels.variationTrace()[matched]);
                     row.put("pixelsWithoutTransforms", plain);
                     row.put("totalVariationRatio", result.totalVariation()[0] / pixels.totalVariation()[0]);
+                    row.put("totalVariationRatioAtSameActivation", matched < 0 ? null
+                            : result.totalVariation()[0] / pixels.variationTrace()[matched]);
                 }
                 rows.add(row);
             }
@@ -208,6 +213,16 @@ final class VisualizeCommand implements Callable<Integer> {
             names.add(name);
         }
         return names;
+    }
+
+    /** The first step whose value reaches {@code target}, or -1. */
+    private static int firstReaching(double[] trace, double target) {
+        for (int step = 0; step < trace.length; step++) {
+            if (trace[step] >= target) {
+                return step;
+            }
+        }
+        return -1;
     }
 
     private int requireTop(int available) {

@@ -54,10 +54,11 @@ public final class FeatureVisualisation {
 
     /**
      * The optimised images (in [0, 1], the model's input shape), the objective's value on each (untransformed) and
-     * each image's total variation.
+     * each image's total variation; and, step by step, the mean objective on the step's transformed inputs (without
+     * transforms: on the images themselves) and the mean total variation of the step's images, before its update.
      */
     public record Result(String objective, ImageParameterisation.Basis basis, boolean transformed, int steps, long seed,
-            float[][] images, double[] values, double[] totalVariation) {
+            float[][] images, double[] values, double[] totalVariation, double[] valueTrace, double[] variationTrace) {
     }
 
     /** Runs the optimisation, reporting each step to {@code progress}. */
@@ -71,6 +72,8 @@ public final class FeatureVisualisation {
             parameters[i] = parameterisation.initial(random);
             optimisers[i] = new AdamAscent(parameters[i].length, learningRate);
         }
+        double[] valueTrace = new double[steps];
+        double[] variationTrace = new double[steps];
         for (int step = 0; step < steps; step++) {
             float[][] current = new float[images][];
             float[][] inputs = new float[images][];
@@ -85,7 +88,12 @@ public final class FeatureVisualisation {
                 }
                 inputs[i] = scaling.apply(x, channels);
             }
-            float[][] gradients = objective.evaluate(inputs).gradients();
+            ModelObjective.Evaluation evaluation = objective.evaluate(inputs);
+            float[][] gradients = evaluation.gradients();
+            for (int i = 0; i < images; i++) {
+                valueTrace[step] += evaluation.values()[i] / images;
+                variationTrace[step] += ImagePenalties.totalVariation(current[i], shape) / images;
+            }
             if (diversity > 0 && images > 1) {
                 addDiversity(inputs, gradients);
             }
@@ -110,7 +118,7 @@ public final class FeatureVisualisation {
             variation[i] = ImagePenalties.totalVariation(out[i], shape);
         }
         return new Result(objective.objective().toString(), parameterisation.basis(), !transforms.isEmpty(), steps, seed,
-                out, objective.values(inputs), variation);
+                out, objective.values(inputs), variation, valueTrace, variationTrace);
     }
 
     /** This step's warps of one image: the transforms in order, then a resize back to the model's input size. */
