@@ -53,11 +53,11 @@ final class VisualisationSection {
                         + "inputs, and the ratio of the optimised images' mean activation to the top example's.",
                         first.getAsJsonObject("examples").getAsJsonArray("files").size(),
                         first.getAsJsonObject("examples").get("dataSize").getAsInt()) : "",
-                pixels ? " Last, the same optimisation in plain pixels without transforms, its final image and "
-                        + "activation, and the total variation (mean absolute difference between neighbouring pixels) "
-                        + "of the first image over the plain run's at the first step where the plain run reached the "
-                        + "same activation: below 1, the transformed Fourier image is smoother at equal activation."
-                        : ""));
+                pixels ? " The second table: the same optimisation in plain pixels without transforms, its final "
+                        + "image and activation, and the total variation (mean absolute difference between "
+                        + "neighbouring pixels) of the first image over the plain run's, at the end and at the first "
+                        + "step where the plain run reached the same activation (below 1: the transformed Fourier "
+                        + "image is smoother)." : ""));
         }
         List<String> headers = new ArrayList<>(List.of("objective"));
         int images = optimised ? first.getAsJsonArray("images").size() : 0;
@@ -77,10 +77,8 @@ final class VisualisationSection {
                 headers.add("ratio");
             }
         }
-        if (pixels) {
-            headers.addAll(List.of("plain pixels", "its activation", "TV ratio at equal activation"));
-        }
         List<HtmlReport.Row> rows = new ArrayList<>();
+        List<HtmlReport.Row> plainRows = new ArrayList<>();
         for (JsonElement element : units) {
             JsonObject unit = element.getAsJsonObject();
             String objective = unit.get("objective").getAsString();
@@ -100,16 +98,23 @@ final class VisualisationSection {
             }
             if (pixels) {
                 JsonObject plain = unit.getAsJsonObject("pixelsWithoutTransforms");
-                cells.add(picture(dir, plain.get("image").getAsString(), "plain pixels, " + objective));
-                cells.add(number(plain.get("value").getAsDouble()));
                 JsonElement ratio = unit.get("totalVariationRatioAtSameActivation");
-                cells.add(new HtmlReport.Number(ratio == null || ratio.isJsonNull() ? "not reached"
-                        : String.format(Locale.ROOT, "%.2f", ratio.getAsDouble())));
+                plainRows.add(new HtmlReport.Row(List.of(new HtmlReport.Text(objective),
+                        picture(dir, plain.get("image").getAsString(), "plain pixels, " + objective),
+                        number(plain.get("value").getAsDouble()),
+                        new HtmlReport.Number(String.format(Locale.ROOT, "%.2f",
+                                unit.get("totalVariationRatio").getAsDouble())),
+                        new HtmlReport.Number(ratio == null || ratio.isJsonNull() ? "not reached"
+                                : String.format(Locale.ROOT, "%.2f", ratio.getAsDouble()))), false));
             }
             rows.add(new HtmlReport.Row(cells, unit.has("ratioToTopExample")
                     && unit.get("ratioToTopExample").getAsDouble() < 1));
         }
         report.table(headers, rows);
+        if (pixels) {
+            report.table(List.of("objective", "plain pixels", "its activation", "TV ratio, final",
+                    "TV ratio, equal activation"), plainRows);
+        }
     }
 
     private static void pictures(Path dir, JsonArray files, String alt, List<HtmlReport.Cell> cells) {
