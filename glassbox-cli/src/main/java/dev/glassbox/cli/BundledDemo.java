@@ -106,6 +106,11 @@ final class BundledDemo implements AutoCloseable {
         return dir.resolve("onnx-resnet/fashion-resnet.onnx");
     }
 
+    /** The bundled results of the inspect commands on the bundled model (see {@link InsideModelSection}). */
+    Path inside() {
+        return dir.resolve("inside");
+    }
+
     /** The bundled images and labels. */
     LabelledImages images() {
         return IdxReader.read(dir.resolve(IMAGES), dir.resolve(LABELS));

@@ -63,6 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             TextDemo.addTo(bundle, output.path().resolve("text"), report);
             RobustDemo.addTo(bundle, images, output.path().resolve("robust"), report);
             InterpretableDemo.addTo(bundle, images, samples, output.path().resolve("interpretable"), report);
+            InsideModelSection.addTo(report, bundle.inside(), output.path().resolve("inside"));
             EmbeddingSection.addTo(report, rows, images.labels(), model.outputNames(), images.shape(), 1);
             RegressionDemo.addTo(bundle, output.path().resolve("regression"), report);
             OptimizationDemo.addTo(output.path().resolve("optimization"), report);

@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
  * model uses a human concept, which units detect concepts, and which training examples made a prediction.
  */
 @Command(name = "inspect", description = "Look inside a model: feature visualisation, concepts, influence.",
-        mixinStandardHelpOptions = true, subcommands = {TcavCommand.class, TcavExperimentCommand.class, DissectCommand.class,
-            InfluenceCommand.class})
+        mixinStandardHelpOptions = true, subcommands = {VisualizeCommand.class, DreamCommand.class, ExamplesCommand.class,
+            TcavCommand.class, TcavExperimentCommand.class, DissectCommand.class, InfluenceCommand.class})
 final class InspectCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -157,6 +157,12 @@ public final class BlockModel extends EngineModel implements GraphModel, Paramet
         return layerGradientInChunks(batch, layer, weighting, x -> run(layers, x, 0, split), a -> run(layers, a, split, end));
     }
 
+    @Override
+    public Gradients activationInputGradient(float[][] batch, String layer, OutputWeighting weighting) {
+        int to = layers.indexOf(layer) + 1;
+        return gradientsThrough(batch, weighting, x -> run(layers, x, 0, to));
+    }
+
     /** Runs layers {@code [from, to)} in inference mode. */
     static NDArray run(NamedBlocks layers, NDArray x, int from, int to) {
         return run(layers, x, from, to, layer -> false);

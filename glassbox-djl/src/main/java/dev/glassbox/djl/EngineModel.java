@@ -75,9 +75,17 @@ abstract class EngineModel implements DifferentiableModel {
 
     @Override
     public Gradients gradients(float[][] batch, OutputWeighting weighting) {
+        return gradientsThrough(batch, weighting, this::forward);
+    }
+
+    /**
+     * Input gradients of a weighting of what {@code pass} gives (the scores, or a layer's activation), taken in chunks
+     * of at most {@link #batchSize()} samples.
+     */
+    protected Gradients gradientsThrough(float[][] batch, OutputWeighting weighting, UnaryOperator<NDArray> pass) {
         Batches.requireValid(batch, inputShape);
         return Gradients.inChunks(batch.length, batchSize, (from, to) -> Backprop.inputGradient(manager, inputShape,
-                java.util.Arrays.copyOfRange(batch, from, to), from, weighting, this::forward));
+                java.util.Arrays.copyOfRange(batch, from, to), from, weighting, pass));
     }
 
     /** A layer gradient taken in chunks of at most {@link #batchSize()} samples, joined. */

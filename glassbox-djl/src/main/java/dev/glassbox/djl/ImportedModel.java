@@ -138,6 +138,15 @@ public final class ImportedModel extends EngineModel implements GraphModel {
     }
 
     @Override
+    public Gradients activationInputGradient(float[][] batch, String layer, OutputWeighting weighting) {
+        requireFloatInput();
+        String tensor = graph.tensorOf(layer);
+        int writer = graph.writerOf(tensor);
+        return gradientsThrough(batch, weighting, x -> graph.runBetween(Map.of(graph.input(), cast(x, graph)), 0,
+                writer + 1, (i, node, in, out) -> { }).get(tensor));
+    }
+
+    @Override
     public void close() {
         try {
             if (forward != null) {

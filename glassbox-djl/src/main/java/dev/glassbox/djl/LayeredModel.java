@@ -17,6 +17,14 @@ public interface LayeredModel extends DifferentiableModel {
      */
     LayerGradient layerGradient(float[][] batch, String layer, OutputWeighting weighting);
 
+    /**
+     * The input gradient of a weighted sum of a layer's activation, for objectives on a hidden layer (feature
+     * visualisation, DeepDream): row {@code i} of the gradients is {@code ∂(Σ_j w_ij · a(x_i)[j])/∂x_i}, with the
+     * weights chosen from the activation of the same pass; the result's scores are the activations {@code a(x_i)},
+     * flattened in the layer's shape.
+     */
+    Gradients activationInputGradient(float[][] batch, String layer, OutputWeighting weighting);
+
     /** {@link #layerGradient(float[][], String, OutputWeighting)} with fixed weights, one row per sample. */
     default LayerGradient layerGradient(float[][] batch, String layer, float[][] outputCotangent) {
         Cotangents.requireShape(outputCotangent, batch.length, outputSize());

@@ -113,6 +113,17 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel,
 
     @Override
     public LayerGradient layerGradient(float[][] batch, String layer, OutputWeighting weighting) {
+        requireLayer(layer);
+        return layerGradientInChunks(batch, layer, weighting, features::apply, head::apply);
+    }
+
+    @Override
+    public Gradients activationInputGradient(float[][] batch, String layer, OutputWeighting weighting) {
+        requireLayer(layer);
+        return gradientsThrough(batch, weighting, features::apply);
+    }
+
+    private void requireLayer(String layer) {
         refuseTupleGradients();
         if (features == null) {
             throw new InvalidInputException(description + " is opaque: no layer '" + layer + "' can be reached. Export "
@@ -122,7 +133,6 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel,
             throw new InvalidInputException("layer '" + layer + "' is not reachable in " + description
                     + ": a split TorchScript model has only the layer '" + SPLIT_LAYER + "'");
         }
-        return layerGradientInChunks(batch, layer, weighting, features::apply, head::apply);
     }
 
     /**
