@@ -1,5 +1,6 @@
 package dev.glassbox.bench;
 
+import dev.glassbox.core.InterleavedTiming;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.explain.grouping.Slic;
@@ -28,7 +29,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -161,16 +161,18 @@ public final class OnnxResNetBenchmark {
         header("pass", "batch", "ms", "against ms", "ratio", "against");
         try (DifferentiableModel script = (DifferentiableModel) Models.load(dir.resolve("resnet18.pt"), options)) {
             float[][] cotangent = oneHot(inputs.length, model.outputSize());
-            double[] ms = interleaved(() -> model.predictOnGraph(inputs), () -> script.predict(inputs), repeats, true);
+            double[] ms = InterleavedTiming.medians(() -> model.predictOnGraph(inputs), () -> script.predict(inputs),
+                    repeats, true);
             row("forward (imported ONNX)", inputs.length, ms, "TorchScript");
-            ms = interleaved(() -> model.inputGradient(inputs, cotangent),
+            ms = InterleavedTiming.medians(() -> model.inputGradient(inputs, cotangent),
                     () -> script.inputGradient(inputs, cotangent), repeats, true);
             row("forward+backward (imported)", inputs.length, ms, "TorchScript");
         }
         try (OnnxModel runtime = OnnxModel.load(dir.resolve("resnet18.onnx"), options)) {
             for (int batch : new int[] {inputs.length, 64}) {
                 float[][] rows = batch == inputs.length ? inputs : randomImages(batch, 11);
-                double[] ms = interleaved(() -> runtime.predict(rows), () -> model.predictOnGraph(rows), repeats, true);
+                double[] ms = InterleavedTiming.medians(() -> runtime.predict(rows), () -> model.predictOnGraph(rows),
+                        repeats, true);
                 row("forward (ONNX Runtime)", batch, ms, "imported ONNX");
             }
         }
@@ -188,7 +190,7 @@ public final class OnnxResNetBenchmark {
                         ClassActivationMap.gradCam(model, GRAD_CAM_LAYER, false, Upsampling.BILINEAR)});
         for (Object[] e : explainers) {
             Explainer explainer = (Explainer) e[1];
-            double[] ms = interleaved(() -> explainer.explain(inputs, Target.PREDICTED),
+            double[] ms = InterleavedTiming.medians(() -> explainer.explain(inputs, Target.PREDICTED),
                     () -> rawGradient(model, inputs, 1), repeats, true);
             methodRow((String) e[0], inputs.length, ms, inputs.length + " fwd+bwd");
         }
@@ -200,7 +202,7 @@ public final class OnnxResNetBenchmark {
                 .aggregation(NoiseTunnel.Aggregation.SMOOTHGRAD).samples(STEPS).build();
         for (Object[] e : List.of(new Object[] {"IG (50 steps)", ig}, new Object[] {"SmoothGrad (50)", smoothGrad})) {
             Explainer explainer = (Explainer) e[1];
-            double[] ms = interleaved(() -> explainer.explain(inputs, Target.PREDICTED),
+            double[] ms = InterleavedTiming.medians(() -> explainer.explain(inputs, Target.PREDICTED),
                     () -> rawGradient(model, inputs, STEPS), pathRepeats, false);
             methodRow((String) e[0], inputs.length, ms, inputs.length * STEPS + " fwd+bwd");
         }
@@ -217,7 +219,7 @@ public final class OnnxResNetBenchmark {
                 new Object[] {"Kernel SHAP (49, 200)", kernelShap})) {
             Explainer explainer = (Explainer) e[1];
             AtomicLong evaluations = new AtomicLong();
-            double[] ms = interleaved(() -> {
+            double[] ms = InterleavedTiming.medians(() -> {
                 long rows = 0;
                 for (Attribution a : explainer.explain(inputs, Target.PREDICTED)) {
                     rows += a.diagnostics().get("modelEvaluations").longValue();
@@ -343,37 +345,6 @@ public final class OnnxResNetBenchmark {
         return out;
     }
 
-    // ------------------------------------------------------------------------------------------------- timing
-
-    /**
-     * Median times of a method and its baseline, run in turns (method, baseline, method, ...), after one run of each
-     * when {@code warm}, so that a slow spell of the machine falls on both.
-     */
-    private static double[] interleaved(Runnable method, Runnable baseline, int repeats, boolean warm) {
-        if (warm) {
-            method.run();
-            baseline.run();
-        }
-        double[][] times = new double[2][repeats];
-        for (int r = 0; r < repeats; r++) {
-            times[0][r] = millis(method);
-            times[1][r] = millis(baseline);
-        }
-        Arrays.sort(times[0]);
-        Arrays.sort(times[1]);
-        return new double[] {median(times[0]), median(times[1])};
-    }
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static double millis(Runnable run) {
-        long start = System.nanoTime();
-        run.run();
-        return (System.nanoTime() - start) / 1e6;
-    }
 
     private static void header(String first, String count, String ms, String against, String ratio, String what) {
         System.out.printf(Locale.ROOT, "%n%-30s %6s %10s %10s %7s   %s%n", first, count, ms, against, ratio, what);

@@ -1,5 +1,6 @@
 package dev.glassbox.cli;
 
+import dev.glassbox.core.InterleavedTiming;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.model.Target;
@@ -8,7 +9,6 @@ import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.zoo.FashionCnn;
 import dev.glassbox.djl.zoo.SavedModels;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -62,8 +62,8 @@ final class BenchCommand implements Callable<Integer> {
                 Explainer explainer = AttributionMethods.create(method, model, options);
                 boolean sampled = method.equals("ig") || method.startsWith("smoothgrad") || method.equals("vargrad");
                 int passes = sampled ? steps : 1;
-                double[] ms = interleavedMedians(() -> explainer.explain(inputs, Target.PREDICTED),
-                        () -> rawPasses(model, inputs, passes));
+                double[] ms = InterleavedTiming.medians(() -> explainer.explain(inputs, Target.PREDICTED),
+                        () -> rawPasses(model, inputs, passes), repeats, true);
                 double methodMs = ms[0];
                 double baselineMs = ms[1];
                 out.printf("%-16s %10.1f %12.1f %8.2f%n", method, methodMs, baselineMs, methodMs / baselineMs);
@@ -86,28 +86,4 @@ final class BenchCommand implements Callable<Integer> {
             row[0] = 1;
         }
         model.inputGradient(batch, cotangent);
-    }
-
-    /**
-     * Median times of a method and its baseline, run in turns (method, baseline, method, ...) after one run of each,
-     * so that a slow spell of the machine falls on both.
-     */
-    private double[] interleavedMedians(Runnable method, Runnable baseline) {
-        method.run();
-        baseline.run();
-        double[][] times = new double[2][repeats];
-        for (int r = 0; r < repeats; r++) {
-            times[0][r] = millis(method);
-            times[1][r] = millis(baseline);
-        }
-        Arrays.sort(times[0]);
-        Arrays.sort(times[1]);
-        return new double[] {times[0][repeats / 2], times[1][repeats / 2]};
-    }
-
-    private static double millis(Runnable run) {
-        long start = System.nanoTime();
-        run.run();
-        return (System.nanoTime() - start) / 1e6;
-    }
-}
+    }}
