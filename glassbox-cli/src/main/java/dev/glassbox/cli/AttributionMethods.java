@@ -48,12 +48,17 @@ final class AttributionMethods {
         return createAll(methods, model, options, null);
     }
 
-    /** Explainers for each named method; {@code columns} names tabular features or is {@code null}. */
+    /**
+     * Explainers for each named method; {@code columns} names tabular features or is {@code null}. Files the options
+     * name (the background, a reference input) are read once for all the methods.
+     */
     static Map<String, Explainer> createAll(List<String> methods, Model model, ExplainOptions options,
             List<String> columns) {
+        SettingsByFamily settings = new SettingsByFamily(options, model.inputShape(), columns);
         Map<String, Explainer> out = new LinkedHashMap<>();
         for (String method : methods) {
-            out.put(method.trim(), create(method, model, options, columns));
+            CatalogueEntry entry = CATALOGUE.require(method);
+            out.put(method.trim(), entry.create(model, settings.of(entry)));
         }
         return out;
     }
@@ -66,37 +71,66 @@ final class AttributionMethods {
     /** An explainer; {@code columns} names the features of tabular inputs, else {@code null}. */
     static Explainer create(String method, Model model, ExplainOptions options, List<String> columns) {
         CatalogueEntry entry = CATALOGUE.require(method);
-        return entry.create(model, settings(options, model.inputShape(), columns, entry));
+        return entry.create(model, new SettingsByFamily(options, model.inputShape(), columns).of(entry));
     }
 
-    /** The library's settings for {@code entry}, from the command line's options. */
-    static MethodSettings settings(ExplainOptions o, Shape shape, List<String> columns, CatalogueEntry entry) {
-        int axes = columns != null ? 1 : 2;
-        boolean gradients = entry.needs().contains(Requirement.GRADIENTS);
-        boolean keepResolution = o.upsample != null && o.upsample.equalsIgnoreCase("none");
-        MethodSettings.Builder b = MethodSettings.builder().seed(o.seed).samples(o.samples).steps(o.steps)
-                .integrationRule(IntegrationRule.parse(o.rule)).noise(o.noise).absolute(o.abs).layer(o.layer)
-                .relu(o.relu).layerResolution(keepResolution)
-                .upsampling(o.upsample == null || keepResolution ? null : Upsampling.parse(o.upsample))
-                .deepLiftRules(o.deepLiftRules).lrpEpsilon(o.lrpEpsilon).lrpGamma(o.lrpGamma).lrpAlpha(o.lrpAlpha)
-                .lrpLow(o.lrpBounds.get(0)).lrpHigh(o.lrpBounds.get(1))
-                .window(o.window != null ? o.window.over(axes) : null)
-                .stride(o.stride != null ? o.stride.over(o.window != null ? o.window.over(axes).length : axes) : null)
-                .segmenter(o.segments != null ? segmenter(o.segments, shape, o.seed) : null).columns(columns)
-                .threshold(o.threshold).probabilities(o.probabilities).threads(o.threads)
-                .memoryBudgetBytes(o.memoryBudgetMb << 20).padding(o.padding).pdaSampling(o.pdaSampling)
-                .trainingCount(o.laplaceN).kmeans(o.kmeans)
-                .areas(o.areas.stream().mapToDouble(Double::doubleValue).toArray()).maskVariant(o.variant)
-                .maskPerturbation(maskPerturbation(o)).maskIterations(o.iterations);
-        if (o.background != null) {
-            b.background(rows(o, o.background, shape));
+    /**
+     * The library's settings from the command line's options: methods with gradients get the reference input
+     * (--baseline read as zero, blur, noise or a file), the others the background rows or the removal values; each is
+     * made, and its files read, the first time a method needs it.
+     */
+    private static final class SettingsByFamily {
+        private final ExplainOptions options;
+        private final Shape shape;
+        private final List<String> columns;
+        private MethodSettings gradient;
+        private MethodSettings perturbation;
+
+        SettingsByFamily(ExplainOptions options, Shape shape, List<String> columns) {
+            this.options = options;
+            this.shape = shape;
+            this.columns = columns;
         }
-        if (gradients) {
-            b.reference(reference(o, shape));
-        } else if (o.background == null) {
-            b.removal(removal(o, shape));
+
+        MethodSettings of(CatalogueEntry entry) {
+            if (entry.needs().contains(Requirement.GRADIENTS)) {
+                if (gradient == null) {
+                    gradient = shared().reference(reference(options, shape)).build();
+                }
+                return gradient;
+            }
+            if (perturbation == null) {
+                MethodSettings.Builder b = shared();
+                if (options.background != null) {
+                    b.background(rows(options, options.background, shape));
+                } else {
+                    b.removal(removal(options, shape));
+                }
+                perturbation = b.build();
+            }
+            return perturbation;
         }
-        return b.build();
+
+        /** Everything but the reference input, the background and the removal values. */
+        private MethodSettings.Builder shared() {
+            ExplainOptions o = options;
+            int[] window = o.window != null ? o.window.over(columns != null ? 1 : 2) : null;
+            boolean keepResolution = o.upsample != null && o.upsample.equalsIgnoreCase("none");
+            return MethodSettings.builder().seed(o.seed).samples(o.samples).steps(o.steps)
+                    .integrationRule(IntegrationRule.parse(o.rule)).noise(o.noise).absolute(o.abs).layer(o.layer)
+                    .relu(o.relu).layerResolution(keepResolution)
+                    .upsampling(o.upsample == null || keepResolution ? null : Upsampling.parse(o.upsample))
+                    .deepLiftRules(o.deepLiftRules).lrpEpsilon(o.lrpEpsilon).lrpGamma(o.lrpGamma).lrpAlpha(o.lrpAlpha)
+                    .lrpLow(o.lrpBounds.get(0)).lrpHigh(o.lrpBounds.get(1)).window(window)
+                    .stride(o.stride != null ? o.stride.over(window != null ? window.length : columns != null ? 1 : 2)
+                            : null)
+                    .segmenter(o.segments != null ? segmenter(o.segments, shape, o.seed) : null).columns(columns)
+                    .threshold(o.threshold).probabilities(o.probabilities).threads(o.threads)
+                    .memoryBudgetBytes(o.memoryBudgetMb << 20).padding(o.padding).pdaSampling(o.pdaSampling)
+                    .trainingCount(o.laplaceN).kmeans(o.kmeans)
+                    .areas(o.areas.stream().mapToDouble(Double::doubleValue).toArray()).maskVariant(o.variant)
+                    .maskPerturbation(maskPerturbation(o)).maskIterations(o.iterations);
+        }
     }
 
     /** What the mask methods put in removed pixels: the input blurred by --blur-sigma, or a constant. */
