@@ -215,7 +215,8 @@ final class InterpretableDemo {
 
     private static HtmlReport.Cell heatmap(Attribution map, Sample sample) {
         float[] values = map.inputValues();
-        return new HtmlReport.Picture(Heatmap.png(values, map.shape(), sample.values(), Heatmap.Sign.of(values), 1, 1),
+        return new HtmlReport.Picture(Heatmap.png(values, map.shape(), sample.values(),
+                new Heatmap.Style(Heatmap.Sign.of(values), 1, 1, 1)),
                 map.method(), 56);
     }
 

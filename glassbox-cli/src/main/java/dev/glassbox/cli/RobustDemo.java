@@ -113,8 +113,9 @@ final class RobustDemo {
                 for (int j = 0; j < magnitude.length; j++) {
                     magnitude[j] = Math.abs(map[i][j]);
                 }
-                cells.add(new HtmlReport.Picture(Heatmap.png(magnitude, images.shape(), null, Heatmap.Sign.ABSOLUTE,
-                        Heatmap.DEFAULT_OUTLIER_PERCENT, 84), "saliency of test image " + i, 84));
+                Heatmap.Style style = new Heatmap.Style(Heatmap.Sign.ABSOLUTE, Heatmap.DEFAULT_OUTLIER_PERCENT, 84, 1);
+                cells.add(new HtmlReport.Picture(Heatmap.png(magnitude, images.shape(), null, style),
+                        "saliency of test image " + i, 84));
             }
             grid.add(new HtmlReport.Row(cells, false));
         }

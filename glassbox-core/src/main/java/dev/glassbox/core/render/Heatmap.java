@@ -90,24 +90,9 @@ public final class Heatmap {
     }
 
     /**
-     * A PNG of the map. {@code image} (values in [0, 1], C×H×W flattened with the map's height and width) is drawn
-     * underneath when given; {@code null} draws the colours alone.
-     */
-    public static byte[] png(float[] values, Shape shape, float[] image, Sign sign, double outlierPercent) {
-        return png(values, shape, image, sign, outlierPercent, 224);
-    }
-
-    /**
-     * A PNG of the map enlarged by pixel repetition until its longer side reaches at least {@code minSide} pixels
-     * ({@code 1}: one pixel per value, for small thumbnails that a page enlarges itself).
-     */
-    public static byte[] png(float[] values, Shape shape, float[] image, Sign sign, double outlierPercent,
-            int minSide) {
-        return png(values, shape, image, new Style(sign, outlierPercent, minSide, 1));
-    }
-
-    /**
-     * A PNG of the map drawn in {@code style}, over {@code image} when it is not {@code null}. Refuses values whose
+     * A PNG of the map drawn in {@code style}, over {@code image} (values in [0, 1], C×H×W flattened with the map's
+     * height and width) when it is not {@code null}; small maps are enlarged by pixel repetition until their longer
+     * side reaches the style's smallest side ({@code 1}: one pixel per value). Refuses values whose
      * count is not the shape's size, and an image whose size is not a whole number of the map's height × width planes,
      * rather than drawing part of the map or leaving the image out.
      */

@@ -25,7 +25,7 @@ class HeatmapTest {
     void positiveIsRedNegativeIsBlueAndZeroIsWhite() throws IOException {
         float[] values = {1, -1, 0, 0};
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(
-                Heatmap.png(values, Shape.of(1, 2, 2), null, Heatmap.Sign.SIGNED, 0)));
+                Heatmap.png(values, Shape.of(1, 2, 2), null, new Heatmap.Style(Heatmap.Sign.SIGNED, 0, 224, 1))));
         assertThat(image.getWidth()).isEqualTo(224);
         int positive = image.getRGB(0, 0);
         int negative = image.getRGB(image.getWidth() - 1, 0);
