@@ -160,19 +160,20 @@ class BayesianLayersTest {
         return new Training.Examples(inputs, new long[] {count, 1, 6, 6}, labels, new long[] {count});
     }
 
-    @Test
-    void bayesByBackpropLearnsASeparableProblemAndStopsOnANonFiniteLoss() {
-        Training.Examples data = separable(256);
+    /** What a Bayes-by-backprop MLP trained on {@link #separable} reaches: accuracy of the posterior mean, mean ρ. */
+    private record Fit(double accuracy, double meanRho) {
+    }
+
+    private static Fit fitSeparable(Training.Examples data, Training.Settings settings) {
         NamedBlocks layers = new NamedBlocks()
                 .add("flatten", ai.djl.nn.Blocks.batchFlattenBlock())
-                .add("bayes1", new BayesLinear(8, 1f))
+                .add("bayes1", new BayesLinear(16, 1f))
                 .add("relu", Activation.reluBlock())
                 .add("bayes2", new BayesLinear(2, 1f));
-        Training.Settings settings = new Training.Settings(15, 32, 1e-2f, 3);
         Model trained = Training.train("bayes-mlp", layers.block(), data,
                 batches -> ElboLoss.of(layers.block(), Loss.softmaxCrossEntropyLoss(), batches), settings, Progress.NONE);
         try (BlockModel model = BlockModel.of(trained, layers, ModelOptions.withShape(Nets.IMAGE))) {
-            float[][] x = new float[256][];
+            float[][] x = new float[data.count()][];
             for (int i = 0; i < x.length; i++) {
                 x[i] = java.util.Arrays.copyOfRange(data.inputs(), i * 36, (i + 1) * 36);
             }
@@ -181,15 +182,23 @@ class BayesianLayersTest {
             for (int i = 0; i < x.length; i++) {
                 correct += (mean[i][1] > mean[i][0]) == (i % 2 == 1) ? 1 : 0;
             }
-            assertThat(correct / 256.0).isGreaterThan(0.9);
-            // the KL term pulls σ from softplus(−5) towards the prior's 1: its gradient reached ρ through the loss
             float[] rho = model.layers().layer("bayes1").getParameters().get("weightRho").getArray().toFloatArray();
             double meanRho = 0;
             for (float r : rho) {
                 meanRho += r / rho.length;
             }
-            assertThat(meanRho).isGreaterThan(BayesianLayer.INITIAL_RHO + 0.5);
+            return new Fit(correct / (double) x.length, meanRho);
         }
+    }
+
+    @Test
+    void bayesByBackpropLearnsASeparableProblemAndStopsOnANonFiniteLoss() {
+        Training.Examples data = separable(256);
+        // settings with a wide margin: every seed tried reaches 100% (a slower rate left some seeds near 70%)
+        Fit fit = fitSeparable(data, new Training.Settings(20, 32, 3e-2f, 3));
+        assertThat(fit.accuracy()).as("accuracy of the posterior mean").isGreaterThan(0.9);
+        // the KL term pulls σ from softplus(−5) towards the prior's 1: its gradient reached ρ through the loss
+        assertThat(fit.meanRho()).isGreaterThan(BayesianLayer.INITIAL_RHO + 0.5);
         NamedBlocks diverging = new NamedBlocks()
                 .add("flatten", ai.djl.nn.Blocks.batchFlattenBlock())
                 .add("bayes", new BayesLinear(2, 1f));
