@@ -6,7 +6,7 @@ import dev.glassbox.core.explain.text.TextExplainer;
 import dev.glassbox.core.input.LabelledTexts;
 import dev.glassbox.core.input.SpamAssassin;
 import dev.glassbox.core.model.Target;
-import dev.glassbox.djl.Models;
+import dev.glassbox.djl.model.Models;
 import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.text.TextClassifier;
 import dev.glassbox.djl.text.TextMethods;

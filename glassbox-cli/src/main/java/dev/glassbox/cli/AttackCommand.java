@@ -10,7 +10,7 @@ import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.core.output.AtomicDirectory;
-import dev.glassbox.djl.Capabilities;
+import dev.glassbox.djl.model.Capabilities;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.robust.AdversarialAttack;
 import dev.glassbox.djl.robust.AttackGoal;

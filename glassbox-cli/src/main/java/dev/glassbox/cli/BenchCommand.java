@@ -4,7 +4,7 @@ import dev.glassbox.core.InterleavedTiming;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.model.Target;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.zoo.FashionCnn;
 import dev.glassbox.djl.zoo.SavedModels;

@@ -11,7 +11,7 @@ import dev.glassbox.core.output.AttributionWriter;
 import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.EmbeddingSection;
 import dev.glassbox.core.render.HtmlReport;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.zoo.FashionCnn;
 import dev.glassbox.djl.zoo.SavedModels;
 import java.io.IOException;

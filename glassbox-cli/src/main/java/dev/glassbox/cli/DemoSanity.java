@@ -11,7 +11,7 @@ import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.HtmlReport;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.sanity.RandomisationCheck;
 import dev.glassbox.djl.sanity.RandomisationResult;
 import dev.glassbox.djl.zoo.SavedModels;

@@ -7,7 +7,7 @@ import dev.glassbox.core.model.Target;
 import dev.glassbox.core.output.AtomicDirectory;
 import dev.glassbox.core.output.AttributionWriter;
 import dev.glassbox.core.render.HtmlReport;
-import dev.glassbox.djl.Models;
+import dev.glassbox.djl.model.Models;
 import dev.glassbox.djl.text.TextClassifier;
 import dev.glassbox.djl.zoo.SavedModels;
 import java.io.IOException;

@@ -1,13 +1,12 @@
 package dev.glassbox.cli;
 
-import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.Capabilities;
+import dev.glassbox.djl.model.Capabilities;
 import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.Models;
-import dev.glassbox.djl.TorchScriptModel;
+import dev.glassbox.djl.model.Models;
+import dev.glassbox.djl.model.TorchScriptModel;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.output.AtomicDirectory;
 import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.HtmlReport;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.interpretable.PrototypeExplainer;
 import dev.glassbox.djl.interpretable.PrototypeVote;
 import dev.glassbox.djl.zoo.FashionProtoNet;

@@ -13,7 +13,7 @@ import dev.glassbox.core.model.Target;
 import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.Heatmap;
 import dev.glassbox.core.render.HtmlReport;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.robust.Fgsm;
 import dev.glassbox.djl.robust.InputBounds;
 import dev.glassbox.djl.zoo.ModelCard;

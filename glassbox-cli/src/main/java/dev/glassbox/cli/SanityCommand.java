@@ -16,7 +16,7 @@ import dev.glassbox.core.output.AttributionWriter;
 import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.Models;
+import dev.glassbox.djl.model.Models;
 import dev.glassbox.djl.sanity.RandomisationCheck;
 import dev.glassbox.djl.sanity.RandomisationResult;
 import java.io.IOException;

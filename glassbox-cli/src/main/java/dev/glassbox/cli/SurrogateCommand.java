@@ -8,7 +8,7 @@ import dev.glassbox.core.output.StableJson;
 import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.djl.interpretable.NearestExamples;
 import dev.glassbox.djl.interpretable.SparseLinearSurrogate;
-import dev.glassbox.djl.interpretable.Surrogate;
+import dev.glassbox.djl.interpretable.GlobalSurrogate;
 import dev.glassbox.djl.interpretable.TreeSurrogate;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,15 +71,15 @@ final class SurrogateCommand implements Callable<Integer> {
             int[] heldOutClasses = NearestExamples.predictions(loaded.predict(heldOutRows));
             float[][] fitFeatures = features(loaded, fitRows);
             float[][] heldOutFeatures = features(loaded, heldOutRows);
-            Map<String, Surrogate> surrogates = new LinkedHashMap<>();
+            Map<String, GlobalSurrogate> surrogates = new LinkedHashMap<>();
             surrogates.put("tree", TreeSurrogate.fit(fitFeatures, fitClasses, depth));
             surrogates.put("sparse-linear", SparseLinearSurrogate.fit(fitFeatures, fitScores, weights));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("features", layer == null ? "pixels" : layer);
             out.put("fitImages", fit);
             out.put("heldOutImages", heldOut);
-            for (Map.Entry<String, Surrogate> entry : surrogates.entrySet()) {
-                Surrogate surrogate = entry.getValue();
+            for (Map.Entry<String, GlobalSurrogate> entry : surrogates.entrySet()) {
+                GlobalSurrogate surrogate = entry.getValue();
                 double fitted = surrogate.fidelity(fitFeatures, fitClasses);
                 double held = surrogate.fidelity(heldOutFeatures, heldOutClasses);
                 Map<String, Object> numbers = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.output.AtomicDirectory;
 import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.HtmlReport;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.inspect.PlantedConceptCheck;
 import dev.glassbox.djl.inspect.Tcav;
 import dev.glassbox.djl.zoo.ImageClassifierTraining;

@@ -6,7 +6,7 @@ import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.output.AtomicDirectory;
 import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.LineChart;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.zoo.RemoveAndRetrain;
 import dev.glassbox.djl.zoo.SmallFashionCnn;
 import dev.glassbox.djl.zoo.Training;

@@ -6,7 +6,7 @@ import dev.glassbox.core.model.Model;
 import dev.glassbox.core.uncertainty.Probabilities;
 import dev.glassbox.core.uncertainty.StochasticPredictions;
 import dev.glassbox.core.uncertainty.TemperatureScaling;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.uncertainty.BayesianPrediction;
 import dev.glassbox.djl.uncertainty.DeepEnsemble;
 import dev.glassbox.djl.uncertainty.McDropout;

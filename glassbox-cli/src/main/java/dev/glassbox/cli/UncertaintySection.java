@@ -6,7 +6,7 @@ import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.core.uncertainty.Probabilities;
 import dev.glassbox.core.uncertainty.StochasticPredictions;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.zoo.SavedModels;
 import java.io.IOException;
 import java.nio.file.Files;

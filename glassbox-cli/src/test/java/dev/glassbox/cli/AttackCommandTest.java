@@ -10,7 +10,7 @@ import dev.glassbox.core.input.NpyReader;
 import dev.glassbox.core.input.NpyWriter;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.robust.Fgsm;
 import dev.glassbox.djl.robust.InputBounds;
 import dev.glassbox.djl.robust.Pgd;

@@ -11,7 +11,7 @@ import dev.glassbox.core.input.ImageReader;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.TorchScriptModel;
+import dev.glassbox.djl.model.TorchScriptModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

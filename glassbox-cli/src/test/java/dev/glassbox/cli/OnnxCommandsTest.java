@@ -15,7 +15,7 @@ import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.Models;
+import dev.glassbox.djl.model.Models;
 import dev.glassbox.djl.explain.RuleBasedAttribution;
 import dev.glassbox.djl.rules.LrpPreset;
 import java.io.IOException;

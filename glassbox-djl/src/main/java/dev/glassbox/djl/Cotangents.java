@@ -19,7 +19,7 @@ public final class Cotangents {
     }
 
     /** Checks a cotangent against a batch and an output size. */
-    static void requireShape(float[][] cotangent, int batch, int outputs) {
+    public static void requireShape(float[][] cotangent, int batch, int outputs) {
         if (cotangent.length != batch) {
             throw new InvalidInputException("got " + cotangent.length + " output weightings for " + batch + " samples");
         }

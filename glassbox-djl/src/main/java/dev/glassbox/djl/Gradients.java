@@ -7,12 +7,12 @@ public record Gradients(float[][] scores, float[][] gradients) {
 
     /** One chunk's pass: rows {@code [from, to)} of the caller's batch. */
     @FunctionalInterface
-    interface ChunkPass {
+    public interface ChunkPass {
         Gradients run(int from, int to);
     }
 
     /** Runs {@code pass} over {@code rows} rows in chunks of at most {@code chunkSize} and joins the results. */
-    static Gradients inChunks(int rows, int chunkSize, ChunkPass pass) {
+    public static Gradients inChunks(int rows, int chunkSize, ChunkPass pass) {
         float[][] scores = new float[rows][];
         float[][] gradients = new float[rows][];
         for (int[] range : Batches.chunks(rows, chunkSize)) {

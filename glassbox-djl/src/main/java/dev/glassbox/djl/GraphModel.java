@@ -1,6 +1,7 @@
 package dev.glassbox.djl;
 
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.backprop.Rule;
 import dev.glassbox.djl.graph.ModelGraph;
 import java.util.Map;
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
-import dev.glassbox.core.model.Target;
 import dev.glassbox.spark.table.ExplainedRow;
 import dev.glassbox.spark.table.ModelSource;
 import dev.glassbox.spark.table.TableMethod;
@@ -13,7 +12,7 @@ import dev.glassbox.core.input.ImageOptions;
 import dev.glassbox.core.input.ImageReader;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.TorchScriptModel;
+import dev.glassbox.djl.model.TorchScriptModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

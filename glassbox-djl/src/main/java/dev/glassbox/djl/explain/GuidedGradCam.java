@@ -6,7 +6,7 @@ import dev.glassbox.core.math.Upsampling;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.djl.OutputWeighting;
-import dev.glassbox.djl.RuleBackprop;
+import dev.glassbox.djl.backprop.RuleBackprop;
 import dev.glassbox.djl.rules.GuidedReluRule;
 import java.util.ArrayList;
 import java.util.Arrays;

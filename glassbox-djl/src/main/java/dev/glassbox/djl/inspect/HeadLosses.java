@@ -16,7 +16,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.inspect.ExampleLosses;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -10,7 +10,7 @@ import dev.glassbox.core.inspect.RegularisedRisk;
 import dev.glassbox.core.inspect.SoftmaxLosses;
 import dev.glassbox.core.inspect.TruncatedNewton;
 import dev.glassbox.core.math.Vectors;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.LayeredModel;
 import java.util.ArrayList;
 import java.util.Arrays;

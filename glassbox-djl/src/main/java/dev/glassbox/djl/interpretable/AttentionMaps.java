@@ -6,7 +6,7 @@ import ai.djl.training.ParameterStore;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package dev.glassbox.djl.interpretable;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.Batches;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.djl.OutputWeighting;
 import java.util.ArrayList;

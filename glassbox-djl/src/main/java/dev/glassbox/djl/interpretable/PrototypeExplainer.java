@@ -2,7 +2,7 @@ package dev.glassbox.djl.interpretable;
 
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Batches;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import java.util.ArrayList;
 import java.util.List;
 

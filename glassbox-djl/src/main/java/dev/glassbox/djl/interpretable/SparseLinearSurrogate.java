@@ -20,7 +20,7 @@ import org.tribuo.regression.slm.SparseLinearModel;
  * model's score on the inputs (or features), stopped at a budget of non-zero weights per class; the surrogate
  * predicts the class with the highest fitted score.
  */
-public final class SparseLinearSurrogate implements Surrogate {
+public final class SparseLinearSurrogate implements GlobalSurrogate {
     private static final RegressionFactory OUTPUTS = new RegressionFactory();
     private final SparseLinearModel model;
     private final TribuoRows rows;

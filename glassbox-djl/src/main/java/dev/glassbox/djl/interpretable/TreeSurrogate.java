@@ -17,7 +17,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * feature tried at every split, so the fit is deterministic) of bounded depth, on the model's inputs or on features
  * of them.
  */
-public final class TreeSurrogate implements Surrogate {
+public final class TreeSurrogate implements GlobalSurrogate {
     private static final LabelFactory LABELS = new LabelFactory();
     private final TreeModel<Label> tree;
     private final TribuoRows rows;

@@ -17,7 +17,7 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.privacy.DpSgdPrivacy;
 import dev.glassbox.core.privacy.PrivacySpent;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 import dev.glassbox.djl.zoo.Training;
 import java.util.ArrayList;
 import java.util.List;

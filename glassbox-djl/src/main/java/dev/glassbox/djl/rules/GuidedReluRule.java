@@ -2,8 +2,8 @@ package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
-import dev.glassbox.djl.LayerPass;
-import dev.glassbox.djl.LayerBackward;
+import dev.glassbox.djl.backprop.LayerPass;
+import dev.glassbox.djl.backprop.LayerBackward;
 
 /**
  * Guided backprop at a ReLU: pass the cotangent only where the input was positive and the cotangent is positive, i.e.

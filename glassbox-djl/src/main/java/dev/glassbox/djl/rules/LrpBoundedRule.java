@@ -1,9 +1,9 @@
 package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
-import dev.glassbox.djl.InputRelevanceRule;
-import dev.glassbox.djl.LayerBackward;
-import dev.glassbox.djl.LayerPass;
+import dev.glassbox.djl.backprop.InputRelevanceRule;
+import dev.glassbox.djl.backprop.LayerBackward;
+import dev.glassbox.djl.backprop.LayerPass;
 import dev.glassbox.djl.graph.AffineNode;
 
 /**

@@ -1,6 +1,6 @@
 package dev.glassbox.djl.rules;
 
-import dev.glassbox.djl.Rule;
+import dev.glassbox.djl.backprop.Rule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
 import dev.glassbox.core.InvalidInputException;
-import dev.glassbox.djl.LayerBackward;
-import dev.glassbox.djl.LayerPass;
-import dev.glassbox.djl.Rule;
+import dev.glassbox.djl.backprop.LayerBackward;
+import dev.glassbox.djl.backprop.LayerPass;
+import dev.glassbox.djl.backprop.Rule;
 import dev.glassbox.djl.graph.AffineNode;
 import dev.glassbox.djl.graph.GraphNode;
 import java.nio.FloatBuffer;

@@ -2,7 +2,7 @@ package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import dev.glassbox.djl.LayerPass;
+import dev.glassbox.djl.backprop.LayerPass;
 import java.util.Arrays;
 
 /**

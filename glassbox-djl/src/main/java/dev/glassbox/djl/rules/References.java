@@ -1,7 +1,7 @@
 package dev.glassbox.djl.rules;
 
 import dev.glassbox.core.InvalidInputException;
-import dev.glassbox.djl.LayerPass;
+import dev.glassbox.djl.backprop.LayerPass;
 
 /** The check shared by reference-based rules. */
 final class References {

@@ -1,8 +1,8 @@
 package dev.glassbox.djl.rules;
 
 import ai.djl.ndarray.NDArray;
-import dev.glassbox.djl.LayerBackward;
-import dev.glassbox.djl.LayerPass;
+import dev.glassbox.djl.backprop.LayerBackward;
+import dev.glassbox.djl.backprop.LayerPass;
 import java.nio.FloatBuffer;
 
 /**

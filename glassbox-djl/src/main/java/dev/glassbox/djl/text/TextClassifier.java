@@ -8,7 +8,7 @@ import dev.glassbox.core.explain.text.TextPerturbationExplainer;
 import dev.glassbox.core.explain.text.Vocabulary;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.DifferentiableModel;
 import java.util.List;
 import java.util.Locale;

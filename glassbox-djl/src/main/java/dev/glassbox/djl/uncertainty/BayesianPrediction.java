@@ -3,7 +3,7 @@ package dev.glassbox.djl.uncertainty;
 import ai.djl.nn.Block;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.Progress;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import java.util.function.Predicate;
 
 /**

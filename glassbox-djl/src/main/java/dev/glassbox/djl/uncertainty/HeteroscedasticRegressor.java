@@ -4,7 +4,7 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.input.Standardisation;
 import dev.glassbox.core.uncertainty.RegressionUncertainty;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import java.util.List;
 
 /**

@@ -5,8 +5,8 @@ import ai.djl.nn.norm.Dropout;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.model.Model;
-import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.TorchScriptModel;
+import dev.glassbox.djl.model.BlockModel;
+import dev.glassbox.djl.model.TorchScriptModel;
 import java.util.function.Predicate;
 
 /**

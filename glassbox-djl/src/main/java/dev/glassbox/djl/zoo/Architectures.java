@@ -1,7 +1,7 @@
 package dev.glassbox.djl.zoo;
 
 import dev.glassbox.core.model.ModelLoadException;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;

@@ -4,9 +4,9 @@ import ai.djl.Model;
 import ai.djl.training.loss.Loss;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.input.LabelledImages;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 
 /**
  * Trains an autoencoder on images with the shared {@link Training} loop: the images are both input and target, the

@@ -5,7 +5,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.loss.Loss;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 import dev.glassbox.djl.uncertainty.BayesConv2d;
 import dev.glassbox.djl.uncertainty.BayesLinear;
 import dev.glassbox.djl.uncertainty.ElboLoss;

@@ -6,7 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.convolutional.Conv2d;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 
 /**
  * A small convolutional autoencoder for 1×28×28 images in [0, 1]: two stride-2 3×3 convolutions (16 and 8 filters,

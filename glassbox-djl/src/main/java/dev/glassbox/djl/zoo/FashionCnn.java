@@ -7,7 +7,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 
 /**
  * The demo classifier for 1×28×28 Fashion-MNIST images: five 3×3 convolutions with BatchNorm and ReLU (two max-pools

@@ -3,7 +3,7 @@ package dev.glassbox.djl.zoo;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 import dev.glassbox.djl.interpretable.EncoderBlock;
 import dev.glassbox.djl.interpretable.PatchEmbedding;
 import java.util.ArrayList;

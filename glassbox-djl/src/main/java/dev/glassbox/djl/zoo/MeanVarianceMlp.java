@@ -5,7 +5,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.initializer.UniformInitializer;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 
 /**
  * A mean–variance network for tabular regression: two hidden layers of {@value #HIDDEN} ReLU units (the first's biases

@@ -4,7 +4,7 @@ import dev.glassbox.core.input.IdxReader;
 import dev.glassbox.core.input.IdxWriter;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.model.ModelLoadException;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.interpretable.NearestExamples;
 import dev.glassbox.djl.interpretable.PrototypeLayer;
 import java.io.IOException;

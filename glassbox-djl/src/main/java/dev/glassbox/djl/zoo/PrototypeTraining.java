@@ -12,9 +12,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.input.LabelledImages;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 import java.util.List;
 
 /**

@@ -8,7 +8,7 @@ import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.math.Planes;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.model.Target;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

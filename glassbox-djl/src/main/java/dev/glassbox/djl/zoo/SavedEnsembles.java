@@ -4,7 +4,7 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.output.AtomicDirectory;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.uncertainty.DeepEnsemble;
 import java.io.IOException;
 import java.io.UncheckedIOException;

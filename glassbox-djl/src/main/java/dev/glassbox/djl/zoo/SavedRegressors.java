@@ -4,7 +4,7 @@ import ai.djl.nn.norm.Dropout;
 import dev.glassbox.core.input.Standardisation;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.uncertainty.DeepEnsemble;
 import dev.glassbox.djl.uncertainty.HeteroscedasticRegressor;
 import java.io.IOException;

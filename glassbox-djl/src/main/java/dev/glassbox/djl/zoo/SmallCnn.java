@@ -6,7 +6,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 
 /**
  * The end-to-end CNN Tramèr and Boneh 2021 train with DP-SGD on (Fashion-)MNIST: a 16-filter 8×8 convolution of

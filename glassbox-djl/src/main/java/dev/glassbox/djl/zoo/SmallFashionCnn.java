@@ -5,7 +5,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 
 /**
  * A small classifier for 1×28×28 Fashion-MNIST images, about 40 times cheaper than {@link FashionCnn}: three 3×3

@@ -7,9 +7,9 @@ import dev.glassbox.core.explain.text.TextEncoder;
 import dev.glassbox.core.explain.text.Vocabulary;
 import dev.glassbox.core.input.LabelledTexts;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 import dev.glassbox.djl.text.TextClassifier;
 
 /**

@@ -9,8 +9,8 @@ import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
-import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.BlockModel;
+import dev.glassbox.djl.model.NamedBlocks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

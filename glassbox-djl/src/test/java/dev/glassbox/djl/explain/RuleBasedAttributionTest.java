@@ -10,11 +10,11 @@ import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.math.Upsampling;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.TestFixtures;
 import dev.glassbox.djl.rules.DeepLiftRules;
-import dev.glassbox.djl.TorchScriptModel;
+import dev.glassbox.djl.model.TorchScriptModel;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -104,7 +104,7 @@ class RuleBasedAttributionTest {
     void deepLiftAtAMaxPoolRoutesEachWindowsChangeToTheMaximaOfInputAndReference() {
         // pool (2×2 windows over 1×4×4), flatten, fc (4 → 3): the attribution of pixel p in window o is
         // w_o · ((m_o − y′_o)·[p is x's maximum] + (y_o − m_o)·[p is x′'s maximum]) with m = max(y, y′)
-        try (BlockModel model = TestNets.build(new dev.glassbox.djl.NamedBlocks()
+        try (BlockModel model = TestNets.build(new dev.glassbox.djl.model.NamedBlocks()
                 .add("pool", ai.djl.nn.pooling.Pool.maxPool2dBlock(new ai.djl.ndarray.types.Shape(2, 2),
                         new ai.djl.ndarray.types.Shape(2, 2)))
                 .add("flatten", ai.djl.nn.Blocks.batchFlattenBlock())

@@ -10,13 +10,13 @@ import ai.djl.nn.core.Linear;
 import com.google.gson.JsonObject;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.Models;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.Models;
+import dev.glassbox.djl.model.NamedBlocks;
 import dev.glassbox.djl.TestFixtures;
-import dev.glassbox.djl.TorchScriptModel;
+import dev.glassbox.djl.model.TorchScriptModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import ai.djl.nn.Block;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.math.Upsampling;
 import dev.glassbox.core.model.Target;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.LayerGradient;
 import dev.glassbox.djl.zoo.FashionVit;
 import java.util.List;

@@ -88,7 +88,7 @@ class OnnxGraphsTest {
 
     @Test
     void layerShapesLeaveOutTheShapeComputations() {
-        try (var model = (dev.glassbox.djl.ImportedModel) dev.glassbox.djl.Models.load(dynamicBatchModel(),
+        try (var model = (dev.glassbox.djl.model.ImportedModel) dev.glassbox.djl.model.Models.load(dynamicBatchModel(),
                 dev.glassbox.core.model.ModelOptions.withShape(dev.glassbox.core.model.Shape.of(2, 3, 3)))) {
             var shapes = model.layerShapes();
             assertThat(shapes.keySet()).hasSize(3);

@@ -19,7 +19,7 @@ import ai.djl.training.loss.Loss;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.privacy.DpSgdPrivacy;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 import dev.glassbox.djl.TestFixtures;
 import dev.glassbox.djl.zoo.SmallCnn;
 import dev.glassbox.djl.zoo.Training;

@@ -19,7 +19,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.glassbox.core.Progress;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 import dev.glassbox.djl.TestFixtures;
 import dev.glassbox.djl.zoo.Training;
 import java.util.ArrayList;

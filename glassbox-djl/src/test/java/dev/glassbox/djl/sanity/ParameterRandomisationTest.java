@@ -9,10 +9,10 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.FunctionModel;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.djl.TestFixtures;
-import dev.glassbox.djl.TorchScriptModel;
+import dev.glassbox.djl.model.TorchScriptModel;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.RandomAttribution;
 import dev.glassbox.core.input.Patch;
 import dev.glassbox.core.model.Target;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.explain.IntegratedGradients;
 import dev.glassbox.djl.explain.Saliency;
 import java.util.List;

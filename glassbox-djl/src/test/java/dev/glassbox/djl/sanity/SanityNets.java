@@ -7,8 +7,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.BlockModel;
+import dev.glassbox.djl.model.NamedBlocks;
 import dev.glassbox.djl.explain.TestNets;
 import java.util.SplittableRandom;
 

@@ -9,7 +9,7 @@ import dev.glassbox.core.explain.text.TextEncoder;
 import dev.glassbox.core.input.LabelledTexts;
 import dev.glassbox.core.metrics.Classification;
 import dev.glassbox.core.model.ModelLoadException;
-import dev.glassbox.djl.Models;
+import dev.glassbox.djl.model.Models;
 import dev.glassbox.djl.zoo.ModelCard;
 import dev.glassbox.djl.zoo.SavedModels;
 import dev.glassbox.djl.zoo.TextClassifierTraining;

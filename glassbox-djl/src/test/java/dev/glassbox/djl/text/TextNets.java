@@ -6,9 +6,9 @@ import ai.djl.ndarray.types.DataType;
 import dev.glassbox.core.explain.text.TextEncoder;
 import dev.glassbox.core.explain.text.Vocabulary;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 import dev.glassbox.djl.zoo.TextCnn;
 import java.util.List;
 

@@ -14,7 +14,7 @@ import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.uncertainty.StochasticPredictions;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.Models;
+import dev.glassbox.djl.model.Models;
 import dev.glassbox.djl.zoo.EnsembleCard;
 import dev.glassbox.djl.zoo.EnsembleTraining;
 import dev.glassbox.djl.zoo.FashionCnn;

@@ -10,9 +10,9 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.NamedBlocks;
 import java.util.Random;
 
 /** Small DJL networks with seeded weights for the uncertainty tests. */

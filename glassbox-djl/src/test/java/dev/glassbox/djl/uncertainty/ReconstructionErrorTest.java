@@ -10,7 +10,7 @@ import dev.glassbox.core.model.FunctionModel;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.uncertainty.OodMetrics;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.zoo.AutoencoderTraining;
 import dev.glassbox.djl.zoo.FashionAutoencoder;
 import dev.glassbox.djl.zoo.Training;

@@ -4,7 +4,7 @@ import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.ModelOptions;
-import dev.glassbox.djl.Models;
+import dev.glassbox.djl.model.Models;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;

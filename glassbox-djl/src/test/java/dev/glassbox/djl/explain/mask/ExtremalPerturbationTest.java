@@ -8,7 +8,7 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.model.Target;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package dev.glassbox.djl.explain.mask;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.core.Linear;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.BlockModel;
-import dev.glassbox.djl.NamedBlocks;
+import dev.glassbox.djl.model.BlockModel;
+import dev.glassbox.djl.model.NamedBlocks;
 import dev.glassbox.djl.explain.TestNets;
 import java.util.SplittableRandom;
 

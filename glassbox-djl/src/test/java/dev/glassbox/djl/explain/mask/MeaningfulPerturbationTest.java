@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.path.PathBaseline;
 import dev.glassbox.core.model.Target;
-import dev.glassbox.djl.BlockModel;
+import dev.glassbox.djl.model.BlockModel;
 import org.junit.jupiter.api.Test;
 
 class MeaningfulPerturbationTest {

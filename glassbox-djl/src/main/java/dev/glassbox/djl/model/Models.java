@@ -1,8 +1,10 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.ModelOptions;
+import dev.glassbox.djl.DifferentiableModel;
+import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.djl.zoo.SavedEnsembles;
 import dev.glassbox.djl.text.TextClassifier;
 import dev.glassbox.djl.zoo.SavedModels;

@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelOptions;

@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.backprop;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -7,6 +7,10 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.Cotangents;
+import dev.glassbox.djl.Gradients;
+import dev.glassbox.djl.LayerGradient;
+import dev.glassbox.djl.OutputWeighting;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -15,14 +19,14 @@ import java.util.function.UnaryOperator;
  * weighted (the weights chosen from the scores of that same pass) and summed, and the sum pulled back to the input or
  * to a layer's activation. DJL allows one collector per JVM, so passes are serialised here.
  */
-final class Backprop {
+public final class Backprop {
     private static final Object ONE_COLLECTOR = new Object();
 
     private Backprop() {
     }
 
     /** Scores and rows of d(Σ w ⊙ forward(x))/dx for a batch whose first row is row {@code offset} of the caller's. */
-    static Gradients inputGradient(NDManager parent, Shape inputShape, float[][] batch, int offset,
+    public static Gradients inputGradient(NDManager parent, Shape inputShape, float[][] batch, int offset,
             OutputWeighting weighting, UnaryOperator<NDArray> forward) {
         synchronized (ONE_COLLECTOR) {
             ConvolutionCheck.requireCorrectKernels();
@@ -41,7 +45,7 @@ final class Backprop {
     }
 
     /** The activation {@code a = toLayer(x)}, the scores, and the rows of d(Σ w ⊙ fromLayer(a))/da. */
-    static LayerGradient layerGradient(NDManager parent, String layer, Shape inputShape, float[][] batch, int offset,
+    public static LayerGradient layerGradient(NDManager parent, String layer, Shape inputShape, float[][] batch, int offset,
             OutputWeighting weighting, UnaryOperator<NDArray> toLayer, UnaryOperator<NDArray> fromLayer) {
         synchronized (ONE_COLLECTOR) {
             ConvolutionCheck.requireCorrectKernels();
@@ -64,7 +68,7 @@ final class Backprop {
      * Runs {@code pass} with the collector open, for engines that record a forward pass and then call
      * {@link GradientCollector#backward} once per segment of it.
      */
-    static <T> T collecting(Function<GradientCollector, T> pass) {
+    public static <T> T collecting(Function<GradientCollector, T> pass) {
         synchronized (ONE_COLLECTOR) {
             ConvolutionCheck.requireCorrectKernels();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -79,7 +83,7 @@ final class Backprop {
      * gradient of {@code Σ output ⊙ cotangent}. The graph is kept: the segments of a rule-based pass over a graph with
      * branches share parts of it.
      */
-    static void backward(GradientCollector collector, NDArray output, NDArray cotangent) {
+    public static void backward(GradientCollector collector, NDArray output, NDArray cotangent) {
         if (output instanceof PtNDArray torchOutput && cotangent instanceof PtNDArray torchCotangent) {
             JniUtils.backward(torchOutput, torchCotangent, true, false);
         } else {
@@ -88,7 +92,7 @@ final class Backprop {
     }
 
     /** The output weightings of a batch whose first row is row {@code offset} of the caller's, as an array like y. */
-    static NDArray weightsOf(NDManager scope, float[][] scores, int offset, OutputWeighting weighting, NDArray y) {
+    public static NDArray weightsOf(NDManager scope, float[][] scores, int offset, OutputWeighting weighting, NDArray y) {
         float[][] weights = new float[scores.length][];
         for (int i = 0; i < scores.length; i++) {
             weights[i] = weighting.weights(offset + i, scores[i]);

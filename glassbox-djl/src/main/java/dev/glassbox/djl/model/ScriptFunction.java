@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 import ai.djl.Device;
 import ai.djl.Model;

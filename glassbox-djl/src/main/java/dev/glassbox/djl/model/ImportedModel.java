@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -7,6 +7,10 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.EngineErrors;
 import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.Gradients;
+import dev.glassbox.djl.GraphModel;
+import dev.glassbox.djl.LayerGradient;
+import dev.glassbox.djl.OutputWeighting;
 import dev.glassbox.djl.graph.GraphNode;
 import dev.glassbox.djl.graph.ModelGraph;
 import java.util.HashMap;

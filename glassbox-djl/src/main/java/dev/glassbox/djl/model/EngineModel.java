@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -8,6 +8,12 @@ import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.DifferentiableModel;
+import dev.glassbox.djl.Gradients;
+import dev.glassbox.djl.LayerGradient;
+import dev.glassbox.djl.OutputWeighting;
+import dev.glassbox.djl.backprop.Backprop;
+import dev.glassbox.djl.backprop.Tensors;
 import dev.glassbox.djl.graph.ModelGraph;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +25,7 @@ import java.util.function.UnaryOperator;
  * chunks of at most {@link ModelOptions#batchSize()} samples, and gradients through {@link Backprop}. Subclasses
  * supply the forward pass.
  */
-abstract class EngineModel implements DifferentiableModel {
+public abstract class EngineModel implements DifferentiableModel {
     protected final NDManager manager;
     private final Shape inputShape;
     private final int outputSize;
@@ -37,6 +43,11 @@ abstract class EngineModel implements DifferentiableModel {
 
     /** The model's scores for a batch already on the engine. */
     protected abstract NDArray forward(NDArray x);
+
+    /** The manager that owns the model's parameters: passes over the model open sub-managers of it. */
+    public NDManager manager() {
+        return manager;
+    }
 
     @Override
     public Shape inputShape() {

@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 /** Engine settings glassbox applies before DJL starts: natives come from the classpath, nothing is downloaded. */
 final class Engines {

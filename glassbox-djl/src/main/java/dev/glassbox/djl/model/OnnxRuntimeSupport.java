@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 /**
  * Whether glassbox-onnx (and with it ONNX Runtime) is on the class path. It is an optional dependency of glassbox-djl:

@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -10,6 +10,12 @@ import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.Gradients;
+import dev.glassbox.djl.LayerGradient;
+import dev.glassbox.djl.LayeredModel;
+import dev.glassbox.djl.OutputWeighting;
+import dev.glassbox.djl.ParameterizedModel;
+import dev.glassbox.djl.backprop.Tensors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -11,6 +11,13 @@ import ai.djl.training.ParameterStore;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.DifferentiableModel;
+import dev.glassbox.djl.Gradients;
+import dev.glassbox.djl.GraphModel;
+import dev.glassbox.djl.LayerGradient;
+import dev.glassbox.djl.OutputWeighting;
+import dev.glassbox.djl.ParameterizedModel;
+import dev.glassbox.djl.backprop.Tensors;
 import dev.glassbox.djl.graph.ModelGraph;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.backprop;
 
 /**
  * What a rule-based reverse pass returns: the scores of the batch, the scores of its reference batch ({@code null}

@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.backprop;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -8,8 +8,13 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Batches;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.Gradients;
+import dev.glassbox.djl.GraphModel;
+import dev.glassbox.djl.LayerGradient;
+import dev.glassbox.djl.OutputWeighting;
 import dev.glassbox.djl.graph.GraphNode;
 import dev.glassbox.djl.graph.ModelGraph;
+import dev.glassbox.djl.model.EngineModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -135,7 +140,7 @@ public final class RuleBackprop {
             float[][] referenceScores, Context context) {
         Batches.requireValid(batch, model.inputShape());
         return Gradients.inChunks(batch.length, model.batchSize(), (from, to) -> {
-            try (NDManager scope = model.manager.newSubManager()) {
+            try (NDManager scope = model.manager().newSubManager()) {
                 Map<String, NDArray> referenceValues = references == null ? null
                         : referencePass(scope, Arrays.copyOfRange(references, from, to));
                 if (references != null) {

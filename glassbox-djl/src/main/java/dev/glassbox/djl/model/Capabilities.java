@@ -1,7 +1,9 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Model;
+import dev.glassbox.djl.DifferentiableModel;
+import dev.glassbox.djl.LayeredModel;
 
 /**
  * What a loaded model can do, asked without casts: {@link #differentiable} for methods that need input gradients,

@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.backprop;
 
 import ai.djl.ndarray.NDArray;
 import java.util.function.UnaryOperator;

@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,8 @@ import dev.glassbox.core.model.FunctionModel;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.DifferentiableModel;
+import dev.glassbox.djl.LayeredModel;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,8 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.model.Target;
+import dev.glassbox.djl.Cotangents;
+import dev.glassbox.djl.LayerGradient;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;

@@ -7,7 +7,7 @@ import dev.glassbox.core.InvalidInputException;
  * of inputs on which it predicts the class the model predicts; measured on inputs it was not fitted on, it says how
  * far its readable rules describe the model.
  */
-public interface Surrogate {
+public interface GlobalSurrogate {
 
     /** The class the surrogate predicts for one input (or feature vector). */
     int predict(float[] input);
