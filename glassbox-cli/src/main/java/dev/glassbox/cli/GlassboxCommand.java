@@ -1,5 +1,23 @@
 package dev.glassbox.cli;
 
+import dev.glassbox.cli.command.AttackCommand;
+import dev.glassbox.cli.command.BenchCommand;
+import dev.glassbox.cli.command.EmbedCommand;
+import dev.glassbox.cli.command.ExplainCommand;
+import dev.glassbox.cli.command.ExplainTableCommand;
+import dev.glassbox.cli.command.ExtractCommand;
+import dev.glassbox.cli.command.InspectCommand;
+import dev.glassbox.cli.command.LayersCommand;
+import dev.glassbox.cli.command.NeighboursCommand;
+import dev.glassbox.cli.command.OptimizeCommand;
+import dev.glassbox.cli.command.PredictCommand;
+import dev.glassbox.cli.command.PrototypesCommand;
+import dev.glassbox.cli.command.RegressionUncertaintyCommand;
+import dev.glassbox.cli.command.SanityCommand;
+import dev.glassbox.cli.command.SurrogateCommand;
+import dev.glassbox.cli.command.TrainCommand;
+import dev.glassbox.cli.command.UncertaintyCommand;
+import dev.glassbox.cli.demo.DemoCommand;
 import dev.glassbox.core.input.CsvReader;
 import dev.glassbox.core.model.ModelLoadException;
 import java.io.PrintWriter;

@@ -6,7 +6,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** Draws the library's {@link Progress} reports as progress bars on stderr, one bar per task name. */
-final class ProgressBars implements Progress, AutoCloseable {
+public final class ProgressBars implements Progress, AutoCloseable {
     private ProgressBar bar;
     private String task;
 

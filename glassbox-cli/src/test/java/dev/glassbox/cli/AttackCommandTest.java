@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.glassbox.cli.demo.BundledDemo;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.NpyReader;
 import dev.glassbox.core.input.NpyWriter;

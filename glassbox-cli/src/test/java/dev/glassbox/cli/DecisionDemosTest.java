@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.glassbox.cli.demo.BundledDemo;
+import dev.glassbox.cli.demo.OptimizationDemo;
+import dev.glassbox.cli.demo.RegressionDemo;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.zoo.SavedRegressors;
 import java.io.IOException;

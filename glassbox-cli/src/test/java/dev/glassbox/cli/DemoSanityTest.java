@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.glassbox.cli.demo.BundledDemo;
+import dev.glassbox.cli.demo.DemoSanity;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.zoo.SavedModels;

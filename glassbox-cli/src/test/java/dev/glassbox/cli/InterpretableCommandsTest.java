@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.glassbox.cli.demo.BundledDemo;
+import dev.glassbox.cli.demo.InterpretableDemo;
 import dev.glassbox.core.input.ImageWriter;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.Sample;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.glassbox.cli.command.RegressionData;
 import dev.glassbox.core.uncertainty.GaussianPredictions;
 import dev.glassbox.core.uncertainty.RegressionCalibration;
 import dev.glassbox.core.uncertainty.SigmaScaling;

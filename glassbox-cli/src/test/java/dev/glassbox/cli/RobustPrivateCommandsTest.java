@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.glassbox.cli.demo.BundledDemo;
+import dev.glassbox.cli.demo.RobustDemo;
 import dev.glassbox.core.render.HtmlReport;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,6 +2,8 @@ package dev.glassbox.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.glassbox.cli.demo.BundledDemo;
+import dev.glassbox.cli.demo.TextDemo;
 import dev.glassbox.core.render.HtmlReport;
 import java.io.IOException;
 import java.nio.file.Files;

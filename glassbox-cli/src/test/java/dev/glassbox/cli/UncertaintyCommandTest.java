@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.glassbox.cli.demo.BundledDemo;
 import dev.glassbox.core.input.IdxWriter;
 import dev.glassbox.core.input.LabelledImages;
 import java.io.IOException;

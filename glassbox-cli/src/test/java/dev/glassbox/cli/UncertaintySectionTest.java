@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.glassbox.cli.demo.BundledDemo;
+import dev.glassbox.cli.report.UncertaintySection;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.model.BlockModel;

@@ -10,6 +10,9 @@ import java.util.List;
  * embedded (base64 PNG or inline SVG), no scripts and no network access needed to read it. All text is escaped.
  */
 public final class HtmlReport {
+    /** The pixel width of glassbox's charts (reliability diagrams, histograms, line charts), for figures of them. */
+    public static final int CHART_WIDTH = ChartCanvas.WIDTH;
+
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:72rem;color:#1b1f24;padding:0 1rem}
             h1{font-size:1.7rem;margin-bottom:.2rem}h2{font-size:1.3rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem;margin-top:2rem}

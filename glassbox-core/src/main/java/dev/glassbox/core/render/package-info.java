@@ -1,6 +1,7 @@
 /**
- * Rendering results for people: a self-contained HTML report with embedded pictures, HTML escaping, PNG charts drawn
- * with java.awt (reliability diagrams and confidence histograms, with a ready-made calibration section), and texts
- * with each token coloured by its attribution (with a ready-made section per explained text).
+ * Rendering results for people: a self-contained HTML report with embedded pictures, HTML escaping, heatmaps over
+ * inputs, PNG and SVG charts drawn with java.awt (reliability diagrams, confidence histograms, line, scatter, bar,
+ * beeswarm and dependence plots), and texts with each token coloured by its attribution. The report sections built
+ * from them are in the command line's report package.
  */
 package dev.glassbox.core.render;

@@ -1,0 +1,164 @@
+package dev.glassbox.cli.command;
+
+import dev.glassbox.cli.ProgressBars;
+import dev.glassbox.cli.option.InputArguments;
+import dev.glassbox.cli.option.ModelArguments;
+import dev.glassbox.cli.report.InfluenceSection;
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.input.FashionMnist;
+import dev.glassbox.core.input.IdxReader;
+import dev.glassbox.core.input.LabelledImages;
+import dev.glassbox.core.input.Sample;
+import dev.glassbox.core.model.Model;
+import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.output.StableJson;
+import dev.glassbox.core.render.HtmlReport;
+import dev.glassbox.djl.LayeredModel;
+import dev.glassbox.djl.inspect.TrainingInfluence;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code glassbox inspect influence}: which training images made each prediction — proponents and opponents by
+ * influence functions on the model's last layers, and the most self-influential training images — written as JSON,
+ * PNG strips and an HTML report.
+ */
+@Command(name = "influence", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Influence of training data: each prediction's proponents and opponents among the training "
+                + "images, and the most self-influential training images (influence functions, Koh & Liang 2017).")
+public final class InfluenceCommand implements Callable<Integer> {
+    @Mixin
+    public ModelArguments model;
+
+    @Mixin
+    public InputArguments input;
+
+    @Option(names = "--layer", paramLabel = "L", description = "The layer whose activations feed the head influence "
+            + "is taken over (default: the layer before the last; a split TorchScript model's split).")
+    public String layer;
+
+    @Option(names = "--train-data", paramLabel = "DIR",
+            description = "Folder with the Fashion-MNIST IDX files, whose training set is used (default: ${DEFAULT-VALUE}).")
+    public Path trainData = FashionMnist.defaultDirectory();
+
+    @Option(names = "--train-images", paramLabel = "FILE",
+            description = "IDX image file of the training images (with --train-labels), instead of --train-data.")
+    public Path trainImages;
+
+    @Option(names = "--train-labels", paramLabel = "FILE", description = "IDX label file of --train-images.")
+    public Path trainLabels;
+
+    @Option(names = "--train-count", description = "Use the first N training images (default: ${DEFAULT-VALUE}).")
+    public int trainCount = 1000;
+
+    @Option(names = "--weights", paramLabel = "surrogate|model", description = "Which last-layer weights influence is "
+            + "taken over. surrogate: a softmax regression on the "
+            + "layer's activations (any layered model); model: the model's own linear layers after the layer (DJL "
+            + "models; Hessian–vector products by double backward) (default: ${DEFAULT-VALUE}).")
+    public String head = "surrogate";
+
+    @Option(names = "--solver", paramLabel = "auto|exact|cg", description = "exact: the Hessian factored (few "
+            + "parameters); cg: conjugate gradients over Hessian–vector products; auto: exact up to 2,500 parameters "
+            + "(default: ${DEFAULT-VALUE}).")
+    public String solver = "auto";
+
+    @Option(names = "--l2", description = "L2 strength of the head's training risk (default: ${DEFAULT-VALUE}).")
+    public double l2 = 1e-3;
+
+    @Option(names = "--damping", description = "Added to the Hessian's diagonal (default: ${DEFAULT-VALUE}).")
+    public double damping;
+
+    @Option(names = "--top", description = "Proponents, opponents and self-influential images shown (default: ${DEFAULT-VALUE}).")
+    public int top = 5;
+
+    @Option(names = "--out", required = true, description = "Output folder (replaced atomically).")
+    public Path out;
+
+    @Spec
+    public picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        TrainingInfluence.Head headKind = parse(TrainingInfluence.Head.class, head, "--weights");
+        TrainingInfluence.Solver solverKind = parse(TrainingInfluence.Solver.class, solver, "--solver");
+        if (trainCount < 2) {
+            throw new InvalidInputException("--train-count must be at least 2, got " + trainCount);
+        }
+        LabelledImages train = trainingImages();
+        List<Sample> samples = new ArrayList<>();
+        try (Model loaded = ModelLoading.loadWithInputs(model, input, samples);
+                AtomicDirectory output = AtomicDirectory.open(out);
+                ProgressBars progress = new ProgressBars()) {
+            if (!(loaded instanceof LayeredModel layered) || layered.layerNames().isEmpty()) {
+                throw new InvalidInputException(loaded + " has no layers glassbox can reach: influence needs a DJL "
+                        + "model, an ONNX model or a split TorchScript model");
+            }
+            if (!train.shape().equals(loaded.inputShape())) {
+                throw new InvalidInputException("the training images have shape " + train.shape() + " but the model "
+                        + "takes " + loaded.inputShape());
+            }
+            String at = layer != null ? layer : defaultLayer(layered.layerNames());
+            float[][] trainRows = new float[train.count()][];
+            for (int i = 0; i < trainRows.length; i++) {
+                trainRows[i] = train.image(i);
+            }
+            if (train.labels().length > 0 && java.util.Arrays.stream(train.labels()).max().orElse(0)
+                    >= loaded.outputSize()) {
+                throw new InvalidInputException("the training labels go up to " + java.util.Arrays.stream(
+                        train.labels()).max().orElse(0) + " but the model has " + loaded.outputSize() + " outputs");
+            }
+            TrainingInfluence.Result result = TrainingInfluence.at(at).head(headKind).solver(solverKind).l2(l2)
+                    .damping(damping).top(top).build()
+                    .analyse(layered, trainRows, train.labels(), InputArguments.rows(samples), progress);
+            HtmlReport report = new HtmlReport("glassbox inspect influence", "Influence of " + train.count()
+                    + " training images on the predictions of " + loaded + " for " + samples.size() + " input(s).");
+            InfluenceSection.Written written = InfluenceSection.write(result, samples, train, loaded.outputNames(),
+                    report);
+            OutputStems stems = new OutputStems();
+            for (int t = 0; t < samples.size(); t++) {
+                Files.write(output.path().resolve(stems.next(samples.get(t).name()) + "-influence.png"),
+                        written.strips().get(t));
+            }
+            Files.write(output.path().resolve("self-influence.png"), written.strips().get(samples.size()));
+            Files.writeString(output.path().resolve("influence.json"), StableJson.toJson(written.json()));
+            Files.writeString(output.path().resolve("index.html"), report.render());
+            output.commit();
+        }
+        spec.commandLine().getOut().printf("influence of %d training images on %d input(s): %s%n", train.count(),
+                samples.size(), out.resolve("index.html"));
+        return 0;
+    }
+
+    private LabelledImages trainingImages() {
+        if ((trainImages == null) != (trainLabels == null)) {
+            throw new InvalidInputException("--train-images and --train-labels go together: give both or neither");
+        }
+        LabelledImages all = trainImages != null ? IdxReader.read(trainImages, trainLabels)
+                : FashionMnist.train(trainData);
+        return all.slice(0, Math.min(trainCount, all.count()));
+    }
+
+    /** The layer before the last, or the only one (a split model's split). */
+    private static String defaultLayer(List<String> names) {
+        return names.size() == 1 ? names.get(0) : names.get(names.size() - 2);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> kind, String value, String option) {
+        for (E e : kind.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        throw new InvalidInputException(option + " takes " + String.join(" or ", java.util.Arrays.stream(
+                kind.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList()) + ", got '" + value + "'");
+    }
+}

@@ -1,0 +1,144 @@
+package dev.glassbox.cli.command;
+
+import dev.glassbox.cli.ProgressBars;
+import dev.glassbox.cli.option.ExplainOptions;
+import dev.glassbox.cli.option.TrainingOptions;
+import dev.glassbox.core.explain.Explainer;
+import dev.glassbox.core.input.FashionMnist;
+import dev.glassbox.core.input.LabelledImages;
+import dev.glassbox.core.output.AtomicDirectory;
+import dev.glassbox.core.output.StableJson;
+import dev.glassbox.core.render.LineChart;
+import dev.glassbox.djl.model.BlockModel;
+import dev.glassbox.djl.zoo.RemoveAndRetrain;
+import dev.glassbox.djl.zoo.SmallFashionCnn;
+import dev.glassbox.djl.zoo.Training;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code glassbox train roar}: remove and retrain on Fashion-MNIST for each named method and a random ranking;
+ * writes {@code roar.json} and {@code roar.png} (test accuracy against the share of pixels removed).
+ */
+@Command(name = "roar", mixinStandardHelpOptions = true,
+        description = "ROAR (remove and retrain): train a model, rank every training and test image's pixels by each "
+                + "method's |attribution|, replace the top share by the mean pixel, retrain the same architecture and "
+                + "plot test accuracy against the share removed, beside a random ranking.")
+public final class TrainRoarCommand implements Callable<Integer> {
+    @Mixin
+    public TrainingOptions training;
+
+    @Option(names = "--methods", split = ",", paramLabel = "M",
+            description = "Attribution methods whose rankings are tested (default: ${DEFAULT-VALUE}).")
+    public List<String> methods = List.of("saliency", "ixg", "ig", "gradcam");
+
+    @Option(names = "--fractions", split = ",", paramLabel = "F",
+            description = "Shares of pixels removed, each strictly between 0 and 1 (default: ${DEFAULT-VALUE}).")
+    public List<Double> fractions = List.of(0.1, 0.3, 0.5, 0.7, 0.9);
+
+    @Option(names = "--architecture", description = "The architecture trained and retrained (default: ${DEFAULT-VALUE}).")
+    public String architecture = SmallFashionCnn.NAME;
+
+    @Option(names = "--test-limit", paramLabel = "N", description = "Test on the first N test images (default: all).")
+    public Integer testLimit;
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    public Path out;
+
+    @Spec
+    public picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        LabelledImages train = training.trainingImages();
+        LabelledImages test = training.testImages();
+        if (testLimit != null) {
+            test = test.slice(0, Math.min(Math.max(testLimit, 1), test.count()));
+        }
+        Training.Settings settings = training.settings(new Training.Settings(3, 64, 3e-3f, 20261205L));
+        ExplainOptions options = new ExplainOptions();
+        options.relu = true;
+        options.seed = settings.seed();
+        Map<String, Function<BlockModel, Explainer>> factories = new LinkedHashMap<>();
+        for (String method : methods) {
+            factories.put(method.trim(), model -> AttributionMethods.create(method, model, options));
+        }
+        long start = System.nanoTime();
+        RemoveAndRetrain.Result result;
+        try (AtomicDirectory output = AtomicDirectory.open(out); ProgressBars progress = new ProgressBars()) {
+            result = RemoveAndRetrain.of(architecture, settings, fractions.stream().mapToDouble(Double::doubleValue)
+                    .toArray(), settings.seed(), progress).run(train, test, factories, FashionMnist.CLASS_NAMES);
+            Files.writeString(output.path().resolve("roar.json"), StableJson.toJson(json(result, train, test,
+                    settings, (System.nanoTime() - start) / 1e9)));
+            Files.write(output.path().resolve("roar.png"), chart(result, train.count(), settings.epochs()));
+            output.commit();
+        }
+        print(result, spec.commandLine().getOut());
+        return 0;
+    }
+
+    private Map<String, Object> json(RemoveAndRetrain.Result result, LabelledImages train, LabelledImages test,
+            Training.Settings settings, double seconds) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("architecture", architecture);
+        doc.put("trainingImages", train.count());
+        doc.put("testImages", test.count());
+        doc.put("epochs", settings.epochs());
+        doc.put("batchSize", settings.batchSize());
+        doc.put("learningRate", settings.learningRate());
+        doc.put("seed", settings.seed());
+        doc.put("cleanAccuracy", result.cleanAccuracy());
+        Map<String, Object> curves = new LinkedHashMap<>();
+        for (RemoveAndRetrain.Curve curve : result.curves()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("fractions", curve.fractions());
+            c.put("accuracies", curve.accuracies());
+            curves.put(curve.ranking(), c);
+        }
+        doc.put("curves", curves);
+        doc.put("seconds", seconds);
+        return doc;
+    }
+
+    /** Accuracy against the share removed, from the clean accuracy at 0; the random ranking dashed. */
+    private byte[] chart(RemoveAndRetrain.Result result, int images, int epochs) {
+        List<LineChart.Series> series = new ArrayList<>();
+        for (RemoveAndRetrain.Curve curve : result.curves()) {
+            double[] x = new double[curve.fractions().length + 1];
+            double[] y = new double[x.length];
+            y[0] = result.cleanAccuracy();
+            for (int f = 0; f < curve.fractions().length; f++) {
+                x[f + 1] = curve.fractions()[f];
+                y[f + 1] = curve.accuracies()[f];
+            }
+            series.add(new LineChart.Series(curve.ranking(), x, y,
+                    curve.ranking().equals(RemoveAndRetrain.RANDOM)));
+        }
+        return LineChart.png(String.format(Locale.ROOT, "ROAR: %s, %d training images, %d epochs", architecture,
+                images, epochs), "share of pixels removed", "test accuracy after retraining", 0, 1, null, series);
+    }
+
+    private static void print(RemoveAndRetrain.Result result, PrintWriter out) {
+        out.printf(Locale.ROOT, "clean test accuracy %.4f%n", result.cleanAccuracy());
+        for (RemoveAndRetrain.Curve curve : result.curves()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-12s", curve.ranking()));
+            for (int f = 0; f < curve.fractions().length; f++) {
+                line.append(String.format(Locale.ROOT, "  %.1f: %.4f", curve.fractions()[f], curve.accuracies()[f]));
+            }
+            out.println(line);
+        }
+    }
+}
