@@ -99,6 +99,20 @@ public final class TrainCommand implements Runnable {
                         + "chosen with the seed (default: ${DEFAULT-VALUE}).")
         double plantRate = 1;
 
+        @Option(names = "--width", paramLabel = "W",
+                description = "Scale every convolution's filters by W, in (0, 4] (default: ${DEFAULT-VALUE}).")
+        double width = 1;
+
+        @Option(names = "--dropout", paramLabel = "P",
+                description = "Dropout rate before the linear layer, in [0, 1) (default: ${DEFAULT-VALUE}).")
+        float dropout = FashionCnn.DROPOUT;
+
+        @Option(names = "--validation", paramLabel = "N",
+                description = "Hold out the last N training images (never trained on, whatever --limit says), report "
+                        + "the accuracy on them, and print the validation error alone as the last line: an objective "
+                        + "for glassbox optimize --command (default: none).")
+        int validation;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -111,10 +125,12 @@ public final class TrainCommand implements Runnable {
             if (robust.adversarialRequested()) {
                 return robust.trainAdversarial(options, out, stdout);
             }
-            LabelledImages train = options.trainingImages();
+            LabelledImages held = validation > 0 ? options.validationImages(validation) : null;
+            LabelledImages train = options.trainingImages(validation);
             LabelledImages test = options.testImages();
             Training.Settings settings = options.settings(ImageClassifierTraining.defaults());
-            String provenance = "Fashion-MNIST (MIT licence), " + train.count() + " training images";
+            String provenance = "Fashion-MNIST (MIT licence), " + train.count() + " training images"
+                    + (dropout != FashionCnn.DROPOUT ? String.format(Locale.ROOT, ", dropout %.3f", dropout) : "");
             Patch planted = plantClass == null ? null : Patch.parse(patch);
             if (planted != null) {
                 if (plantClass < 0 || plantClass >= FashionMnist.CLASS_NAMES.size()) {
@@ -132,8 +148,8 @@ public final class TrainCommand implements Runnable {
             }
             long start = System.nanoTime();
             try (ProgressBars progress = new ProgressBars();
-                    BlockModel model = ImageClassifierTraining.train(FashionCnn.NAME, FashionCnn.build(), train,
-                            FashionMnist.CLASS_NAMES, settings, progress)) {
+                    BlockModel model = ImageClassifierTraining.train(FashionCnn.name(width),
+                            FashionCnn.build(width, dropout), train, FashionMnist.CLASS_NAMES, settings, progress)) {
                 double seconds = seconds(start);
                 double accuracy = Classification.accuracy(model, ImageRows.of(test), test.labels());
                 Map<String, Double> metrics = new TreeMap<>(Map.of("testAccuracy", accuracy,
@@ -142,7 +158,11 @@ public final class TrainCommand implements Runnable {
                 if (planted != null) {
                     metrics.put("patchedTestPredictedAsPatchClass", patchHitRate(model, test, planted, plantClass));
                 }
-                SavedModels.save(model, new ModelCard(FashionCnn.NAME, model.inputShape().dims(),
+                if (held != null) {
+                    metrics.put("validationAccuracy", Classification.accuracy(model, ImageRows.of(held), held.labels()));
+                    metrics.put("validationImages", (double) held.count());
+                }
+                SavedModels.save(model, new ModelCard(FashionCnn.name(width), model.inputShape().dims(),
                         FashionMnist.CLASS_NAMES, provenance, settings.seed(), settings.epochs(), metrics), out);
                 stdout.printf("trained %s in %.0f s: test accuracy %.2f%% on %d images, training accuracy %.2f%%; "
                         + "saved to %s%n", FashionCnn.NAME, seconds, 100 * accuracy, test.count(),
@@ -150,6 +170,10 @@ public final class TrainCommand implements Runnable {
                 if (planted != null) {
                     stdout.printf("test images of other classes carrying the patch predicted as '%s': %.2f%%%n",
                             FashionMnist.className(plantClass), 100 * metrics.get("patchedTestPredictedAsPatchClass"));
+                }
+                if (held != null) {
+                    stdout.printf("validation accuracy %.2f%% on the last %d training images; validation error:%n%.6f%n",
+                            100 * metrics.get("validationAccuracy"), held.count(), 1 - metrics.get("validationAccuracy"));
                 }
             }
             return 0;

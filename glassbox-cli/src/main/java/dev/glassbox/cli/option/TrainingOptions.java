@@ -1,5 +1,6 @@
 package dev.glassbox.cli.option;
 
+import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.input.FashionMnist;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.djl.zoo.Training;
@@ -35,8 +36,24 @@ public final class TrainingOptions {
 
     /** The training images, cut to {@code --limit}. */
     public LabelledImages trainingImages() {
+        return trainingImages(0);
+    }
+
+    /** The training images but the last {@code heldOut} ({@link #validationImages}), cut to {@code --limit}. */
+    public LabelledImages trainingImages(int heldOut) {
         LabelledImages train = FashionMnist.train(data);
-        return limit == null ? train : train.slice(0, Math.min(Math.max(limit, 1), train.count()));
+        int available = train.count() - heldOut;
+        return train.slice(0, limit == null ? available : Math.min(Math.max(limit, 1), available));
+    }
+
+    /** The last {@code count} of the 60,000 training images, held out for validation. */
+    public LabelledImages validationImages(int count) {
+        LabelledImages train = FashionMnist.train(data);
+        if (count < 1 || count >= train.count()) {
+            throw new InvalidInputException("--validation takes from 1 to " + (train.count() - 1) + " images, got "
+                    + count);
+        }
+        return train.slice(train.count() - count, train.count());
     }
 
     /** The 10,000 test images. */

@@ -42,6 +42,10 @@ public final class Architectures {
     public static NamedBlocks build(String name) {
         Supplier<NamedBlocks> factory = KNOWN.get(name);
         if (factory == null) {
+            java.util.Optional<NamedBlocks> scaled = FashionCnn.fromName(name);
+            if (scaled.isPresent()) {
+                return scaled.get();
+            }
             throw new ModelLoadException("unknown architecture '" + name + "'; known: " + String.join(", ", KNOWN.keySet()));
         }
         return factory.get();

@@ -8,6 +8,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import dev.glassbox.djl.model.NamedBlocks;
+import java.util.Optional;
 
 /**
  * The demo classifier for 1×28×28 Fashion-MNIST images: five 3×3 convolutions with BatchNorm and ReLU (two max-pools
@@ -19,18 +20,36 @@ public final class FashionCnn {
     public static final String NAME = "fashion-cnn";
     /** The last convolutional activation, where CAM and Grad-CAM read. */
     public static final String LAST_CONV = "relu5";
+    /** The dropout rate before the linear layer, unless a tuning run chose another. */
+    public static final float DROPOUT = 0.3f;
+
+    private static final int[] FILTERS = {32, 32, 64, 64, 128};
+    private static final String WIDTH_SUFFIX = "-width-";
 
     private FashionCnn() {
     }
 
     /** A fresh, uninitialised network. */
     public static NamedBlocks build() {
+        return build(1, DROPOUT);
+    }
+
+    /**
+     * A fresh network with every convolution's filters scaled by {@code width} (at least one each) and the given
+     * dropout rate, as a tuning run explores them.
+     */
+    public static NamedBlocks build(double width, float dropout) {
+        if (!(width > 0 && width <= 4)) {
+            throw new IllegalArgumentException("the width multiplier must be in (0, 4], was " + width);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("the dropout rate must be in [0, 1), was " + dropout);
+        }
         NamedBlocks net = new NamedBlocks();
-        int[] filters = {32, 32, 64, 64, 128};
-        for (int i = 0; i < filters.length; i++) {
+        for (int i = 0; i < FILTERS.length; i++) {
             int n = i + 1;
             net.add("conv" + n, Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
-                    .setFilters(filters[i]).build());
+                    .setFilters(Math.max(1, (int) Math.round(FILTERS[i] * width))).build());
             net.add("bn" + n, BatchNorm.builder().build());
             net.add("relu" + n, Activation.reluBlock());
             if (n == 2 || n == 4) {
@@ -38,8 +57,26 @@ public final class FashionCnn {
             }
         }
         net.add("gap", Pool.globalAvgPool2dBlock());
-        net.add("dropout", Dropout.builder().optRate(0.3f).build());
+        net.add("dropout", Dropout.builder().optRate(dropout).build());
         net.add("fc", Linear.builder().setUnits(10).build());
         return net;
+    }
+
+    /** The architecture name a model of this width is saved under: {@link #NAME} at width 1. */
+    public static String name(double width) {
+        return width == 1 ? NAME : NAME + WIDTH_SUFFIX + width;
+    }
+
+    /** The network a saved architecture name stands for, if it is this one at some width. */
+    static Optional<NamedBlocks> fromName(String name) {
+        if (!name.startsWith(NAME + WIDTH_SUFFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(build(Double.parseDouble(name.substring((NAME + WIDTH_SUFFIX).length())),
+                    DROPOUT));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }
