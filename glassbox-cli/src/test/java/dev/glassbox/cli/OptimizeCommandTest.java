@@ -45,7 +45,8 @@ class OptimizeCommandTest {
     @Test
     void optimisesACommandThatReadsThePointOnStandardInput() throws IOException {
         Path out = dir.resolve("command");
-        Cli run = Cli.run("optimize", "--command", "awk '{print ($1 - 0.3) ^ 2 + 1}'", "--bounds", "0:1",
+        // a box below zero: its bounds start with a minus sign and are still read as the option's value
+        Cli run = Cli.run("optimize", "--command", "awk '{print ($1 + 0.3) ^ 2 + 1}'", "--bounds", "-1:0",
                 "--budget", "10", "--acquisition", "lcb", "--kappa", "1", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonObject history = history(out);
