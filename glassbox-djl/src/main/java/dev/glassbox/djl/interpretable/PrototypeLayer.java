@@ -16,7 +16,8 @@ import java.util.Arrays;
  * sphere of the encoder's latent space, and for each latent code {@code z} the squared distances {@code ‖z − p̂_j‖²},
  * one per prototype ({@code batch × features} in, {@code batch × m} out). The layer stores free vectors {@code p_j}
  * and measures distances to their directions {@code p̂_j = p_j / ‖p_j‖}: for unit codes the squared distance is then
- * {@code 2 − 2 cos(z, p_j)}, so the scale of the codes cannot make the attention on the prototypes one-hot.
+ * {@code 2 − 2 cos(z, p_j)}, in [0, 4], so the scale of the codes cannot make an attention on these distances one-hot
+ * or flat.
  */
 public final class PrototypeLayer extends AbstractBlock {
     /** Version 2: distances to the prototypes' directions (version 1 measured them to the stored vectors). */
