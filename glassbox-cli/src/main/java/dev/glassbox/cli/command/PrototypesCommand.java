@@ -77,7 +77,7 @@ public final class PrototypesCommand implements Callable<Integer> {
 
     /** What the table shows. */
     public static final String PARAGRAPH = "The network's score for each class is the attention-weighted vote Σ_j a_j v_j of "
-            + "its prototypes' answers, where a_j = softmax_j(−‖z − p_j‖²) measures how close the input's latent code z "
-            + "is to prototype p_j. Each prototype is drawn as the training image whose code is nearest to it; "
+            + "its prototypes' answers, where a_j = softmax_j(−‖z − p_j‖² / τ) measures how close the input's latent "
+            + "code z is to prototype p_j (both of unit length; τ = 0.2). Each prototype is drawn as the training image whose code is nearest to it; "
             + "'adds' is its term a_j v_j of the predicted class's score.";
 }

@@ -50,7 +50,7 @@ public final class TrainInterpretableCommands {
 
     /** The prototype network. */
     @Command(name = "protonet", mixinStandardHelpOptions = true,
-            description = "Train the prototype network (a 3-convolution encoder, 20 prototypes in a 16-d latent space, "
+            description = "Train the prototype network (a 3-convolution encoder, 20 prototypes on the unit sphere of a 16-d latent space, "
                     + "softmax attention on them and a weighted vote of their answers) on Fashion-MNIST and draw each "
                     + "prototype as its nearest training image; report test accuracy. With --baseline, train the ordinary "
                     + "CNN of the same size (same encoder, one linear layer) with the same settings instead.")

@@ -9,21 +9,27 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import dev.glassbox.core.InvalidInputException;
+import java.util.Arrays;
 
 /**
- * The prototype layer of a prototype network (Li et al. 2018): {@code m} learned vectors {@code p_j} in the latent
- * space of the encoder, and for each latent code {@code z} the squared distances {@code ‖z − p_j‖²}, one per
- * prototype ({@code batch × features} in, {@code batch × m} out).
+ * The prototype layer of a prototype network (Li et al. 2018): {@code m} learned prototypes {@code p̂_j} on the unit
+ * sphere of the encoder's latent space, and for each latent code {@code z} the squared distances {@code ‖z − p̂_j‖²},
+ * one per prototype ({@code batch × features} in, {@code batch × m} out). The layer stores free vectors {@code p_j}
+ * and measures distances to their directions {@code p̂_j = p_j / ‖p_j‖}: for unit codes the squared distance is then
+ * {@code 2 − 2 cos(z, p_j)}, in [0, 4], so the scale of the codes cannot make an attention on these distances one-hot
+ * or flat.
  */
 public final class PrototypeLayer extends AbstractBlock {
-    private static final byte VERSION = 1;
+    /** Version 2: distances to the prototypes' directions (version 1 measured them to the stored vectors). */
+    private static final byte VERSION = 2;
     /** The parameter's name in saved weights. */
     public static final String PARAMETER = "prototypes";
+    private static final float TINY = 1e-12f;
 
     private final int count;
     private final Parameter prototypes;
 
-    /** A layer of {@code count} prototypes, drawn from N(0, 0.1²) until trained (near the origin, so that early attention is spread over many prototypes and every one of them learns). */
+    /** A layer of {@code count} prototypes, their stored vectors drawn from N(0, 0.1²) until trained. */
     public PrototypeLayer(int count) {
         super(VERSION);
         if (count < 1) {
@@ -39,9 +45,25 @@ public final class PrototypeLayer extends AbstractBlock {
         return count;
     }
 
-    /** The prototypes, {@code m × features}. */
+    /** The stored prototype vectors {@code p_j}, {@code m × features} (the layer uses their directions). */
     public NDArray prototypes() {
         return prototypes.getArray();
+    }
+
+    /** The prototypes the distances are measured to, {@code p̂_j = p_j / ‖p_j‖}: {@code points()[j]} is prototype j. */
+    public float[][] points() {
+        float[] flat = unit(prototypes.getArray()).toFloatArray();
+        int width = flat.length / count;
+        float[][] out = new float[count][];
+        for (int j = 0; j < count; j++) {
+            out[j] = Arrays.copyOfRange(flat, j * width, (j + 1) * width);
+        }
+        return out;
+    }
+
+    /** Each row divided by its Euclidean norm. */
+    public static NDArray unit(NDArray rows) {
+        return rows.div(rows.square().sum(new int[] {1}, true).add(TINY).sqrt());
     }
 
     @Override
@@ -49,9 +71,9 @@ public final class PrototypeLayer extends AbstractBlock {
             PairList<String, Object> params) {
         NDArray z = inputs.singletonOrThrow();
         // a differentiable copy in the batch's manager, so that what is computed from it is closed with the batch
-        NDArray p = z.getManager().zeros(new Shape(), z.getDataType())
-                .add(store.getValue(prototypes, z.getDevice(), training));
-        // ‖z‖² − 2 z·p + ‖p‖²
+        NDArray p = unit(z.getManager().zeros(new Shape(), z.getDataType())
+                .add(store.getValue(prototypes, z.getDevice(), training)));
+        // ‖z‖² − 2 z·p̂ + ‖p̂‖²
         NDArray cross = z.matMul(p.transpose()).mul(-2);
         NDArray squared = cross.add(z.square().sum(new int[] {1}, true)).add(p.square().sum(new int[] {1}).reshape(1, count));
         return new NDList(squared.maximum(0f));

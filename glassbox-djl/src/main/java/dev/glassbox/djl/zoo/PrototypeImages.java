@@ -30,12 +30,10 @@ public final class PrototypeImages {
             float[][] dataRows) {
         NearestExamples examples = NearestExamples.of(model, latent, dataRows, data.labels());
         PrototypeLayer layer = (PrototypeLayer) model.layers().layer(distances);
-        float[] flat = layer.prototypes().toFloatArray();
-        int width = flat.length / layer.count();
-        int[] indices = new int[layer.count()];
+        float[][] points = layer.points();
+        int[] indices = new int[points.length];
         for (int j = 0; j < indices.length; j++) {
-            float[] prototype = java.util.Arrays.copyOfRange(flat, j * width, (j + 1) * width);
-            indices[j] = examples.nearest(prototype, 1).get(0).index();
+            indices[j] = examples.nearest(points[j], 1).get(0).index();
         }
         return data.subset(indices);
     }

@@ -19,8 +19,13 @@ final class InterpretableNets {
 
     /** A prototype network on 4 inputs: linear (4 → 6), latent (3), 5 prototypes, a vote over 3 classes. */
     static BlockModel protoNet() {
-        return build(FashionProtoNet.head(new NamedBlocks().add("enc", Linear.builder().setUnits(6).build()), 3, 5, 3),
-                Shape.of(4), 7);
+        return protoNet(5);
+    }
+
+    /** The same network with another number of prototypes. */
+    static BlockModel protoNet(int prototypes) {
+        return build(FashionProtoNet.head(new NamedBlocks().add("enc", Linear.builder().setUnits(6).build()), 3,
+                prototypes, 3), Shape.of(4), 7);
     }
 
     /** A vision transformer on 1×4×4 images: 2×2 patches (5 tokens with the class token), width 4, 3 classes. */

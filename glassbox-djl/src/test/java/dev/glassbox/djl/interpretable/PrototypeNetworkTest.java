@@ -1,6 +1,7 @@
 package dev.glassbox.djl.interpretable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
@@ -8,6 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
+import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.zoo.FashionProtoNet;
 import dev.glassbox.djl.zoo.PrototypeLoss;
@@ -45,28 +47,58 @@ class PrototypeNetworkTest {
             float[][] inputs = InterpretableNets.uniform(4, 4, 2);
             PrototypeExplainer explainer = new PrototypeExplainer(model, FashionProtoNet.ATTENTION, FashionProtoNet.VOTE);
             List<PrototypeVote> votes = explainer.explain(inputs);
-            PrototypeLayer layer = (PrototypeLayer) model.layers().layer(FashionProtoNet.DISTANCES);
             for (int i = 0; i < inputs.length; i++) {
                 PrototypeVote vote = votes.get(i);
                 int top = vote.top(1)[0];
-                NDArray prototypes = layer.prototypes();
-                float[] original = prototypes.toFloatArray();
-                // move the prototype so far away that its attention underflows to exactly 0: the network without it
-                float[] moved = original.clone();
-                for (int d = 0; d < 3; d++) {
-                    moved[top * 3 + d] += 1e3f;
+                // the same network built with the other four prototypes and their answers only
+                try (BlockModel without = InterpretableNets.protoNet(4)) {
+                    copyWithout(model, without, top);
+                    float[] scores = without.predict(new float[][] {inputs[i]})[0];
+                    // the formula divides the float rounding of the scores by 1 − a_j
+                    double tolerance = 1e-6 / (1 - vote.weights()[top]);
+                    double change = 0;
+                    for (int c = 0; c < 3; c++) {
+                        assertThat((double) scores[c]).isCloseTo(vote.scoreWithout(top, c), within(tolerance));
+                        change = Math.max(change, Math.abs(scores[c] - vote.scores()[c]));
+                    }
+                    assertThat(change).as("removing the top prototype must matter").isGreaterThan(1e-3);
                 }
-                prototypes.set(moved);
-                float[] without = model.predict(new float[][] {inputs[i]})[0];
-                prototypes.set(original);
-                double change = 0;
-                for (int c = 0; c < 3; c++) {
-                    assertThat((double) without[c]).isCloseTo(vote.scoreWithout(top, c), within(1e-5));
-                    change = Math.max(change, Math.abs(without[c] - vote.scores()[c]));
-                }
-                assertThat(change).as("removing the top prototype must matter").isGreaterThan(1e-3);
             }
         }
+    }
+
+    /** Copies every parameter of {@code from} into {@code to}, leaving out prototype j's row and answer column. */
+    private static void copyWithout(BlockModel from, BlockModel to, int j) {
+        var source = from.djlModel().getBlock().getParameters().values();
+        var target = to.djlModel().getBlock().getParameters().values();
+        for (int k = 0; k < source.size(); k++) {
+            NDArray in = source.get(k).getArray();
+            NDArray out = target.get(k).getArray();
+            long[] shape = in.getShape().getShape();
+            int axis = 0;
+            while (axis < shape.length && shape[axis] == out.getShape().get(axis)) {
+                axis++;
+            }
+            if (axis == shape.length) {
+                out.set(in.toFloatArray());
+                continue;
+            }
+            // the prototypes (m × features) lose row j, the answers (classes × m) column j
+            NDArray kept = axis == 0 ? in.get(":" + j).concat(in.get((j + 1) + ":"), 0)
+                    : in.get(":, :" + j).concat(in.get(":, " + (j + 1) + ":"), 1);
+            out.set(kept.toFloatArray());
+        }
+    }
+
+    @Test
+    void eachPrototypeStartsVotingForItsClass() {
+        try (BlockModel model = InterpretableNets.protoNet()) {
+            float[][] answers = new PrototypeExplainer(model, FashionProtoNet.ATTENTION, FashionProtoNet.VOTE).answers();
+            // 5 prototypes, 3 classes: prototypes 0 and 3 answer class 0, 1 and 4 class 1, 2 class 2
+            assertThat(answers).isDeepEqualTo(new float[][] {{5, 0, 0, 5, 0}, {0, 5, 0, 0, 5}, {0, 0, 5, 0, 0}});
+        }
+        assertThatThrownBy(() -> new ClassVoteInitializer(0)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("must be positive");
     }
 
     @Test
@@ -103,17 +135,39 @@ class PrototypeNetworkTest {
             float[][] inputs = InterpretableNets.uniform(3, 4, 3);
             float[][] latent = model.activations(inputs, FashionProtoNet.LATENT);
             float[][] distances = model.activations(inputs, FashionProtoNet.DISTANCES);
-            float[] p = ((PrototypeLayer) model.layers().layer(FashionProtoNet.DISTANCES)).prototypes().toFloatArray();
+            float[][] attention = model.activations(inputs, FashionProtoNet.ATTENTION);
+            float[] stored = ((PrototypeLayer) model.layers().layer(FashionProtoNet.DISTANCES)).prototypes().toFloatArray();
             for (int i = 0; i < inputs.length; i++) {
+                assertThat(norm(latent[i], 0)).as("the latent code has unit length").isCloseTo(1, within(1e-6));
                 for (int j = 0; j < 5; j++) {
+                    // prototype j is the direction of its stored vector
+                    double length = norm(stored, j * 3);
                     double expected = 0;
                     for (int d = 0; d < 3; d++) {
-                        double diff = latent[i][d] - p[j * 3 + d];
+                        double diff = latent[i][d] - stored[j * 3 + d] / length;
                         expected += diff * diff;
                     }
                     assertThat((double) distances[i][j]).isCloseTo(expected, within(1e-5));
                 }
+                // the attention is softmax(−d / τ) over the prototypes
+                double total = 0;
+                for (int j = 0; j < 5; j++) {
+                    total += Math.exp(-distances[i][j] / FashionProtoNet.TEMPERATURE);
+                }
+                for (int j = 0; j < 5; j++) {
+                    assertThat((double) attention[i][j])
+                            .isCloseTo(Math.exp(-distances[i][j] / FashionProtoNet.TEMPERATURE) / total, within(1e-6));
+                }
             }
         }
+    }
+
+    /** The Euclidean length of the three values of {@code v} from {@code from}. */
+    private static double norm(float[] v, int from) {
+        double sum = 0;
+        for (int d = from; d < from + 3; d++) {
+            sum += v[d] * (double) v[d];
+        }
+        return Math.sqrt(sum);
     }
 }
