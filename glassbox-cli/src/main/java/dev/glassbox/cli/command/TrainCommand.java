@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
         subcommands = {TrainCommand.FashionMnistRecipe.class, TrainCommand.EnsembleRecipe.class,
             TrainCommand.BayesRecipe.class, TrainCommand.AutoencoderRecipe.class, TrainSpamCommand.class,
             TrainRegressionCommand.class, TrainRoarCommand.class, TrainInterpretableCommands.ProtonetRecipe.class,
-            TrainInterpretableCommands.VitRecipe.class})
+            TrainInterpretableCommands.VitRecipe.class, TrainGanCommand.Gan.class,
+            TrainGanCommand.Wgan.class, TrainGanCommand.WganGp.class})
 public final class TrainCommand implements Runnable {
     @Spec
     public picocli.CommandLine.Model.CommandSpec spec;

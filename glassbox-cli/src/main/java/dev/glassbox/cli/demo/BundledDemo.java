@@ -97,6 +97,11 @@ public final class BundledDemo implements AutoCloseable {
         return dir.resolve("protonet");
     }
 
+    /** A generator trained by {@code glassbox train gan|wgan|wgan-gp}, with the metrics measured then. */
+    public Path generatorDir() {
+        return dir.resolve("generator");
+    }
+
     /** The vision transformer trained by {@code glassbox train vit}. */
     public Path vitDir() {
         return dir.resolve("vit");

@@ -72,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
             EmbeddingSection.addTo(report, rows, images.labels(), model.outputNames(), images.shape(), 1);
             RegressionDemo.addTo(bundle, output.path().resolve("regression"), report);
             OptimizationDemo.addTo(output.path().resolve("optimization"), report);
+            GenerativeDemo.addTo(bundle, model, output.path().resolve("generative"), report);
             Files.writeString(output.path().resolve("index.html"), report.render());
             output.commit();
             spec.commandLine().getOut().printf("glassbox demo: %d bundled Fashion-MNIST test images, accuracy %.1f%%; "

@@ -19,7 +19,8 @@ public final class Architectures {
             Map.entry(MeanVarianceMlp.NAME, MeanVarianceMlp::build),
             Map.entry(MeanVarianceMlp.PLAIN_NAME, MeanVarianceMlp::buildPlain),
             Map.entry(FashionProtoNet.NAME, FashionProtoNet::build),
-            Map.entry(FashionProtoNet.BASELINE, FashionProtoNet::baseline), Map.entry(FashionVit.NAME, FashionVit::build)));
+            Map.entry(FashionProtoNet.BASELINE, FashionProtoNet::baseline), Map.entry(FashionVit.NAME, FashionVit::build),
+            Map.entry(DcganGenerator.NAME, DcganGenerator::build)));
 
     /** Text architectures, built for a vocabulary size and a number of classes. */
     private static final Map<String, BiFunction<Integer, Integer, NamedBlocks>> TEXT = new TreeMap<>(Map.of(

@@ -59,7 +59,7 @@ public final class ImageClassifierTraining {
     }
 
     /** Every pixel of every image as a value in [0, 1], image after image. */
-    static float[] pixels(LabelledImages data) {
+    public static float[] pixels(LabelledImages data) {
         byte[] pixels = data.pixels();
         float[] out = new float[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
