@@ -37,57 +37,57 @@ import picocli.CommandLine.Spec;
  */
 public abstract class TrainGanCommand implements Callable<Integer> {
     /** The default number of generator steps (a budget of a few minutes on one thread for each loss). */
-    static final int ITERATIONS = 250;
+    public static final int ITERATIONS = 250;
     /** The seed of the codes of the grid, the interpolations and the evaluation (the demo draws the same codes). */
     public static final long PICTURE_SEED = 7;
     /** The classifier layer whose outputs are the features. */
-    static final String FEATURES = "gap";
+    public static final String FEATURES = "gap";
     /** The shape of one generated image. */
     public static final Shape IMAGE = Shape.of(DcganGenerator.IMAGE);
 
     @Option(names = "--data", description = "Folder with the four Fashion-MNIST IDX files (default: ${DEFAULT-VALUE}).")
-    Path data = FashionMnist.defaultDirectory();
+    public Path data = FashionMnist.defaultDirectory();
 
     @Option(names = "--limit", description = "Train on the first N training images only (default: all).")
-    Integer limit;
+    public Integer limit;
 
     @Option(names = "--iterations", description = "Generator steps (default: ${DEFAULT-VALUE}).")
-    int iterations = ITERATIONS;
+    public int iterations = ITERATIONS;
 
     @Option(names = "--batch-size", description = "Images per step (default: 64).")
-    Integer batchSize;
+    public Integer batchSize;
 
     @Option(names = "--critic-steps", description = "Critic steps per generator step (default: 1 for gan, 5 else).")
-    Integer criticSteps;
+    public Integer criticSteps;
 
     @Option(names = "--learning-rate", description = "Learning rate of both networks (default: the loss's paper's).")
-    Float learningRate;
+    public Float learningRate;
 
     @Option(names = "--clip", description = "WGAN's weight clipping bound (default: 0.01).")
-    Float clip;
+    public Float clip;
 
     @Option(names = "--penalty", description = "WGAN-GP's penalty weight lambda (default: 10).")
-    Float penalty;
+    public Float penalty;
 
     @Option(names = "--samples", description = "Generated and real images per side of the Fréchet distance "
             + "(default: ${DEFAULT-VALUE}; the test set must hold twice as many).")
-    int samples = 1000;
+    public int samples = 1000;
 
     @Option(names = "--classifier", description = "Model folder of the classifier whose '" + FEATURES + "' features "
             + "and classes measure the generator (default: the bundled Fashion-MNIST CNN).")
-    Path classifier;
+    public Path classifier;
 
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed = 20261205L;
+    public long seed = 20261205L;
 
     @Option(names = "--out", description = "Folder to write (default: models/LOSS).")
-    Path out;
+    public Path out;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    public picocli.CommandLine.Model.CommandSpec spec;
 
     /** The loss this command trains with. */
-    abstract GanLoss loss();
+    public abstract GanLoss loss();
 
     @Override
     public Integer call() {
@@ -174,9 +174,9 @@ public abstract class TrainGanCommand implements Callable<Integer> {
     /** {@code glassbox train gan}. */
     @Command(name = "gan", mixinStandardHelpOptions = true, description = "Train the DCGAN-style generator on "
             + "Fashion-MNIST with the standard (non-saturating) GAN loss; measure and save it.")
-    static final class Gan extends TrainGanCommand {
+    public static final class Gan extends TrainGanCommand {
         @Override
-        GanLoss loss() {
+        public GanLoss loss() {
             return GanLoss.GAN;
         }
     }
@@ -184,9 +184,9 @@ public abstract class TrainGanCommand implements Callable<Integer> {
     /** {@code glassbox train wgan}. */
     @Command(name = "wgan", mixinStandardHelpOptions = true, description = "Train the DCGAN-style generator on "
             + "Fashion-MNIST as a Wasserstein GAN (weight clipping, RMSProp, 5 critic steps); measure and save it.")
-    static final class Wgan extends TrainGanCommand {
+    public static final class Wgan extends TrainGanCommand {
         @Override
-        GanLoss loss() {
+        public GanLoss loss() {
             return GanLoss.WGAN;
         }
     }
@@ -194,9 +194,9 @@ public abstract class TrainGanCommand implements Callable<Integer> {
     /** {@code glassbox train wgan-gp}. */
     @Command(name = "wgan-gp", mixinStandardHelpOptions = true, description = "Train the DCGAN-style generator on "
             + "Fashion-MNIST as a WGAN with gradient penalty (lambda 10, Adam, 5 critic steps); measure and save it.")
-    static final class WganGp extends TrainGanCommand {
+    public static final class WganGp extends TrainGanCommand {
         @Override
-        GanLoss loss() {
+        public GanLoss loss() {
             return GanLoss.WGAN_GP;
         }
     }
