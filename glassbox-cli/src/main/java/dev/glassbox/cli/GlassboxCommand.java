@@ -56,8 +56,8 @@ public final class GlassboxCommand implements Runnable {
 
     /** Runs the command line with the given output and error streams and returns its exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        // a value that starts with a minus sign but names no option (a negative bound such as -4:-1.5) is a value
-        CommandLine cli = new CommandLine(new GlassboxCommand()).setOut(out).setErr(err);
+        CommandLine cli = new CommandLine(new GlassboxCommand()).setOut(out).setErr(err)
+                .setUnmatchedOptionsAllowedAsOptionParameters(false);
         cli.setExecutionExceptionHandler(GlassboxCommand::handle);
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("glassbox: " + e.getMessage());

@@ -45,7 +45,7 @@ class OptimizeCommandTest {
     @Test
     void optimisesACommandThatReadsThePointOnStandardInput() throws IOException {
         Path out = dir.resolve("command");
-        // a box below zero: its bounds start with a minus sign and are still read as the option's value
+        // a box below zero: its bounds start with a minus sign and are still read as --bounds' value
         Cli run = Cli.run("optimize", "--command", "awk '{print ($1 + 0.3) ^ 2 + 1}'", "--bounds", "-1:0",
                 "--budget", "10", "--acquisition", "lcb", "--kappa", "1", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -53,6 +53,9 @@ class OptimizeCommandTest {
         assertThat(history.getAsJsonObject("best").get("value").getAsDouble()).isLessThan(1.01);
         assertThat(history.getAsJsonObject("settings").get("acquisition").getAsString()).isEqualTo("lcb");
         assertThat(Files.exists(out.resolve("posterior.png"))).isTrue();
+        Cli attached = Cli.run("optimize", "--command", "awk '{print ($1 + 0.3) ^ 2 + 1}'", "--bounds=-1:0",
+                "--budget", "3", "--out", dir.resolve("attached").toString());
+        assertThat(attached.exitCode()).as(attached.err()).isZero();
     }
 
     @Test

@@ -31,9 +31,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Stack;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,7 +63,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + "last line of stdout.")
     public String command;
 
-    @Option(names = "--bounds", paramLabel = "L1:U1,L2:U2,...",
+    @Option(names = "--bounds", paramLabel = "L1:U1,L2:U2,...", preprocessor = SignedValue.class,
             description = "The search box (required with --command; a function's usual box by default).")
     public String bounds;
 
@@ -421,5 +424,21 @@ public final class OptimizeCommand implements Callable<Integer> {
         double[][] observed = observations.stream().map(Observation::point).toArray(double[][]::new);
         return PosteriorPlot.png(new PosteriorPlot.PosteriorSurface(lower, upper, mean, std, acq, observed, next),
                 new String[] {"x1", "x2"}, name);
+    }
+
+    /**
+     * Takes the next argument as {@code --bounds}' value even when it starts with a minus sign ({@code -4:-1.5}, a box
+     * below zero), which the command line would otherwise refuse as an unknown option.
+     */
+    public static final class SignedValue implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(Stack<String> args, CommandLine.Model.CommandSpec spec, CommandLine.Model.ArgSpec arg,
+                Map<String, Object> info) {
+            if (args.isEmpty()) {
+                return false;
+            }
+            arg.setValue(args.pop());
+            return true;
+        }
     }
 }
