@@ -1,6 +1,7 @@
 package dev.glassbox.cli;
 
 import dev.glassbox.core.input.ImageWriter;
+import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Target;
@@ -56,7 +57,8 @@ final class DemoCommand implements Callable<Integer> {
                     StableJson.toJson(predictions));
             HtmlReport report = report(model, images, predictions, accuracy);
             List<Sample> samples = oneOfEachClass(images, 6);
-            explanations(model, samples, output.path().resolve("explanations"), report);
+            explanations(model, BundledMaps.read(bundle.masks().resolve("model"), images.shape()), samples,
+                    output.path().resolve("explanations"), report);
             OnnxDemo.addTo(bundle, images, samples, output.path().resolve("onnx"), report);
             UncertaintySection.addTo(report, model, images, output.path().resolve("uncertainty"));
             DemoSanity.addTo(model, bundle, output.path().resolve("sanity"), report);
@@ -91,9 +93,9 @@ final class DemoCommand implements Callable<Integer> {
         return samples;
     }
 
-    /** Explains the samples with every demo method. */
-    private static void explanations(BlockModel model, List<Sample> samples, Path dir, HtmlReport report)
-            throws IOException {
+    /** Explains the samples with every demo method, then shows the bundled maps of the slow ones. */
+    private static void explanations(BlockModel model, Map<String, Explainer> bundled, List<Sample> samples, Path dir,
+            HtmlReport report) throws IOException {
         Files.createDirectories(dir);
         ExplainOptions options = new ExplainOptions();
         options.relu = true;
@@ -101,10 +103,15 @@ final class DemoCommand implements Callable<Integer> {
         report.section("Explanations");
         report.paragraph("Why the model predicts what it predicts, for one test image of each of six classes: "
                 + "attributions of the predicted class by " + String.join(", ", DEMO_METHODS) + " (Grad-CAM at "
-                + FashionCnn.LAST_CONV + ", with its ReLU). " + AttributionWriter.COLOUR_KEY
-                + " Each map is also in explanations/ as JSON and PNG.");
+                + FashionCnn.LAST_CONV + ", with its ReLU), and by " + String.join(" and ", bundled.keySet())
+                + " perturbations (the mean of the masks of areas 5%, 10% and 20%, and the deletion mask; computed once "
+                + "by glassbox explain and bundled, as they take hundreds of passes per image). "
+                + AttributionWriter.COLOUR_KEY + " Each map is also in explanations/ as JSON and PNG.");
+        Map<String, Explainer> explainers = new LinkedHashMap<>(AttributionMethods.createAll(DEMO_METHODS, model,
+                options));
+        explainers.putAll(bundled);
         try (ProgressBars progress = new ProgressBars()) {
-            new AttributionGrid(model, DEMO_METHODS, options, null).write(samples, Target.PREDICTED, dir, report, progress);
+            new AttributionGrid(model, explainers).write(samples, Target.PREDICTED, dir, report, progress);
         }
     }
 

@@ -58,6 +58,12 @@ class DemoSanityTest {
             assertThat(patch(json, "pointingGame", method, "reference model")).as(method).isZero();
         }
         assertThat(patch(json, "pointingGame", "ig", "patch-trained model")).isGreaterThan(0);
+        // the bundled extremal and meaningful maps join the table: they too find the patch the patch-trained model reads
+        for (String method : BundledMaps.METHODS) {
+            assertThat(patch(json, "energyOnPatch", method, "patch-trained model")).as(method)
+                    .isGreaterThan(3 * patch(json, "energyOnPatch", method, "reference model"));
+            assertThat(patch(json, "pointingGame", method, "reference model")).as(method).isZero();
+        }
         assertThat(report.render()).contains("Model-parameter randomisation").contains("Faithfulness")
                 .contains("Spurious cue");
         assertThat(dir.resolve("similarity-spearman-abs.png")).isNotEmptyFile();
