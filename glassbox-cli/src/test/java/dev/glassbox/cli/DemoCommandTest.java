@@ -46,7 +46,9 @@ class DemoCommandTest {
         String html = Files.readString(out.resolve("index.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("Predictions").contains("Explanations")
                 .contains("Calibration").contains("data:image/png;base64,").doesNotContain("<script");
-        assertThat(out.resolve("explanations")).isDirectoryContaining(p -> p.toString().endsWith(".ig.json"));
+        assertThat(out.resolve("explanations")).isDirectoryContaining(p -> p.toString().endsWith(".ig.json"))
+                .isDirectoryContaining(p -> p.toString().endsWith(".extremal.json"))
+                .isDirectoryContaining(p -> p.toString().endsWith(".meaningful.json"));
         assertThat(html).contains("An ONNX model from PyTorch").contains(OnnxDemo.INNER_BLOCK);
         for (String method : OnnxDemo.METHODS) {
             assertThat(out.resolve("onnx")).isDirectoryContaining(p -> p.toString().endsWith("." + method + ".json"));

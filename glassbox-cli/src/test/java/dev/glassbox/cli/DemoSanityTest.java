@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.glassbox.cli.demo.BundledDemo;
+import dev.glassbox.cli.demo.BundledMaps;
 import dev.glassbox.cli.demo.DemoSanity;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.model.BlockModel;
@@ -60,6 +61,12 @@ class DemoSanityTest {
             assertThat(patch(json, "pointingGame", method, "reference model")).as(method).isZero();
         }
         assertThat(patch(json, "pointingGame", "ig", "patch-trained model")).isGreaterThan(0);
+        // the bundled extremal and meaningful maps join the table: they too find the patch the patch-trained model reads
+        for (String method : BundledMaps.METHODS) {
+            assertThat(patch(json, "energyOnPatch", method, "patch-trained model")).as(method)
+                    .isGreaterThan(3 * patch(json, "energyOnPatch", method, "reference model"));
+            assertThat(patch(json, "pointingGame", method, "reference model")).as(method).isZero();
+        }
         assertThat(report.render()).contains("Model-parameter randomisation").contains("Faithfulness")
                 .contains("Spurious cue");
         assertThat(dir.resolve("similarity-spearman-abs.png")).isNotEmptyFile();

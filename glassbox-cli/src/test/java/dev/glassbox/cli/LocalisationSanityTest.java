@@ -47,5 +47,11 @@ class LocalisationSanityTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("outside the 28×28 image");
         assertThat(sanity(dir.resolve("out2"), "1,1,2,2;3,3,2,2").err()).contains("2 boxes for 1 inputs");
+        // checked before the other checks run: on an ONNX model the randomisation check would fail first
+        Cli unchecked = Cli.run("sanity", "--model", Cli.fixture("cnn.onnx").toString(), "--input",
+                Cli.fixture("sample.png").toString(), "--method", "saliency", "--localisation", "20,20,10,10",
+                "--out", dir.resolve("out3").toString());
+        assertThat(unchecked.exitCode()).isEqualTo(2);
+        assertThat(unchecked.err().strip()).contains("outside the 28×28 image").doesNotContain("\n");
     }
 }

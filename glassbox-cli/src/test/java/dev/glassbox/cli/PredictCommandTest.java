@@ -60,6 +60,23 @@ class PredictCommandTest {
     }
 
     @Test
+    void aTorchScriptModelTakesAnNpyBatchWithoutAnInputShape(@TempDir Path dir) throws IOException {
+        Cli given = Cli.run("predict", "--model", Cli.fixture("cnn.pt").toString(), "--input",
+                Cli.fixture("batch.npy").toString(), "--input-shape", "1,28,28", "--json");
+        Cli learnt = Cli.run("predict", "--model", Cli.fixture("cnn.pt").toString(), "--input",
+                Cli.fixture("batch.npy").toString(), "--json");
+        assertThat(learnt.exitCode()).as(learnt.err()).isZero();
+        assertThat(learnt.out()).isEqualTo(given.out());
+        assertThat(JsonParser.parseString(learnt.out()).getAsJsonArray()).hasSize(3);
+        // an array the model refuses both as one sample and as a batch: the engine's cause, on one line
+        Path rgb = npy(dir.resolve("rgb.npy"), new int[] {2, 3, 28, 28}, 0.5f);
+        Cli refused = Cli.run("predict", "--model", Cli.fixture("cnn.pt").toString(), "--input", rgb.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err().strip()).doesNotContain("\n").contains("does not accept inputs of shape 2×3×28×28")
+                .doesNotContain("The following operation failed");
+    }
+
+    @Test
     void textOutputListsTopClassesAndTheTarget(@TempDir Path dir) throws IOException {
         Path classes = Files.writeString(dir.resolve("classes.txt"), "zero\none\ntwo\n");
         Path csv = Files.writeString(dir.resolve("rows.csv"), "a,b,c,d\n0.1,0.2,0.3,0.4\n1,2,3,4\n");

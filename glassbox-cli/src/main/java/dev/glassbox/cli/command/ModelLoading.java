@@ -5,7 +5,10 @@ import dev.glassbox.cli.option.ModelArguments;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Model;
+import dev.glassbox.core.model.ModelLoadException;
 import dev.glassbox.core.model.Shape;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +17,9 @@ import java.util.Locale;
  * its input shape, the model first and every input checked against it; otherwise the inputs first, their shape
  * telling the model what to expect. Learning the shape that way runs the model once on the first input, so that input
  * may hold at most {@link #MAX_TRIAL_VALUES} values (an RGB image of 1024 × 1024): a larger one is refused with a
- * line that asks for {@code --input-shape}.
+ * line that asks for {@code --input-shape}. A NumPy array is first tried as one sample and, when the model refuses
+ * that shape, as a batch whose first axis counts the samples when it has four or more axes (an {@code N×C×H×W}
+ * array saved from PyTorch).
  */
 public final class ModelLoading {
     /**
@@ -36,13 +41,31 @@ public final class ModelLoading {
                     + "takes at most %,d values; pass --input-shape C,H,W (the shape the model takes)",
                     inputArguments.inputs.get(0).getFileName(), hint, hint.size(), MAX_TRIAL_VALUES));
         }
-        Model model = modelArguments.load(hint);
+        Model model = load(modelArguments, hint, inputArguments.inputs.get(0));
         try {
             samples.addAll(inputArguments.read(model.inputShape()));
             return model;
         } catch (RuntimeException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /** The model loaded for samples of shape {@code hint}, or of its trailing axes when {@code first} is a NumPy batch. */
+    private static Model load(ModelArguments modelArguments, Shape hint, Path first) {
+        try {
+            return modelArguments.load(hint);
+        } catch (ModelLoadException whole) {
+            if (hint == null || hint.rank() < 4 || !first.getFileName().toString().toLowerCase(Locale.ROOT)
+                    .endsWith(".npy")) {
+                throw whole;
+            }
+            try {
+                return modelArguments.load(Shape.of(Arrays.copyOfRange(hint.dims(), 1, hint.rank())));
+            } catch (ModelLoadException batch) {
+                whole.addSuppressed(batch);
+                throw whole;
+            }
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.glassbox.core.faithfulness.MaxSensitivity;
 import dev.glassbox.core.faithfulness.PerturbationCurves;
 import dev.glassbox.core.input.Patch;
 import dev.glassbox.core.input.Sample;
+import dev.glassbox.core.metrics.BoundingBox;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
 import dev.glassbox.core.output.AtomicDirectory;
@@ -151,6 +152,8 @@ public final class SanityCommand implements Callable<Integer> {
                 AtomicDirectory output = AtomicDirectory.open(out);
                 ProgressBars progress = new ProgressBars()) {
             Map<String, Explainer> explainers = AttributionMethods.createAll(methods, loaded, options);
+            List<BoundingBox> boxes = localisation == null ? null
+                    : LocalisationSection.parse(localisation, samples.size(), loaded.inputShape());
             float[][] rows = InputArguments.rows(samples);
             int[] targets = targets(loaded.predict(rows), target);
             HtmlReport report = new HtmlReport("glassbox sanity", "Sanity checks of " + String.join(", ",
@@ -179,9 +182,9 @@ public final class SanityCommand implements Callable<Integer> {
                             samples, targets, report));
                 }
             }
-            if (localisation != null) {
-                json.put("localisation", LocalisationSection.write(LocalisationSection.parse(localisation,
-                        samples.size(), loaded.inputShape()), pointingTolerance, loaded, explainers, rows, targets, options.seed, report));
+            if (boxes != null) {
+                json.put("localisation", LocalisationSection.write(boxes, pointingTolerance, loaded, explainers, rows,
+                        targets, options.seed, report));
             }
             if (planted != null) {
                 json.put("spuriousCue", spuriousCue(planted, loaded, explainers, samples, target, report));

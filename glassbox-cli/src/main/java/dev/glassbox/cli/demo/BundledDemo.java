@@ -112,6 +112,14 @@ public final class BundledDemo implements AutoCloseable {
         return dir.resolve("onnx-resnet/fashion-resnet.onnx");
     }
 
+    /**
+     * The bundled extremal and meaningful perturbation maps ({@link BundledMaps}), one folder per model: {@code
+     * model} and {@code planted-model}.
+     */
+    public Path masks() {
+        return dir.resolve("masks");
+    }
+
     /** The bundled results of the inspect commands on the bundled model (see {@link InsideModelSection}). */
     public Path inside() {
         return dir.resolve("inside");

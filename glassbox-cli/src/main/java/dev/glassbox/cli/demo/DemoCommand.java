@@ -6,6 +6,7 @@ import dev.glassbox.cli.report.AttributionGrid;
 import dev.glassbox.cli.report.InsideModelSection;
 import dev.glassbox.cli.report.UncertaintySection;
 import dev.glassbox.core.input.ImageWriter;
+import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Target;
@@ -61,7 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
                     StableJson.toJson(predictions));
             HtmlReport report = report(model, images, predictions, accuracy);
             List<Sample> samples = oneOfEachClass(images, 6);
-            explanations(model, samples, output.path().resolve("explanations"), report);
+            explanations(model, BundledMaps.read(bundle.masks().resolve("model"), images.shape()), samples,
+                    output.path().resolve("explanations"), report);
             OnnxDemo.addTo(bundle, images, samples, output.path().resolve("onnx"), report);
             UncertaintySection.addTo(report, model, images, output.path().resolve("uncertainty"));
             DemoSanity.addTo(model, bundle, output.path().resolve("sanity"), report);
@@ -97,9 +99,9 @@ public final class DemoCommand implements Callable<Integer> {
         return samples;
     }
 
-    /** Explains the samples with every demo method. */
-    private static void explanations(BlockModel model, List<Sample> samples, Path dir, HtmlReport report)
-            throws IOException {
+    /** Explains the samples with every demo method, then shows the bundled maps of the slow ones. */
+    private static void explanations(BlockModel model, Map<String, Explainer> bundled, List<Sample> samples, Path dir,
+            HtmlReport report) throws IOException {
         Files.createDirectories(dir);
         ExplainOptions options = new ExplainOptions();
         options.relu = true;
@@ -111,6 +113,11 @@ public final class DemoCommand implements Callable<Integer> {
                 + " Each map is also in explanations/ as JSON and PNG.");
         try (ProgressBars progress = new ProgressBars()) {
             new AttributionGrid(model, DEMO_METHODS, options, null).write(samples, Target.PREDICTED, dir, report, progress);
+            report.paragraph("The same images by " + String.join(" and ", bundled.keySet()) + " perturbations: the "
+                    + "mean of the preserving masks of areas 5%, 10% and 20%, and the smallest deletion that destroys "
+                    + "the class. They take hundreds of passes per image, so these maps were computed once by glassbox "
+                    + "explain at its defaults and are bundled with the demo.");
+            new AttributionGrid(model, bundled).write(samples, Target.PREDICTED, dir, report, progress);
         }
     }
 

@@ -37,7 +37,7 @@ import java.util.Set;
  * images of different classes, then the planted-patch check of the bundled model trained with a patch in every
  * 'Shirt' image against the clean bundled model. Cheaper settings than {@code glassbox sanity}'s
  * defaults: 10 SmoothGrad samples, 16 Integrated Gradients steps, 28-step curves, 32 infidelity perturbations and no
- * max-sensitivity.
+ * max-sensitivity. The patch check adds the bundled extremal and meaningful perturbation maps ({@link BundledMaps}).
  */
 public final class DemoSanity {
     /** The patch planted into the training images of the bundled planted-patch model. */
@@ -75,13 +75,24 @@ public final class DemoSanity {
                     + "patch in every '" + FashionMnist.className(PATCH_CLASS) + "' training image; the reference "
                     + "model is the bundled, clean model. The images are bundled test images of other classes.";
             json.put("spuriousCue", PatchSection.write(PATCH, List.of(
-                    new PatchSection.Subject("patch-trained model", planted,
-                            AttributionMethods.createAll(DemoCommand.DEMO_METHODS, planted, options)),
-                    new PatchSection.Subject("reference model", model, explainers)),
-                    context, samples, Target.PREDICTED, options.seed, report));
+                    new PatchSection.Subject("patch-trained model", planted, withBundled(
+                            AttributionMethods.createAll(DemoCommand.DEMO_METHODS, planted, options),
+                            bundle.masks().resolve("planted-model"), images)),
+                    new PatchSection.Subject("reference model", model,
+                            withBundled(explainers, bundle.masks().resolve("model"), images))),
+                    context + " Extremal and meaningful perturbations are bundled maps (glassbox explain, computed "
+                            + "once).", samples, Target.PREDICTED, options.seed, report));
         }
         Files.writeString(dir.resolve("sanity.json"),
                 StableJson.toJson(json));
+    }
+
+    /** The explainers followed by the bundled extremal and meaningful maps of the folder's inputs. */
+    private static Map<String, Explainer> withBundled(Map<String, Explainer> explainers, Path maps,
+            LabelledImages images) {
+        Map<String, Explainer> all = new java.util.LinkedHashMap<>(explainers);
+        all.putAll(BundledMaps.read(maps, images.shape()));
+        return all;
     }
 
     /** The demo's explanation settings (Grad-CAM with its ReLU) with cheaper sampling. */

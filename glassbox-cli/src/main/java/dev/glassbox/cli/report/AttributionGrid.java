@@ -29,8 +29,13 @@ public final class AttributionGrid {
 
     /** A grid of the named methods, built with the given options; {@code columns} names tabular features or is null. */
     public AttributionGrid(Model model, List<String> methods, ExplainOptions options, List<String> columns) {
+        this(model, AttributionMethods.createAll(methods, model, options, columns));
+    }
+
+    /** A grid of the given explainers, one column per entry, headed by its key. */
+    public AttributionGrid(Model model, Map<String, Explainer> explainers) {
         this.model = model;
-        this.explainers = AttributionMethods.createAll(methods, model, options, columns);
+        this.explainers = explainers;
     }
 
     /** Writes all files into {@code dir} and the grid into {@code report}. */

@@ -24,17 +24,22 @@ import java.util.function.Function;
  * images' mean pixel, a fresh model of the same architecture is trained on the degraded training images with the same
  * settings and seed, and its accuracy on the degraded test images is recorded. A method whose ranking finds the
  * informative pixels makes accuracy fall faster than a random ranking (seeded, one permutation per image), which is
- * always run as the baseline.
+ * always run as the baseline; with several baseline seeds the random rankings' spread measures the noise a difference
+ * between two curves must exceed.
  */
 public final class RemoveAndRetrain {
-    /** The name of the random ranking. */
+    /** The name of the random ranking; further baseline seeds are named {@code random 2}, {@code random 3}, … */
     public static final String RANDOM = "random";
 
     /** A ranking's test accuracy after retraining on images with each share of pixels removed. */
     public record Curve(String ranking, double[] fractions, double[] accuracies) {
+        /** Whether this is one of the random baseline rankings. */
+        public boolean baseline() {
+            return ranking.equals(RANDOM) || ranking.startsWith(RANDOM + " ");
+        }
     }
 
-    /** The clean model's test accuracy and one curve per ranking, the random ranking last. */
+    /** The clean model's test accuracy and one curve per ranking, the random rankings last. */
     public record Result(double cleanAccuracy, List<Curve> curves) {
     }
 
@@ -42,23 +47,29 @@ public final class RemoveAndRetrain {
     private final Training.Settings settings;
     private final double[] fractions;
     private final long seed;
+    private final int baselines;
     private final Progress progress;
 
     private RemoveAndRetrain(String architecture, Training.Settings settings, double[] fractions, long seed,
-            Progress progress) {
+            int baselines, Progress progress) {
         this.architecture = architecture;
         this.settings = settings;
         this.fractions = fractions;
         this.seed = seed;
+        this.baselines = baselines;
         this.progress = progress;
     }
 
     /**
      * ROAR for an architecture (named as in {@link Architectures}) trained with {@code settings}, at the given shares
-     * of pixels removed (each strictly between 0 and 1); {@code seed} draws the random ranking.
+     * of pixels removed (each strictly between 0 and 1); {@code seed} draws the random ranking, and {@code baselines}
+     * random rankings (at least one), each from its own seed, are run.
      */
     public static RemoveAndRetrain of(String architecture, Training.Settings settings, double[] fractions, long seed,
-            Progress progress) {
+            int baselines, Progress progress) {
+        if (baselines < 1) {
+            throw new InvalidInputException("ROAR needs at least one random ranking as its baseline, got " + baselines);
+        }
         if (fractions.length == 0) {
             throw new InvalidInputException("ROAR needs at least one share of pixels to remove");
         }
@@ -68,7 +79,7 @@ public final class RemoveAndRetrain {
             }
         }
         Architectures.build(architecture);
-        return new RemoveAndRetrain(architecture, settings, fractions.clone(), seed, progress);
+        return new RemoveAndRetrain(architecture, settings, fractions.clone(), seed, baselines, progress);
     }
 
     /**
@@ -88,8 +99,11 @@ public final class RemoveAndRetrain {
             });
         }
         int pixels = train.rows() * train.cols();
-        rankings.put(RANDOM, new int[][][] {randomRankings(train.count(), pixels, seed),
-                randomRankings(test.count(), pixels, seed + 1)});
+        for (int b = 0; b < baselines; b++) {
+            long drawn = seed + 2L * b;
+            rankings.put(b == 0 ? RANDOM : RANDOM + " " + (b + 1), new int[][][] {
+                randomRankings(train.count(), pixels, drawn), randomRankings(test.count(), pixels, drawn + 1)});
+        }
         int fill = meanPixel(train);
         List<Curve> curves = new ArrayList<>();
         rankings.forEach((name, ranked) -> {

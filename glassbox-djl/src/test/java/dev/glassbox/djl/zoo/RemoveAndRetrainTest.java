@@ -52,9 +52,11 @@ class RemoveAndRetrainTest {
     @Test
     void sharesOutsideTheOpenUnitIntervalAndUnknownArchitecturesAreRefused() {
         Training.Settings settings = new Training.Settings(1, 8, 1e-3f, 1);
-        assertThatThrownBy(() -> RemoveAndRetrain.of(SmallCnn.NAME, settings, new double[] {0.5, 1}, 0, Progress.NONE))
+        assertThatThrownBy(() -> RemoveAndRetrain.of(SmallCnn.NAME, settings, new double[] {0.5, 1}, 0, 1, Progress.NONE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("strictly between 0 and 1");
-        assertThatThrownBy(() -> RemoveAndRetrain.of("no-such-net", settings, new double[] {0.5}, 0, Progress.NONE))
+        assertThatThrownBy(() -> RemoveAndRetrain.of("no-such-net", settings, new double[] {0.5}, 0, 1, Progress.NONE))
                 .hasMessageContaining("unknown architecture");
+        assertThatThrownBy(() -> RemoveAndRetrain.of(SmallCnn.NAME, settings, new double[] {0.5}, 0, 0, Progress.NONE))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least one random ranking");
     }
 }
