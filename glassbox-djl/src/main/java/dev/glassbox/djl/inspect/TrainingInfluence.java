@@ -204,7 +204,7 @@ public final class TrainingInfluence {
     }
 
     private float[][] activations(LayeredModel model, float[][] inputs) {
-        return model.layerGradient(inputs, layer, new float[inputs.length][model.outputSize()]).activations();
+        return model.activations(inputs, layer);
     }
 
     private static double[][] toDouble(float[][] rows) {
