@@ -129,10 +129,7 @@ public final class InfluenceCommand implements Callable<Integer> {
         try (Model loaded = ModelLoading.loadWithInputs(model, input, samples);
                 AtomicDirectory output = AtomicDirectory.open(out);
                 ProgressBars progress = new ProgressBars()) {
-            if (!(loaded instanceof LayeredModel layered) || layered.layerNames().isEmpty()) {
-                throw new InvalidInputException(loaded + " has no layers glassbox can reach: influence needs a DJL "
-                        + "model, an ONNX model or a split TorchScript model");
-            }
+            LayeredModel layered = InspectImages.layered(loaded);
             if (!train.shape().equals(loaded.inputShape())) {
                 throw new InvalidInputException("the training images have shape " + train.shape() + " but the model "
                         + "takes " + loaded.inputShape());

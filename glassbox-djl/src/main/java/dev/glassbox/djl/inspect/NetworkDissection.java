@@ -27,12 +27,19 @@ public final class NetworkDissection {
             throw new InvalidInputException("the concept images have shape " + data.shape() + " but the model takes "
                     + model.inputShape());
         }
+        List<Shape> shapes = new ArrayList<>();
+        for (String layer : layers) {
+            Shape shape = ModelObjective.layerShape(model, layer);
+            Dissection.requireMaps(layer, shape);
+            shapes.add(shape);
+        }
         float[][] images = data.images();
         List<Dissection.Result> out = new ArrayList<>();
         int chunks = (images.length + CHUNK - 1) / CHUNK;
-        for (String layer : layers) {
+        for (int l = 0; l < layers.size(); l++) {
+            String layer = layers.get(l);
+            Shape shape = shapes.get(l);
             float[][] activations = new float[images.length][];
-            Shape shape = ModelObjective.layerShape(model, layer);
             for (int from = 0, done = 0; from < images.length; from += CHUNK) {
                 int to = Math.min(images.length, from + CHUNK);
                 float[][] chunk = java.util.Arrays.copyOfRange(images, from, to);
