@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.glassbox.cli.demo.BundledDemo;
 import dev.glassbox.core.input.IdxReader;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.NpyWriter;

@@ -3,6 +3,7 @@ package dev.glassbox.cli.report;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.glassbox.cli.command.OutputStems;
 import dev.glassbox.core.input.ImageWriter;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.Sample;

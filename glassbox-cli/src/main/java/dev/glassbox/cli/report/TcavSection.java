@@ -30,7 +30,8 @@ public final class TcavSection {
     }
 
     /** Writes the chart into {@code dir} and returns the run's JSON, naming the class {@code className}. */
-    public static Map<String, Object> write(Tcav.Result result, String className, String model, Path dir) throws IOException {
+    public static Map<String, Object> write(Tcav.Result result, String className, String model, Path dir)
+            throws IOException {
         Files.write(dir.resolve(CHART), chart(result));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", model);

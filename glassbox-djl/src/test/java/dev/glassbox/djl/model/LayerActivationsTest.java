@@ -1,4 +1,4 @@
-package dev.glassbox.djl;
+package dev.glassbox.djl.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,8 @@ import com.google.gson.JsonObject;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.ModelOptions;
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.LayeredModel;
+import dev.glassbox.djl.TestFixtures;
 import org.junit.jupiter.api.Test;
 
 /**
