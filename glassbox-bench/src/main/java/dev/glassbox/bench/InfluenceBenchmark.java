@@ -27,7 +27,6 @@ import dev.glassbox.djl.zoo.ImageClassifierTraining;
 import dev.glassbox.djl.zoo.SavedModels;
 import dev.glassbox.djl.zoo.Training;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -184,7 +183,8 @@ public final class InfluenceBenchmark {
         double[] theta = new TruncatedNewton(1e-10, 100).minimize(risk, new double[train.parameterCount()]).theta();
         double[] self = new InfluenceFunctions(risk, theta, InverseHessian.exact(risk, theta, 0, Progress.NONE))
                 .selfInfluence(Progress.NONE);
-        List<TracIn.Checkpoint> checkpoints = gradientDescentCheckpoints(risk, train, 1.0, 300, 30);
+        List<TracIn.Checkpoint> checkpoints = TracIn.gradientDescent(risk, train, new double[train.parameterCount()],
+                1.0, 300, 30);
         System.out.printf(Locale.ROOT, "%nmislabel detection: %d test-set images of all 10 classes (frozen gap features "
                 + "of the bundled CNN), 10%% of labels flipped (seed 11), softmax regression with L2 %.3g; share of "
                 + "flips found checking the top 20%%:%n", n, L2);
@@ -192,23 +192,6 @@ public final class InfluenceBenchmark {
                 + "descent) %.3f, training loss %.3f, random %.3f%n", flips.shareFound(self, 0.2), checkpoints.size(),
                 flips.shareFound(TracIn.selfInfluence(checkpoints), 0.2), flips.shareFound(train.losses(theta), 0.2),
                 flips.shareFound(LabelFlips.randomSuspicion(n, 5), 0.2));
-    }
-
-    /** Full-batch gradient descent on the risk from 0 with a fixed step, a checkpoint every {@code every} steps. */
-    private static List<TracIn.Checkpoint> gradientDescentCheckpoints(RegularisedRisk risk, ExampleLosses train,
-            double step, int steps, int every) {
-        double[] theta = new double[train.parameterCount()];
-        List<TracIn.Checkpoint> out = new ArrayList<>();
-        for (int s = 0; s < steps; s++) {
-            if (s % every == 0) {
-                out.add(new TracIn.Checkpoint(train, train, theta.clone(), step));
-            }
-            double[] g = risk.gradient(theta);
-            for (int j = 0; j < theta.length; j++) {
-                theta[j] -= step * g[j];
-            }
-        }
-        return out;
     }
 
     /** The first {@code count} images of the two classes from {@code offset} on, labelled 0 and 1. */

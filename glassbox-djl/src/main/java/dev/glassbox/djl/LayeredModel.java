@@ -25,6 +25,14 @@ public interface LayeredModel extends DifferentiableModel {
      */
     Gradients activationInputGradient(float[][] batch, String layer, OutputWeighting weighting);
 
+    /**
+     * The output of {@code layer} for each sample, flattened in the layer's shape, by a forward pass alone (no graph
+     * is recorded and nothing is differentiated). The default reads it from a layer gradient; models override it.
+     */
+    default float[][] activations(float[][] batch, String layer) {
+        return layerGradient(batch, layer, new float[batch.length][outputSize()]).activations();
+    }
+
     /** {@link #layerGradient(float[][], String, OutputWeighting)} with fixed weights, one row per sample. */
     default LayerGradient layerGradient(float[][] batch, String layer, float[][] outputCotangent) {
         Cotangents.requireShape(outputCotangent, batch.length, outputSize());

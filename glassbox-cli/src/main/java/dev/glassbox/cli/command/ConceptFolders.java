@@ -15,8 +15,9 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Reads a set of examples for TCAV from a folder of images and {@code .npy} arrays (each file one sample, or a batch),
- * in file-name order, or from a single such file; an empty folder is refused with a one-line error.
+ * Reads a set of examples from a folder of images and {@code .npy} arrays (each file one sample, or a batch), in
+ * file-name order, or from a single such file; an empty folder is refused with a one-line error. TCAV's concept and
+ * random sets come this way, and so do the data sets of the other inspect commands.
  */
 public final class ConceptFolders {
     private ConceptFolders() {

@@ -5,24 +5,17 @@ import dev.glassbox.cli.option.ModelArguments;
 import dev.glassbox.cli.report.DissectionSection;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.input.FashionMnist;
-import dev.glassbox.core.input.ImageWriter;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.inspect.ConceptImages;
 import dev.glassbox.core.inspect.Dissection;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.output.AtomicDirectory;
-import dev.glassbox.core.output.StableJson;
-import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.djl.inspect.NetworkDissection;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,51 +66,12 @@ public final class DissectCommand implements Callable<Integer> {
         LabelledImages garmentImages = garments == null ? null : FashionMnist.test(garments);
         try (Model loaded = model.load(null); AtomicDirectory output = AtomicDirectory.open(out);
                 ProgressBars progress = new ProgressBars()) {
-            if (!(loaded instanceof LayeredModel layered) || layered.layerNames().isEmpty()) {
-                throw new InvalidInputException(loaded + " has no layers glassbox can reach: give a glassbox model "
-                        + "folder, an ONNX file, or a TorchScript model split into features and head");
-            }
+            LayeredModel layered = InspectImages.layered(loaded);
             ConceptImages data = ConceptImages.generate(loaded.inputShape(), images, garmentImages, seed);
             List<Dissection.Result> results = NetworkDissection.dissect(layered, layers, data, progress);
-            HtmlReport report = new HtmlReport("glassbox network dissection", String.format(Locale.ROOT,
-                    "Units of %s on %d generated concept images (seed %d).", loaded, images, seed));
-            report.section("Concept detectors");
-            report.paragraph("Each unit is cut at its top 0.5% of activations over the data set, its maps upsampled "
-                    + "to the image; IoU with each concept's exact masks is summed over the data set, and a unit "
-                    + "whose best IoU exceeds 0.04 detects that concept. A concept covering more than about an eighth "
-                    + "of all pixels cannot reach 0.04. Flagged rows are not detectors.");
-            DissectionSection.write(results, top, report);
-            report.subsection("Concept images and their concepts' shares of all pixels");
-            List<HtmlReport.Cell> samples = new ArrayList<>();
-            for (int i = 0; i < Math.min(8, images); i++) {
-                samples.add(new HtmlReport.Picture(ImageWriter.toPng(data.images()[i], data.shape()), "concept image "
-                        + i, 64));
-            }
-            report.table(List.of("first generated images"), List.of(new HtmlReport.Row(samples, false)));
-            double[] shares = data.areaShares();
-            Map<String, Object> areas = new LinkedHashMap<>();
-            List<HtmlReport.Row> areaRows = new ArrayList<>();
-            for (int c = 0; c < shares.length; c++) {
-                areas.put(data.concepts().get(c), shares[c]);
-                areaRows.add(new HtmlReport.Row(List.of(new HtmlReport.Text(data.concepts().get(c)),
-                        new HtmlReport.Number(String.format(Locale.ROOT, "%.2f%%", 100 * shares[c]))), false));
-            }
-            report.table(List.of("concept", "share of pixels"), areaRows);
-            for (int i = 0; i < results.size(); i++) {
-                Files.write(output.path().resolve(String.format(Locale.ROOT, "dissection-%d-%s.png", i + 1,
-                        results.get(i).layer().replaceAll("[^A-Za-z0-9_-]", "_"))), DissectionSection.chart(
-                        results.get(i), top));
-            }
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("model", loaded.toString());
-            json.put("images", images);
-            json.put("seed", seed);
-            json.put("garments", garments != null);
-            json.put("conceptAreaShares", areas);
-            json.put("layers", DissectionSection.json(results));
-            Files.writeString(output.path().resolve("dissection.json"), StableJson.toJson(json));
-            Files.writeString(output.path().resolve("index.html"), report.render());
-            output.commit();
+            InspectImages.finish(output, DissectionSection.JSON, DissectionSection.write(results, top, data, seed,
+                    garments != null, loaded.toString(), output.path()), "glassbox network dissection", loaded,
+                    DissectionSection::render);
             for (Dissection.Result r : results) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d unit(s), %d unique concept(s) detected%n",
                         r.layer(), r.units().size(), r.uniqueDetectors());

@@ -37,8 +37,9 @@ public final class ExamplesCommand implements Callable<Integer> {
     @Mixin
     public InspectImages images;
 
-    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE",
-            description = "The data set: images, .npy or IDX (*idx3-ubyte[.gz]) files.")
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "FILE|DIR",
+            description = "The data set: images, .npy or IDX (*idx3-ubyte[.gz]) files, or folders of images and .npy "
+                    + "files.")
     public List<Path> data;
 
     @Option(names = "--top", paramLabel = "K", description = "Examples per unit (default: ${DEFAULT-VALUE}).")

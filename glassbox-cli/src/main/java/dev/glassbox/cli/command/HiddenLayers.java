@@ -24,7 +24,7 @@ public final class HiddenLayers {
         try (Model model = split ? Models.loadSplit(modelPath, null, options) : Models.load(modelPath, options)) {
             LayeredModel layered = Capabilities.layered(model, "--layer");
             String chosen = layer != null ? layer : defaultLayer(layered);
-            return layered.layerGradient(rows, chosen, new float[rows.length][model.outputSize()]).activations();
+            return layered.activations(rows, chosen);
         }
     }
 

@@ -11,12 +11,9 @@ import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.output.AtomicDirectory;
-import dev.glassbox.core.output.StableJson;
-import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.djl.inspect.TrainingInfluence;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +26,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code glassbox inspect influence}: which training images made each prediction — proponents and opponents by
- * influence functions on the model's last layers, and the most self-influential training images — written as JSON,
- * PNG strips and an HTML report.
+ * influence functions, TracIn or exact leave-one-out retraining of the model's last layers, and the most
+ * self-influential training images — written as JSON, PNG strips and an HTML report.
  */
 @Command(name = "influence", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Influence of training data: each prediction's proponents and opponents among the training "
-                + "images, and the most self-influential training images (influence functions, Koh & Liang 2017).")
+                + "images, and the most self-influential training images (influence functions, Koh & Liang 2017; "
+                + "TracIn, Pruthi et al. 2020; or exact leave-one-out retraining).")
 public final class InfluenceCommand implements Callable<Integer> {
     @Mixin
     public ModelArguments model;
@@ -66,10 +64,42 @@ public final class InfluenceCommand implements Callable<Integer> {
             + "models; Hessian–vector products by double backward) (default: ${DEFAULT-VALUE}).")
     public String head = "surrogate";
 
-    @Option(names = "--solver", paramLabel = "auto|exact|cg", description = "exact: the Hessian factored (few "
-            + "parameters); cg: conjugate gradients over Hessian–vector products; auto: exact up to 2,500 parameters "
+    @Option(names = "--method", paramLabel = "influence|tracin|loo", description = "influence: influence functions; "
+            + "tracin: TracIn over checkpoints of the head's fit by gradient descent; loo: exact leave-one-out "
+            + "retraining of the head, once per training image (slow; the ground truth, compared with influence "
+            + "functions) (default: ${DEFAULT-VALUE}).")
+    String method = "influence";
+
+    @Option(names = "--solver", paramLabel = "auto|exact|cg|lissa", description = "How influence functions invert the "
+            + "Hessian. exact: factored (few parameters); cg: conjugate gradients over Hessian–vector products; "
+            + "lissa: the stochastic Neumann series (seeded); auto: exact up to 2,500 parameters, cg above "
             + "(default: ${DEFAULT-VALUE}).")
     public String solver = "auto";
+
+    @Option(names = "--lissa-depth", description = "LiSSA: terms of the series (default: ${DEFAULT-VALUE}).")
+    int lissaDepth = TrainingInfluence.Lissa.DEFAULT.depth();
+
+    @Option(names = "--lissa-batch", description = "LiSSA: training examples per Hessian–vector product "
+            + "(default: ${DEFAULT-VALUE}).")
+    int lissaBatch = TrainingInfluence.Lissa.DEFAULT.batch();
+
+    @Option(names = "--lissa-repeats", description = "LiSSA: runs averaged (default: ${DEFAULT-VALUE}).")
+    int lissaRepeats = TrainingInfluence.Lissa.DEFAULT.repeats();
+
+    @Option(names = "--lissa-scale", paramLabel = "S", description = "LiSSA: the scale, above the largest eigenvalue of "
+            + "the mini-batch Hessians (default: twice the damped Hessian's largest eigenvalue).")
+    double lissaScale = TrainingInfluence.Lissa.AUTO_SCALE;
+
+    @Option(names = "--checkpoints", description = "TracIn: checkpoints, spread evenly over the descent "
+            + "(default: ${DEFAULT-VALUE}).")
+    int checkpoints = 10;
+
+    @Option(names = "--descent-steps", description = "TracIn: steps of the head's gradient descent "
+            + "(default: ${DEFAULT-VALUE}).")
+    int descentSteps = 100;
+
+    @Option(names = "--seed", description = "Seed of LiSSA's mini-batches (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--l2", description = "L2 strength of the head's training risk (default: ${DEFAULT-VALUE}).")
     public double l2 = 1e-3;
@@ -90,6 +120,7 @@ public final class InfluenceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainingInfluence.Head headKind = parse(TrainingInfluence.Head.class, head, "--weights");
         TrainingInfluence.Solver solverKind = parse(TrainingInfluence.Solver.class, solver, "--solver");
+        TrainingInfluence.Method methodKind = parse(TrainingInfluence.Method.class, method, "--method");
         if (trainCount < 2) {
             throw new InvalidInputException("--train-count must be at least 2, got " + trainCount);
         }
@@ -98,10 +129,7 @@ public final class InfluenceCommand implements Callable<Integer> {
         try (Model loaded = ModelLoading.loadWithInputs(model, input, samples);
                 AtomicDirectory output = AtomicDirectory.open(out);
                 ProgressBars progress = new ProgressBars()) {
-            if (!(loaded instanceof LayeredModel layered) || layered.layerNames().isEmpty()) {
-                throw new InvalidInputException(loaded + " has no layers glassbox can reach: influence needs a DJL "
-                        + "model, an ONNX model or a split TorchScript model");
-            }
+            LayeredModel layered = InspectImages.layered(loaded);
             if (!train.shape().equals(loaded.inputShape())) {
                 throw new InvalidInputException("the training images have shape " + train.shape() + " but the model "
                         + "takes " + loaded.inputShape());
@@ -116,22 +144,13 @@ public final class InfluenceCommand implements Callable<Integer> {
                 throw new InvalidInputException("the training labels go up to " + java.util.Arrays.stream(
                         train.labels()).max().orElse(0) + " but the model has " + loaded.outputSize() + " outputs");
             }
-            TrainingInfluence.Result result = TrainingInfluence.at(at).head(headKind).solver(solverKind).l2(l2)
-                    .damping(damping).top(top).build()
+            TrainingInfluence.Result result = TrainingInfluence.at(at).head(headKind).method(methodKind)
+                    .solver(solverKind).l2(l2).damping(damping).top(top).checkpoints(checkpoints, descentSteps)
+                    .lissa(new TrainingInfluence.Lissa(lissaDepth, lissaBatch, lissaRepeats, seed, lissaScale)).build()
                     .analyse(layered, trainRows, train.labels(), InputArguments.rows(samples), progress);
-            HtmlReport report = new HtmlReport("glassbox inspect influence", "Influence of " + train.count()
-                    + " training images on the predictions of " + loaded + " for " + samples.size() + " input(s).");
-            InfluenceSection.Written written = InfluenceSection.write(result, samples, train, loaded.outputNames(),
-                    report);
-            OutputStems stems = new OutputStems();
-            for (int t = 0; t < samples.size(); t++) {
-                Files.write(output.path().resolve(stems.next(samples.get(t).name()) + "-influence.png"),
-                        written.strips().get(t));
-            }
-            Files.write(output.path().resolve("self-influence.png"), written.strips().get(samples.size()));
-            Files.writeString(output.path().resolve("influence.json"), StableJson.toJson(written.json()));
-            Files.writeString(output.path().resolve("index.html"), report.render());
-            output.commit();
+            InspectImages.finish(output, InfluenceSection.JSON, InfluenceSection.write(result, samples, train,
+                    loaded.outputNames(), output.path()), "glassbox inspect influence", loaded,
+                    InfluenceSection::render);
         }
         spec.commandLine().getOut().printf("influence of %d training images on %d input(s): %s%n", train.count(),
                 samples.size(), out.resolve("index.html"));

@@ -11,6 +11,7 @@ import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.output.StableJson;
 import dev.glassbox.djl.DifferentiableModel;
+import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.djl.inspect.InputScaling;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -49,15 +50,20 @@ public final class InspectImages {
         return new InputScaling(mean, std);
     }
 
-    /** Every sample of {@code files}, as [0, 1] images checked against {@code shape}. */
-    public static float[][] read(List<Path> files, Shape shape) {
+    /**
+     * Every sample of {@code paths} (files, or folders whose images and {@code .npy} files are read in name order), as
+     * [0, 1] images checked against {@code shape}.
+     */
+    public static float[][] read(List<Path> paths, Shape shape) {
         Channels channels = shape.rank() == 3 && shape.dim(0) == 3 ? Channels.RGB : Channels.GREY;
         List<Sample> samples = new ArrayList<>();
-        for (Path file : files) {
-            samples.addAll(InputFiles.read(file, shape, ImageOptions.of(channels), true));
+        for (Path path : paths) {
+            for (Path file : ConceptFolders.files(path, "data set")) {
+                samples.addAll(InputFiles.read(file, shape, ImageOptions.of(channels), true));
+            }
         }
         if (samples.isEmpty()) {
-            throw new InvalidInputException("no inputs in " + files);
+            throw new InvalidInputException("no inputs in " + paths);
         }
         return InputArguments.rows(samples);
     }
@@ -78,6 +84,16 @@ public final class InspectImages {
         }
         throw new InvalidInputException("the model " + model + " gives no gradients: inspect needs a TorchScript, "
                 + "ONNX-imported or glassbox model");
+    }
+
+    /** The model as one whose layers can be read, or a one-line error saying how to load one. */
+    static LayeredModel layered(Model model) {
+        if (model instanceof LayeredModel layered && !layered.layerNames().isEmpty()) {
+            return layered;
+        }
+        throw new InvalidInputException(model + " has no layers glassbox can reach: give a glassbox model folder, an "
+                + "ONNX file, or a TorchScript model split into features and head (one file exporting features(x) and "
+                + "head(a) with --split, or two files: --model features.pt --head head.pt)");
     }
 
     /** Draws one run of an inspect command, read back from its folder, into a report. */

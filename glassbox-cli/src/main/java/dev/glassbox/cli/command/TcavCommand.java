@@ -7,12 +7,9 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.output.AtomicDirectory;
-import dev.glassbox.core.output.StableJson;
-import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.LayeredModel;
 import dev.glassbox.djl.inspect.Tcav;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,10 +77,7 @@ public final class TcavCommand implements Callable<Integer> {
         Shape hint = model.knowsItsShape() ? null : firstShape();
         try (Model loaded = model.load(hint); AtomicDirectory output = AtomicDirectory.open(out);
                 ProgressBars progress = new ProgressBars()) {
-            if (!(loaded instanceof LayeredModel layered) || layered.layerNames().isEmpty()) {
-                throw new InvalidInputException(loaded + " has no layers glassbox can reach: give a glassbox model "
-                        + "folder, an ONNX file, or a TorchScript model split into features and head");
-            }
+            LayeredModel layered = InspectImages.layered(loaded);
             Shape shape = loaded.inputShape();
             float[][] classInputs = ConceptFolders.read(inputs, shape, "--inputs");
             Map<String, float[][]> conceptRows = new LinkedHashMap<>();
@@ -97,20 +91,8 @@ public final class TcavCommand implements Callable<Integer> {
                     .run(classInputs, label, conceptRows, random, progress);
             String className = label < loaded.outputNames().size() ? loaded.outputNames().get(label)
                     : String.valueOf(label);
-            HtmlReport report = new HtmlReport("glassbox TCAV", "Concept sensitivity of " + loaded + " for class '"
-                    + className + "'.");
-            report.section("TCAV scores");
-            TcavSection.write(result, className, report);
-            byte[] chart = TcavSection.chart(result);
-            report.figure(chart, "mean TCAV score per concept and layer, and of random directions", 0);
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("model", loaded.toString());
-            json.put("className", className);
-            json.putAll(TcavSection.json(result));
-            Files.writeString(output.path().resolve("tcav.json"), StableJson.toJson(json));
-            Files.write(output.path().resolve("tcav.png"), chart);
-            Files.writeString(output.path().resolve("index.html"), report.render());
-            output.commit();
+            InspectImages.finish(output, TcavSection.JSON, TcavSection.write(result, className, loaded.toString(),
+                    output.path()), "glassbox TCAV", loaded, TcavSection::render);
             for (Tcav.Entry e : result.entries()) {
                 spec.commandLine().getOut().printf(java.util.Locale.ROOT, "%s @ %s: TCAV %.3f ± %.3f, p = %.3g%s%n",
                         e.concept(), e.layer(), e.mean(), e.sd(), e.pValue(), e.significant() ? "" : " (not significant)");

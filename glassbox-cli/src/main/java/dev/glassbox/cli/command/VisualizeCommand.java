@@ -50,8 +50,9 @@ public final class VisualizeCommand implements Callable<Integer> {
     @Mixin
     public InspectImages images;
 
-    @Option(names = "--data", arity = "1..*", paramLabel = "FILE",
-            description = "Data set for the top examples per unit: images, .npy or IDX (*idx3-ubyte[.gz]) files.")
+    @Option(names = "--data", arity = "1..*", paramLabel = "FILE|DIR",
+            description = "Data set for the top examples per unit: images, .npy or IDX (*idx3-ubyte[.gz]) files, or "
+                    + "folders of images and .npy files.")
     public List<Path> data;
 
     @Option(names = "--top", paramLabel = "K", description = "Top data set examples per unit (default: ${DEFAULT-VALUE}).")

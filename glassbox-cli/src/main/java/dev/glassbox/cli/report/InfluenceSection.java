@@ -1,5 +1,9 @@
 package dev.glassbox.cli.report;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.glassbox.cli.command.OutputStems;
 import dev.glassbox.core.input.ImageWriter;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.Sample;
@@ -12,91 +16,178 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 
 /**
- * The influence of training data as a report part: per explained input, its picture, then its proponents (green
- * frames) and opponents (red frames) with the predicted change of the prediction's loss if each were removed, and the
- * most self-influential training examples (candidates for mislabelling). It returns the same numbers for the JSON and
- * the strip pictures for the PNG files; the "Inside the model" demo section can include it as it is.
+ * The influence of training data as a report part, drawn from a run's folder: per explained input, its picture, then
+ * its proponents (green frames) and opponents (red frames) with each one's effect on the prediction's loss, and the
+ * most self-influential training examples (candidates for mislabelling). {@link #write} puts the strip pictures in
+ * the folder and returns the JSON; {@link #render} draws the part from both, for {@code glassbox inspect influence} and
+ * the demo's "Inside the model" section.
  */
 public final class InfluenceSection {
+    /** The run's JSON file. */
+    public static final String JSON = "influence.json";
+    private static final String SELF_PICTURE = "self-influence.png";
     private static final int SCALE = 2;
     private static final int FRAME = 3;
     private static final Color PROPONENT = new Color(0x1a9850);
     private static final Color OPPONENT = new Color(0xd73027);
     private static final Color NEUTRAL = new Color(0x777777);
 
-    /** The JSON numbers and one PNG strip per input, in input order, then the self-influence strip. */
-    public record Written(Map<String, Object> json, List<byte[]> strips) {
-    }
-
     private InfluenceSection() {
     }
 
-    /** Adds the section to {@code report}; {@code train} holds the training images the indices refer to. */
-    public static Written write(TrainingInfluence.Result result, List<Sample> inputs, LabelledImages train,
-            List<String> classNames, HtmlReport report) {
-        report.section("Influence of training data");
-        report.paragraph(String.format(Locale.ROOT, "Influence functions (Koh & Liang 2017) on the layers after %s: "
-                + "%s head with %d parameters fitted to %d training examples (L2 %.3g, final gradient %.1e; it gives "
-                + "the model's predicted classes a mean probability of %.3f), Hessian %s with damping %.3g. Effect: "
-                + "the predicted change of the prediction's loss if that training example were removed — positive for "
-                + "proponents (green), negative for opponents (red).", result.layer(),
-                result.head().name().toLowerCase(Locale.ROOT), result.parameterCount(), result.trainCount(),
-                result.l2(), result.fitGradient(), result.agreement(), result.solver() == TrainingInfluence.Solver.EXACT
-                        ? "factored exactly" : "inverted by conjugate gradients", result.damping()));
-        List<HtmlReport.Row> rows = new ArrayList<>();
-        List<Map<String, Object>> predictions = new ArrayList<>();
-        List<byte[]> strips = new ArrayList<>();
-        for (int t = 0; t < inputs.size(); t++) {
-            TrainingInfluence.Prediction p = result.predictions().get(t);
-            Sample input = inputs.get(t);
-            byte[] strip = strip(input.values(), input.shape(), train, p.proponents(), p.opponents());
-            strips.add(strip);
-            rows.add(new HtmlReport.Row(List.of(new HtmlReport.Text(input.name()),
-                    new HtmlReport.Text(classNames.get(p.predicted())),
-                    new HtmlReport.Number(String.format(Locale.ROOT, "%.3f", p.loss())),
-                    new HtmlReport.Picture(strip, "proponents and opponents of " + input.name(), 60 * (1
-                            + p.proponents().length + p.opponents().length)),
-                    new HtmlReport.Text(describe(p.proponentEffects(), p.proponents(), train, classNames) + " | "
-                            + describe(p.opponentEffects(), p.opponents(), train, classNames))), false));
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("input", input.name());
-            entry.put("predicted", classNames.get(p.predicted()));
-            entry.put("loss", p.loss());
-            entry.put("proponents", examples(p.proponents(), p.proponentEffects(), train, classNames, "effect"));
-            entry.put("opponents", examples(p.opponents(), p.opponentEffects(), train, classNames, "effect"));
-            predictions.add(entry);
-        }
-        report.table(List.of("input", "predicted", "loss", "input | proponents | opponents",
-                "effects (training index: label, effect)"), rows);
-        double[] self = result.selfInfluence();
-        int[] most = result.mostSelfInfluential();
-        byte[] selfStrip = strip(null, null, train, most, new int[0]);
-        strips.add(selfStrip);
-        report.paragraph("The most self-influential training examples (the head bends most to fit them: check their "
-                + "labels first): " + describe(pick(self, most), most, train, classNames));
-        report.figure(selfStrip, "most self-influential training examples", 60 * Math.max(1, most.length));
+    /**
+     * Writes one PNG strip per input ({@code <input>-influence.png}) and the self-influence strip into {@code dir}, and
+     * returns the run's JSON; {@code train} holds the training images the indices refer to.
+     */
+    public static Map<String, Object> write(TrainingInfluence.Result result, List<Sample> inputs, LabelledImages train,
+            List<String> classNames, Path dir) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("layer", result.layer());
         json.put("head", result.head().name().toLowerCase(Locale.ROOT));
-        json.put("solver", result.solver().name().toLowerCase(Locale.ROOT));
+        json.put("method", result.method().name().toLowerCase(Locale.ROOT));
+        double[] correlation = new double[0];
+        if (result.estimate() instanceof TrainingInfluence.InfluenceEstimate e) {
+            putSolver(json, e);
+        } else if (result.estimate() instanceof TrainingInfluence.TracInEstimate e) {
+            json.put("checkpoints", e.checkpoints());
+            json.put("descentSteps", e.steps());
+            json.put("firstStep", e.firstStep());
+            json.put("lastStep", e.lastStep());
+        } else if (result.estimate() instanceof TrainingInfluence.RetrainingEstimate e) {
+            json.put("retrainings", e.retrainings());
+            putSolver(json, e.influence());
+            correlation = e.influenceCorrelation();
+        }
         json.put("l2", result.l2());
         json.put("damping", result.damping());
         json.put("trainingExamples", result.trainCount());
         json.put("parameters", result.parameterCount());
         json.put("fitGradient", result.fitGradient());
         json.put("meanProbabilityOfPredictedClass", result.agreement());
+        List<Map<String, Object>> predictions = new ArrayList<>();
+        OutputStems stems = new OutputStems();
+        for (int t = 0; t < inputs.size(); t++) {
+            TrainingInfluence.Prediction p = result.predictions().get(t);
+            Sample input = inputs.get(t);
+            String picture = stems.next(input.name()) + "-influence.png";
+            Files.write(dir.resolve(picture), strip(input.values(), input.shape(), train, p.proponents(),
+                    p.opponents()));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("input", input.name());
+            entry.put("picture", picture);
+            entry.put("predicted", classNames.get(p.predicted()));
+            entry.put("loss", p.loss());
+            if (correlation.length > 0) {
+                entry.put("influenceCorrelation", correlation[t]);
+            }
+            entry.put("proponents", examples(p.proponents(), p.proponentEffects(), train, classNames, "effect"));
+            entry.put("opponents", examples(p.opponents(), p.opponentEffects(), train, classNames, "effect"));
+            predictions.add(entry);
+        }
         json.put("predictions", predictions);
+        double[] self = result.selfInfluence();
+        int[] most = result.mostSelfInfluential();
+        Files.write(dir.resolve(SELF_PICTURE), strip(null, null, train, most, new int[0]));
+        json.put("selfInfluencePicture", SELF_PICTURE);
         json.put("mostSelfInfluential", examples(most, pick(self, most), train, classNames, "selfInfluence"));
         json.put("selfInfluence", self);
-        return new Written(json, strips);
+        return json;
+    }
+
+    private static void putSolver(Map<String, Object> json, TrainingInfluence.InfluenceEstimate e) {
+        json.put("solver", e.solver().name().toLowerCase(Locale.ROOT));
+        json.put("inverseResidual", e.residual());
+    }
+
+    /** Draws a run read back from its folder: what the effects are, a row per input, the self-influence strip. */
+    public static void render(HtmlReport report, Path dir, JsonObject json, Consumer<String> heading) {
+        heading.accept("Influence of training data");
+        String method = json.get("method").getAsString();
+        String fitted = String.format(Locale.ROOT, "%s head with %d parameters fitted to %d training examples (L2 "
+                + "%.3g, final gradient %.1e; it gives the model's predicted classes a mean probability of %.3f)",
+                json.get("head").getAsString(), json.get("parameters").getAsInt(),
+                json.get("trainingExamples").getAsInt(), json.get("l2").getAsDouble(),
+                json.get("fitGradient").getAsDouble(), json.get("meanProbabilityOfPredictedClass").getAsDouble());
+        String layer = json.get("layer").getAsString();
+        String self;
+        switch (method) {
+            case "tracin" -> {
+                report.paragraph(String.format(Locale.ROOT, "TracIn (Pruthi et al. 2020) on the layers after %s: %s; "
+                        + "effect = Σ η ∇L(z)·∇L(input) over %d checkpoints of the head's fit by gradient descent "
+                        + "(%d steps, step %.3g to %.3g) — the loss reduction each training example brought the "
+                        + "prediction along training: positive for proponents (green), negative for opponents (red).",
+                        layer, fitted, json.get("checkpoints").getAsInt(), json.get("descentSteps").getAsInt(),
+                        json.get("firstStep").getAsDouble(), json.get("lastStep").getAsDouble()));
+                self = "TracIn self-influence, Σ η ‖∇L(z)‖²";
+            }
+            case "loo" -> {
+                report.paragraph(String.format(Locale.ROOT, "Exact leave-one-out on the layers after %s: %s, then "
+                        + "retrained to convergence without each of the %d training examples in turn. Effect: the "
+                        + "actual change of the prediction's loss — positive for proponents (green), negative for "
+                        + "opponents (red). Last column: how well influence functions (%s) predict these %d "
+                        + "changes (Pearson r).", layer, fitted, json.get("retrainings").getAsInt(), inverse(json),
+                        json.get("retrainings").getAsInt()));
+                self = "the rise of its own loss when it is left out";
+            }
+            default -> {
+                report.paragraph(String.format(Locale.ROOT, "Influence functions (Koh & Liang 2017) on the layers "
+                        + "after %s: %s; %s. Effect: the predicted change of the prediction's loss if that training "
+                        + "example were removed — positive for proponents (green), negative for opponents (red).",
+                        layer, fitted, inverse(json)));
+                self = "self-influence, ∇L(z)ᵀ H⁻¹ ∇L(z)";
+            }
+        }
+        boolean correlations = method.equals("loo");
+        List<String> headers = new ArrayList<>(List.of("input", "predicted", "loss", "input | proponents | opponents",
+                "effects (training index: label, effect)"));
+        if (correlations) {
+            headers.add("influence functions' r");
+        }
+        List<HtmlReport.Row> rows = new ArrayList<>();
+        for (JsonElement element : json.getAsJsonArray("predictions")) {
+            JsonObject p = element.getAsJsonObject();
+            JsonArray proponents = p.getAsJsonArray("proponents");
+            JsonArray opponents = p.getAsJsonArray("opponents");
+            List<HtmlReport.Cell> cells = new ArrayList<>(List.of(new HtmlReport.Text(p.get("input").getAsString()),
+                    new HtmlReport.Text(p.get("predicted").getAsString()),
+                    VisualisationSection.number(p.get("loss").getAsDouble()),
+                    new HtmlReport.Picture(VisualisationSection.bytes(dir, p.get("picture").getAsString()),
+                            "proponents and opponents of " + p.get("input").getAsString(),
+                            60 * (1 + proponents.size() + opponents.size())),
+                    new HtmlReport.Text(describe(proponents, "effect") + " | " + describe(opponents, "effect"))));
+            if (correlations) {
+                cells.add(VisualisationSection.number(p.get("influenceCorrelation").getAsDouble()));
+            }
+            rows.add(new HtmlReport.Row(cells, false));
+        }
+        report.table(headers, rows);
+        JsonArray most = json.getAsJsonArray("mostSelfInfluential");
+        report.paragraph("The training examples with the largest " + self + " (the head bends most to fit them: check "
+                + "their labels first): " + describe(most, "selfInfluence"));
+        report.figure(VisualisationSection.bytes(dir, json.get("selfInfluencePicture").getAsString()),
+                "most self-influential training examples", 60 * Math.max(1, most.size()));
+    }
+
+    /** How the Hessian was inverted, and how closely. */
+    private static String inverse(JsonObject json) {
+        String how = switch (json.get("solver").getAsString()) {
+            case "exact" -> "Hessian factored exactly";
+            case "lissa" -> "Hessian inverted by LiSSA";
+            default -> "Hessian inverted by conjugate gradients";
+        };
+        return String.format(Locale.ROOT, "%s with damping %.3g (relative residual %.1e)", how,
+                json.get("damping").getAsDouble(), json.get("inverseResidual").getAsDouble());
     }
 
     private static List<Map<String, Object>> examples(int[] indices, double[] values, LabelledImages train,
@@ -112,11 +203,12 @@ public final class InfluenceSection {
         return out;
     }
 
-    private static String describe(double[] values, int[] indices, LabelledImages train, List<String> classNames) {
+    private static String describe(JsonArray examples, String key) {
         List<String> parts = new ArrayList<>();
-        for (int k = 0; k < indices.length; k++) {
-            parts.add(String.format(Locale.ROOT, "#%d: %s, %+.2e", indices[k], classNames.get(train.label(indices[k])),
-                    values[k]));
+        for (JsonElement element : examples) {
+            JsonObject e = element.getAsJsonObject();
+            parts.add(String.format(Locale.ROOT, "#%d: %s, %+.2e", e.get("trainingIndex").getAsInt(),
+                    e.get("label").getAsString(), e.get(key).getAsDouble()));
         }
         return parts.isEmpty() ? "none" : String.join("; ", parts);
     }

@@ -16,8 +16,7 @@ import java.util.List;
 /**
  * The demo's "Inside the model" section: results of the inspect commands on the bundled CNN, computed by
  * {@code scripts/make_inside_bundle.sh} and bundled (the demo shows them, it does not optimise), each drawn by the
- * renderer its command uses and copied into the demo's output. Each method is one {@link Part}; later methods (TCAV,
- * dissection, influence) join {@link #PARTS}.
+ * renderer its command uses and copied into the demo's output. Each method is one {@link Part}.
  */
 public final class InsideModelSection {
     /** One inspect method's bundled run: its folder under {@code inside/}, its JSON file and its renderer. */
@@ -27,7 +26,10 @@ public final class InsideModelSection {
     /** The bundled parts, in the order the section shows them. */
     public static final List<Part> PARTS = List.of(
             new Part("visualize", VisualizeCommand.JSON, VisualisationSection::render),
-            new Part("dream", DreamCommand.JSON, DreamSection::render));
+            new Part("dream", DreamCommand.JSON, DreamSection::render),
+            new Part("tcav", TcavSection.JSON, TcavSection::render),
+            new Part("dissect", DissectionSection.JSON, DissectionSection::render),
+            new Part("influence", InfluenceSection.JSON, InfluenceSection::render));
 
     private InsideModelSection() {
     }
@@ -36,8 +38,11 @@ public final class InsideModelSection {
     public static void addTo(HtmlReport report, Path inside, Path out) {
         report.section("Inside the model");
         report.paragraph("What the bundled CNN's units respond to: images optimised to drive them, beside the test "
-                + "images that drive them hardest, and a DeepDream of one test image. Computed once by glassbox "
-                + "inspect (the commands are in the README) and bundled; the JSON and pictures are in inside/.");
+                + "images that drive them hardest, and a DeepDream of one test image; whether its Trouser logit is "
+                + "sensitive to stripes (TCAV); which units detect colours, textures and garment parts (network "
+                + "dissection); and which training images made three predictions (influence functions). Computed "
+                + "once by glassbox inspect (scripts/make_inside_bundle.sh; the commands are in the README) and "
+                + "bundled; the JSON and pictures are in inside/.");
         try {
             for (Part part : PARTS) {
                 Path dir = inside.resolve(part.folder());

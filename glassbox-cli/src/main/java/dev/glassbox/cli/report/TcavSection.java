@@ -1,47 +1,83 @@
 package dev.glassbox.cli.report;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import dev.glassbox.core.render.FeatureBars;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.inspect.Tcav;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * TCAV's results as report parts: a table with one row per concept and layer (mean score ± sd over the runs, the
- * random-versus-random mean, magnitude, p-value, significance after Bonferroni, CAV accuracy), a bar chart, and the
- * JSON. Insignificant rows are flagged. Used by {@code glassbox inspect tcav} and open to the demo.
+ * TCAV's results as report parts, drawn from a run's folder: a table with one row per concept and layer (mean score ±
+ * sd over the runs, the random-versus-random mean, magnitude, p-value, significance after Bonferroni, CAV accuracy)
+ * and a bar chart. Insignificant rows are flagged. {@link #write} puts the chart in the folder and returns the JSON;
+ * {@link #render} draws the part from both, for {@code glassbox inspect tcav} and the demo's "Inside the model".
  */
 public final class TcavSection {
+    /** The run's JSON file. */
+    public static final String JSON = "tcav.json";
+    private static final String CHART = "tcav.png";
+
     private TcavSection() {
     }
 
-    /** Adds the table (under the current section) for {@code result}, naming the class {@code className}. */
-    public static void write(Tcav.Result result, String className, HtmlReport report) {
+    /** Writes the chart into {@code dir} and returns the run's JSON, naming the class {@code className}. */
+    public static Map<String, Object> write(Tcav.Result result, String className, String model, Path dir)
+            throws IOException {
+        Files.write(dir.resolve(CHART), chart(result));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", model);
+        json.put("className", className);
+        json.putAll(json(result));
+        json.put("chart", CHART);
+        return json;
+    }
+
+    /** Draws a run read back from its folder. */
+    public static void render(HtmlReport report, Path dir, JsonObject json, Consumer<String> heading) {
+        heading.accept("TCAV scores");
+        double alpha = json.get("alpha").getAsDouble();
+        double threshold = json.get("bonferroniThreshold").getAsDouble();
         report.paragraph(String.format(Locale.ROOT, "Class '%s': %d input(s) scored; %d runs per concept and layer, "
                 + "each against a different random set; two-sided t-test against the random-versus-random scores, "
                 + "significant when p < %.3g (α = %.2f, Bonferroni over %d test(s)). Flagged rows are not "
-                + "significant: their score does not differ from what random directions give.", className,
-                result.inputs(), result.runs(), result.threshold(), result.alpha(),
-                Math.round(result.alpha() / result.threshold())));
+                + "significant: their score does not differ from what random directions give.",
+                json.get("className").getAsString(), json.get("inputs").getAsInt(), json.get("runs").getAsInt(),
+                threshold, alpha, Math.round(alpha / threshold)));
+        Map<String, JsonObject> baselines = new LinkedHashMap<>();
+        for (JsonElement b : json.getAsJsonArray("randomBaselines")) {
+            baselines.put(b.getAsJsonObject().get("layer").getAsString(), b.getAsJsonObject());
+        }
         List<HtmlReport.Row> rows = new ArrayList<>();
-        for (Tcav.Entry e : result.entries()) {
-            Tcav.Baseline random = baseline(result, e.layer());
-            rows.add(new HtmlReport.Row(List.of(new HtmlReport.Text(e.concept()), new HtmlReport.Text(e.layer()),
-                    number("%.3f ± %.3f", e.mean(), e.sd()), number("%.3f ± %.3f", random.mean(), random.sd()),
-                    number("%.3f", e.meanMagnitude()), number("%.2g", e.pValue()),
-                    new HtmlReport.Text(e.significant() ? "yes" : "no"),
-                    number("%.2f", Arrays.stream(e.cavAccuracies()).average().orElseThrow())), !e.significant()));
+        for (JsonElement element : json.getAsJsonArray("results")) {
+            JsonObject e = element.getAsJsonObject();
+            JsonObject random = baselines.get(e.get("layer").getAsString());
+            boolean significant = e.get("significant").getAsBoolean();
+            double accuracy = e.getAsJsonArray("cavHeldOutAccuracies").asList().stream()
+                    .mapToDouble(JsonElement::getAsDouble).average().orElseThrow();
+            rows.add(new HtmlReport.Row(List.of(new HtmlReport.Text(e.get("concept").getAsString()),
+                    new HtmlReport.Text(e.get("layer").getAsString()),
+                    number("%.3f ± %.3f", e.get("mean").getAsDouble(), e.get("sd").getAsDouble()),
+                    number("%.3f ± %.3f", random.get("mean").getAsDouble(), random.get("sd").getAsDouble()),
+                    number("%.3f", e.get("meanMagnitude").getAsDouble()), number("%.2g", e.get("pValue").getAsDouble()),
+                    new HtmlReport.Text(significant ? "yes" : "no"), number("%.2f", accuracy)), !significant));
         }
         report.table(List.of("concept", "layer", "TCAV score", "random", "magnitude", "p", "significant",
                 "CAV accuracy (held out)"), rows);
+        report.figure(VisualisationSection.bytes(dir, json.get("chart").getAsString()),
+                "mean TCAV score per concept and layer, and of random directions", 0);
     }
 
     /** A bar chart of the mean scores, concepts and the random baselines, layer by layer. */
-    public static byte[] chart(Tcav.Result result) {
+    private static byte[] chart(Tcav.Result result) {
         List<String> names = new ArrayList<>();
         List<Float> values = new ArrayList<>();
         for (Tcav.Baseline b : result.baselines()) {
@@ -99,10 +135,6 @@ public final class TcavSection {
         }
         json.put("randomBaselines", baselines);
         return json;
-    }
-
-    private static Tcav.Baseline baseline(Tcav.Result result, String layer) {
-        return result.baselines().stream().filter(b -> b.layer().equals(layer)).findFirst().orElseThrow();
     }
 
     private static HtmlReport.Number number(String format, Object... values) {

@@ -125,8 +125,13 @@ public final class VisualisationSection {
 
     /** A PNG written beside the JSON, as a table cell. */
     public static HtmlReport.Picture picture(Path dir, String file, String alt) {
+        return new HtmlReport.Picture(bytes(dir, file), alt, CELL);
+    }
+
+    /** The bytes of a file written beside the JSON. */
+    public static byte[] bytes(Path dir, String file) {
         try {
-            return new HtmlReport.Picture(Files.readAllBytes(dir.resolve(file)), alt, CELL);
+            return Files.readAllBytes(dir.resolve(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -60,6 +60,14 @@ public final class Dissection {
         }
     }
 
+    /** Refuses a layer whose output is not units × height × width maps, which dissection needs. */
+    public static void requireMaps(String layer, Shape layerShape) {
+        if (layerShape.rank() != 3) {
+            throw new InvalidInputException("network dissection needs a layer with units × height × width outputs; "
+                    + "layer '" + layer + "' gives " + layerShape);
+        }
+    }
+
     /**
      * Dissects one layer.
      *
@@ -72,10 +80,7 @@ public final class Dissection {
      */
     public static Result dissect(String layer, Shape layerShape, float[][] activations, ConceptImages data,
             double quantile, double labelIou) {
-        if (layerShape.rank() != 3) {
-            throw new InvalidInputException("network dissection needs a layer with units × height × width outputs; "
-                    + "layer '" + layer + "' gives " + layerShape);
-        }
+        requireMaps(layer, layerShape);
         if (activations.length != data.images().length) {
             throw new IllegalArgumentException(activations.length + " activation rows for " + data.images().length
                     + " images");

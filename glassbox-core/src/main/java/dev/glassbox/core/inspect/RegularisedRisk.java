@@ -76,6 +76,29 @@ public final class RegularisedRisk {
         return combine(losses.weightedHessianTimes(theta, weights, v), v);
     }
 
+    /**
+     * The largest eigenvalue of {@code ∇²R(θ)} (its largest curvature), by {@code iterations} steps of power iteration
+     * on Hessian–vector products from a fixed start: no random draws. The Hessian of a convex risk is positive
+     * semi-definite, so the largest eigenvalue is also the largest in magnitude, which power iteration finds.
+     */
+    public double largestCurvature(double[] theta, int iterations) {
+        double[] v = new double[theta.length];
+        Arrays.fill(v, 1 / Math.sqrt(theta.length));
+        double value = 0;
+        for (int k = 0; k < iterations; k++) {
+            double[] hv = hessianTimes(theta, v);
+            value = dot(v, hv);
+            double norm = Math.sqrt(dot(hv, hv));
+            if (norm == 0) {
+                return 0;
+            }
+            for (int j = 0; j < v.length; j++) {
+                v[j] = hv[j] / norm;
+            }
+        }
+        return value;
+    }
+
     /** {@code sum / n + λ · extra}. */
     private double[] combine(double[] sum, double[] extra) {
         int n = losses.size();

@@ -1,5 +1,7 @@
 package dev.glassbox.core.inspect;
 
+import dev.glassbox.core.InvalidInputException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +23,9 @@ public final class TracIn {
     public record Checkpoint(ExampleLosses train, ExampleLosses test, double[] theta, double learningRate) {
     }
 
+    /** The smallest step gradient descent halves to, relative to the first. */
+    private static final double MIN_STEP = 1e-6;
+
     private TracIn() {
     }
 
@@ -38,6 +43,45 @@ public final class TracIn {
                     out[t][i] += c.learningRate() * RegularisedRisk.dot(train[i], test[t]);
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * Checkpoints of full-batch gradient descent on {@code risk} from {@code start}: {@code steps} steps of at most
+     * {@code step} (halved, and the step retried, whenever the risk would rise), a checkpoint before every
+     * {@code every}-th step, each with the step in force there. The training examples are {@code risk}'s; the test
+     * examples' losses are {@code test}.
+     */
+    public static List<Checkpoint> gradientDescent(RegularisedRisk risk, ExampleLosses test, double[] start,
+            double step, int steps, int every) {
+        if (!(step > 0) || Double.isInfinite(step) || steps < 1 || every < 1) {
+            throw new InvalidInputException("gradient descent needs a positive finite step, at least one step and a "
+                    + "checkpoint interval of at least 1; got " + step + ", " + steps + ", " + every);
+        }
+        double[] theta = start.clone();
+        double eta = step;
+        double value = risk.value(theta);
+        List<Checkpoint> out = new ArrayList<>();
+        for (int s = 0; s < steps; s++) {
+            double[] g = risk.gradient(theta);
+            double[] next = new double[theta.length];
+            double nextValue;
+            while (true) {
+                for (int j = 0; j < theta.length; j++) {
+                    next[j] = theta[j] - eta * g[j];
+                }
+                nextValue = risk.value(next);
+                if (nextValue <= value || eta < MIN_STEP * step) {
+                    break;
+                }
+                eta /= 2;
+            }
+            if (s % every == 0) {
+                out.add(new Checkpoint(risk.losses(), test, theta.clone(), eta));
+            }
+            theta = next;
+            value = nextValue;
         }
         return out;
     }

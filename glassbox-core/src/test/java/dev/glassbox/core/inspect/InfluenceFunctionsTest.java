@@ -87,6 +87,61 @@ class InfluenceFunctionsTest {
     }
 
     @Test
+    void largestCurvatureIsTheHessiansLargestEigenvalue() {
+        int p = theta.length;
+        org.ejml.data.DMatrixRMaj h = new org.ejml.data.DMatrixRMaj(p, p);
+        for (int j = 0; j < p; j++) {
+            double[] unit = new double[p];
+            unit[j] = 1;
+            double[] column = risk.hessianTimes(theta, unit);
+            for (int i = 0; i < p; i++) {
+                h.set(i, j, column[i]);
+            }
+        }
+        var eig = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(p, false, true);
+        assertThat(eig.decompose(h)).isTrue();
+        double largest = 0;
+        for (int i = 0; i < p; i++) {
+            largest = Math.max(largest, eig.getEigenvalue(i).getReal());
+        }
+        assertThat(risk.largestCurvature(theta, 200)).isCloseTo(largest, within(1e-6 * largest));
+    }
+
+    @Test
+    void gradientDescentCheckpointsLowerTheRiskAndRecordTheirSteps() {
+        double[] start = new double[train.parameterCount()];
+        double step = 1 / risk.largestCurvature(start, 50);
+        java.util.List<TracIn.Checkpoint> checkpoints = TracIn.gradientDescent(risk, test, start, step, 40, 10);
+        assertThat(checkpoints).hasSize(4);
+        assertThat(checkpoints.get(0).theta()).containsExactly(start);
+        for (int c = 1; c < checkpoints.size(); c++) {
+            assertThat(risk.value(checkpoints.get(c).theta())).isLessThan(risk.value(checkpoints.get(c - 1).theta()));
+            assertThat(checkpoints.get(c).learningRate()).isLessThanOrEqualTo(step);
+        }
+        // a step far too long is halved until the risk falls
+        java.util.List<TracIn.Checkpoint> halved = TracIn.gradientDescent(risk, test, start, 1000 * step, 1, 1);
+        assertThat(halved.get(0).learningRate()).isLessThan(1000 * step);
+        double[] g = risk.gradient(start);
+        double[] next = start.clone();
+        for (int j = 0; j < g.length; j++) {
+            next[j] -= halved.get(0).learningRate() * g[j];
+        }
+        assertThat(risk.value(next)).isLessThanOrEqualTo(risk.value(start));
+    }
+
+    @Test
+    void leavingAnExampleOutNeverLowersItsOwnLoss() {
+        int[] removed = {0, 1, 2, 3, 4, 5, 6, 7};
+        LeaveOneOut.Changes changes = LeaveOneOut.changes(risk, theta, test, new int[] {0, 1}, removed,
+                new TruncatedNewton(1e-13, 50), Progress.NONE);
+        for (double own : changes.ownLossChanges()) {
+            assertThat(own).isGreaterThan(0);
+        }
+        assertThat(changes.testLossChanges()[1]).containsExactly(LeaveOneOut.testLossChanges(risk, theta, test, 1,
+                removed, new TruncatedNewton(1e-13, 50), Progress.NONE), within(1e-12));
+    }
+
+    @Test
     void closedFormGradientAndHessianMatchFiniteDifferences() {
         SoftmaxLosses three = new SoftmaxLosses(new double[][] {{0.3, -1.2}, {2.0, 0.5}}, new int[] {2, 0}, 3);
         double[] t = {0.1, -0.4, 0.2, 0.7, 0.05, -0.3, -0.2, 0.6, 0.9};

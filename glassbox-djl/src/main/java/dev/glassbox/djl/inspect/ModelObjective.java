@@ -87,8 +87,7 @@ public final class ModelObjective {
 
     /** The activation of {@code layer} for each sample, flattened in the layer's shape. */
     static float[][] activations(DifferentiableModel model, float[][] batch, String layer) {
-        return layered(model, layer).layerGradient(batch, layer, new float[batch.length][model.outputSize()])
-                .activations();
+        return layered(model, layer).activations(batch, layer);
     }
 
     /** The shape of one sample's activation at {@code layer}, from one zero sample. */

@@ -5,14 +5,13 @@ import dev.glassbox.core.Progress;
 import dev.glassbox.core.inspect.ConceptImages;
 import dev.glassbox.core.inspect.Dissection;
 import dev.glassbox.core.model.Shape;
-import dev.glassbox.djl.LayerGradient;
 import dev.glassbox.djl.LayeredModel;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Network dissection of a model's layers on a concept data set ({@link ConceptImages}): the activations of each
- * layer are read through the layer contract for every image, in chunks, then cut and compared with the concept masks
+ * layer are read through the layer contract for every image, in chunks of forward passes, then cut and compared with the concept masks
  * by {@link Dissection}.
  */
 public final class NetworkDissection {
@@ -28,18 +27,23 @@ public final class NetworkDissection {
             throw new InvalidInputException("the concept images have shape " + data.shape() + " but the model takes "
                     + model.inputShape());
         }
+        List<Shape> shapes = new ArrayList<>();
+        for (String layer : layers) {
+            Shape shape = ModelObjective.layerShape(model, layer);
+            Dissection.requireMaps(layer, shape);
+            shapes.add(shape);
+        }
         float[][] images = data.images();
         List<Dissection.Result> out = new ArrayList<>();
         int chunks = (images.length + CHUNK - 1) / CHUNK;
-        for (String layer : layers) {
+        for (int l = 0; l < layers.size(); l++) {
+            String layer = layers.get(l);
+            Shape shape = shapes.get(l);
             float[][] activations = new float[images.length][];
-            Shape shape = null;
             for (int from = 0, done = 0; from < images.length; from += CHUNK) {
                 int to = Math.min(images.length, from + CHUNK);
                 float[][] chunk = java.util.Arrays.copyOfRange(images, from, to);
-                LayerGradient g = model.layerGradient(chunk, layer, new float[chunk.length][model.outputSize()]);
-                System.arraycopy(g.activations(), 0, activations, from, chunk.length);
-                shape = g.shape();
+                System.arraycopy(model.activations(chunk, layer), 0, activations, from, chunk.length);
                 progress.update("dissect " + layer, ++done, chunks);
             }
             out.add(Dissection.dissect(layer, shape, activations, data, Dissection.TOP_QUANTILE,

@@ -227,7 +227,7 @@ public final class Tcav {
     }
 
     private float[][] activations(float[][] rows, String layer) {
-        return model.layerGradient(rows, layer, new float[rows.length][model.outputSize()]).activations();
+        return model.activations(rows, layer);
     }
 
     private void check(float[][] classInputs, int targetClass, Map<String, float[][]> concepts,

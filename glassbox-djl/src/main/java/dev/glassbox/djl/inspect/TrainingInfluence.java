@@ -6,10 +6,13 @@ import dev.glassbox.core.inspect.ExampleLosses;
 import dev.glassbox.core.inspect.InfluenceFunctions;
 import dev.glassbox.core.inspect.InfluenceRanking;
 import dev.glassbox.core.inspect.InverseHessian;
+import dev.glassbox.core.inspect.LeaveOneOut;
 import dev.glassbox.core.inspect.RegularisedRisk;
 import dev.glassbox.core.inspect.SoftmaxLosses;
+import dev.glassbox.core.inspect.TracIn;
 import dev.glassbox.core.inspect.TruncatedNewton;
 import dev.glassbox.core.math.Vectors;
+import dev.glassbox.core.metrics.Correlation;
 import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.LayeredModel;
 import java.util.ArrayList;
@@ -18,13 +21,14 @@ import java.util.List;
 
 /**
  * Which training examples made a layered model's predictions, by influence functions on its last layers (Koh &amp;
- * Liang 2017): the training inputs' activations at a layer are the features of a head whose weights are fitted to
+ * Liang 2017), by TracIn over checkpoints of the head's training (Pruthi et al. 2020), or by exact leave-one-out
+ * retraining of the head ({@link Method}): the training inputs' activations at a layer are the features of a head whose weights are fitted to
  * convergence of an L2-regularised cross-entropy (warm-started at the model's own weights where it has a head glassbox
  * can run, {@link Head#MODEL}; otherwise a softmax regression, {@link Head#SURROGATE}, which needs only the layer's
  * activations and so works on TorchScript split models too). For each test input, the loss of its predicted class is
  * the quantity explained: its proponents are the training examples whose removal would raise it most, its opponents
  * those whose removal would lower it most. Self-influence ranks the training examples the head bends to most —
- * candidates for mislabelling. Deterministic: no random draws.
+ * candidates for mislabelling. Deterministic: LiSSA's mini-batches are drawn with the seed, nothing else is random.
  */
 public final class TrainingInfluence {
 
@@ -36,6 +40,23 @@ public final class TrainingInfluence {
         MODEL
     }
 
+    /** How each training example's effect on a prediction is obtained. */
+    public enum Method {
+        /** Influence functions: {@code (1/n) ∇L(z_test)ᵀ (H + δI)⁻¹ ∇L(z)} at the fitted head. */
+        INFLUENCE,
+        /**
+         * TracIn: {@code Σ_c η_c ∇L(θ_c, z) · ∇L(θ_c, z_test)} over checkpoints of the head's fit by full-batch
+         * gradient descent from where the fit starts (zero for the surrogate head, the model's trained weights for its
+         * own head).
+         */
+        TRACIN,
+        /**
+         * Exact leave-one-out: the head retrained to convergence without each training example in turn (the ground
+         * truth; one retraining per training example), compared with influence functions' predictions.
+         */
+        LOO
+    }
+
     /** How {@code (H + δI)⁻¹ v} is computed. */
     public enum Solver {
         /** {@link #EXACT} up to {@value TrainingInfluence#EXACT_LIMIT} parameters, {@link #CG} above. */
@@ -43,7 +64,33 @@ public final class TrainingInfluence {
         /** The Hessian assembled from one Hessian–vector product per parameter and factored (few parameters). */
         EXACT,
         /** Conjugate gradients over Hessian–vector products (double backward on the engine for {@link Head#MODEL}). */
-        CG
+        CG,
+        /** LiSSA: the stochastic Neumann series over mini-batch Hessian–vector products (seeded). */
+        LISSA
+    }
+
+    /** How a result's effects were obtained: one of the records below, by {@link Method}. */
+    public sealed interface Estimate permits InfluenceEstimate, TracInEstimate, RetrainingEstimate {
+    }
+
+    /**
+     * Influence functions: the solver used, and the relative residual {@code ‖(H + δI)x − v‖ / ‖v‖} of its solve
+     * for the first input's loss gradient (about 1e-15 exact, 1e-8 by conjugate gradients; LiSSA's shows how far its
+     * truncated series is from the inverse).
+     */
+    public record InfluenceEstimate(Solver solver, double residual) implements Estimate {
+    }
+
+    /** TracIn: the number of checkpoints, the gradient-descent steps they span, the first and last step sizes. */
+    public record TracInEstimate(int checkpoints, int steps, double firstStep, double lastStep) implements Estimate {
+    }
+
+    /**
+     * Leave-one-out: the number of retrainings, and for each input the Pearson correlation between the actual
+     * effects and those influence functions predict (with {@code influence}'s solver).
+     */
+    public record RetrainingEstimate(int retrainings, InfluenceEstimate influence, double[] influenceCorrelation)
+            implements Estimate {
     }
 
     /**
@@ -55,11 +102,12 @@ public final class TrainingInfluence {
     }
 
     /**
-     * The analysis: its settings, how well the head was fitted (largest gradient component of the risk at the end;
+     * The analysis: its settings and how the effects were obtained, how well the head was fitted (largest gradient component of the risk at the end;
      * the mean probability the fitted head gives the model's predicted classes of the test inputs), each test input's prediction, and every
      * training example's self-influence with the indices of the largest first.
      */
-    public record Result(String layer, Head head, Solver solver, double l2, double damping, int trainCount,
+    public record Result(String layer, Head head, Method method, Estimate estimate, double l2, double damping,
+            int trainCount,
             int parameterCount, double fitGradient, double agreement, List<Prediction> predictions,
             double[] selfInfluence, int[] mostSelfInfluential) {
     }
@@ -67,20 +115,44 @@ public final class TrainingInfluence {
     /** The most parameters whose Hessian is assembled and factored (a 2,500² matrix: 50 MB). */
     static final int EXACT_LIMIT = 2500;
 
+    /** Power-iteration steps for the largest curvature (LiSSA's scale, gradient descent's step). */
+    private static final int POWER_STEPS = 50;
+
     private final String layer;
     private final Head head;
+    private final Method method;
     private final Solver solver;
     private final double l2;
     private final double damping;
     private final int top;
+    private final Lissa lissa;
+    private final int checkpoints;
+    private final int descentSteps;
 
     private TrainingInfluence(Builder b) {
         this.layer = b.layer;
         this.head = b.head;
+        this.method = b.method;
         this.solver = b.solver;
         this.l2 = b.l2;
         this.damping = b.damping;
         this.top = b.top;
+        this.lissa = b.lissa;
+        this.checkpoints = b.checkpoints;
+        this.descentSteps = b.descentSteps;
+    }
+
+    /**
+     * LiSSA's settings: the series' {@code depth}, the mini-batch size, the number of averaged runs, the seed of the
+     * mini-batches, and the scale {@code s} (which must exceed the largest eigenvalue of the mini-batch Hessians);
+     * {@link #AUTO_SCALE} takes twice the damped Hessian's largest eigenvalue.
+     */
+    public record Lissa(int depth, int batch, int repeats, long seed, double scale) {
+        /** The scale value that asks for twice the damped Hessian's largest eigenvalue. */
+        public static final double AUTO_SCALE = 0;
+
+        /** Depth 1,000, mini-batches of 100, one run, seed 0, automatic scale. */
+        public static final Lissa DEFAULT = new Lissa(1000, 100, 1, 0, AUTO_SCALE);
     }
 
     /** A builder for the analysis at {@code layer}. */
@@ -92,7 +164,11 @@ public final class TrainingInfluence {
     public static final class Builder {
         private final String layer;
         private Head head = Head.SURROGATE;
+        private Method method = Method.INFLUENCE;
         private Solver solver = Solver.AUTO;
+        private Lissa lissa = Lissa.DEFAULT;
+        private int checkpoints = 10;
+        private int descentSteps = 100;
         private double l2 = 1e-3;
         private double damping;
         private int top = 5;
@@ -104,6 +180,28 @@ public final class TrainingInfluence {
         /** Which weights influence is taken over (default {@link Head#SURROGATE}). */
         public Builder head(Head value) {
             head = value;
+            return this;
+        }
+
+        /** How the effects are obtained (default {@link Method#INFLUENCE}). */
+        public Builder method(Method value) {
+            method = value;
+            return this;
+        }
+
+        /** LiSSA's settings, for {@link Solver#LISSA} (default {@link Lissa#DEFAULT}). */
+        public Builder lissa(Lissa value) {
+            lissa = value;
+            return this;
+        }
+
+        /**
+         * For {@link Method#TRACIN}: {@code count} checkpoints spread evenly over {@code steps} steps of gradient
+         * descent (defaults 10 and 100).
+         */
+        public Builder checkpoints(int count, int steps) {
+            checkpoints = count;
+            descentSteps = steps;
             return this;
         }
 
@@ -137,6 +235,14 @@ public final class TrainingInfluence {
                 throw new InvalidInputException("influence needs a positive finite L2 strength, a finite damping of "
                         + "at least 0 and at least one example to report; got L2 " + l2 + ", damping " + damping
                         + ", top " + top);
+            }
+            if (lissa.depth() < 1 || lissa.batch() < 1 || lissa.repeats() < 1 || !(lissa.scale() >= 0)) {
+                throw new InvalidInputException("LiSSA needs a depth, batch and number of repeats of at least 1 and a "
+                        + "scale of at least 0 (0: automatic); got " + lissa);
+            }
+            if (checkpoints < 1 || descentSteps < checkpoints) {
+                throw new InvalidInputException("TracIn needs at least one checkpoint and at least as many descent "
+                        + "steps as checkpoints; got " + checkpoints + " checkpoints over " + descentSteps + " steps");
             }
             return new TrainingInfluence(this);
         }
@@ -177,18 +283,45 @@ public final class TrainingInfluence {
 
     private Result run(ExampleLosses train, ExampleLosses test, double[] start, int[] predicted, Progress progress) {
         RegularisedRisk risk = new RegularisedRisk(train, l2);
-        TruncatedNewton.Result fit = new TruncatedNewton(1e-9, 200).minimize(risk, start);
+        TruncatedNewton fitter = new TruncatedNewton(1e-9, 200);
+        TruncatedNewton.Result fit = fitter.minimize(risk, start);
         double[] theta = fit.theta();
-        Solver chosen = solver != Solver.AUTO ? solver : theta.length <= EXACT_LIMIT ? Solver.EXACT : Solver.CG;
-        if (chosen == Solver.EXACT && theta.length > 2 * EXACT_LIMIT) {
-            throw new InvalidInputException("the head has " + theta.length + " parameters: too many to factor its "
-                    + "Hessian (at most " + 2 * EXACT_LIMIT + "); use conjugate gradients");
-        }
-        InverseHessian inverse = chosen == Solver.EXACT ? InverseHessian.exact(risk, theta, damping, progress)
-                : InverseHessian.conjugateGradient(risk, theta, damping, 1e-8, 10 * theta.length);
-        InfluenceFunctions influence = new InfluenceFunctions(risk, theta, inverse);
         int[] all = test.all();
-        double[][] effects = influence.removalEffects(test, all, progress);
+        double[][] effects;
+        double[] self;
+        Estimate estimate;
+        switch (method) {
+            case TRACIN -> {
+                double step = 1 / risk.largestCurvature(start, POWER_STEPS);
+                List<TracIn.Checkpoint> saved = TracIn.gradientDescent(risk, test, start, step, descentSteps,
+                        descentSteps / checkpoints);
+                effects = TracIn.scores(saved, all);
+                self = TracIn.selfInfluence(saved);
+                estimate = new TracInEstimate(saved.size(), descentSteps, saved.get(0).learningRate(),
+                        saved.get(saved.size() - 1).learningRate());
+            }
+            case LOO -> {
+                Inverse inverse = inverse(risk, theta, test, progress);
+                double[][] predictedEffects = new InfluenceFunctions(risk, theta, inverse.solver())
+                        .removalEffects(test, all, progress);
+                LeaveOneOut.Changes changes = LeaveOneOut.changes(risk, theta, test, all, train.all(), fitter,
+                        progress);
+                effects = changes.testLossChanges();
+                self = changes.ownLossChanges();
+                double[] correlation = new double[all.length];
+                for (int t = 0; t < all.length; t++) {
+                    correlation[t] = Correlation.pearson(predictedEffects[t], effects[t]);
+                }
+                estimate = new RetrainingEstimate(train.size(), inverse.estimate(), correlation);
+            }
+            default -> {
+                Inverse inverse = inverse(risk, theta, test, progress);
+                InfluenceFunctions influence = new InfluenceFunctions(risk, theta, inverse.solver());
+                effects = influence.removalEffects(test, all, progress);
+                self = influence.selfInfluence(progress);
+                estimate = inverse.estimate();
+            }
+        }
         double[] testLosses = test.losses(theta);
         double agreement = Arrays.stream(testLosses).map(l -> Math.exp(-l)).average().orElseThrow();
         List<Prediction> predictions = new ArrayList<>();
@@ -197,14 +330,49 @@ public final class TrainingInfluence {
             predictions.add(new Prediction(predicted[t], testLosses[t], ranking.proponents(),
                     pick(effects[t], ranking.proponents()), ranking.opponents(), pick(effects[t], ranking.opponents())));
         }
-        double[] self = influence.selfInfluence(progress);
         int[] most = InfluenceRanking.of(self, top).proponents();
-        return new Result(layer, head, chosen, l2, damping, train.size(), theta.length, fit.gradientNorm(),
+        return new Result(layer, head, method, estimate, l2, damping, train.size(), theta.length, fit.gradientNorm(),
                 agreement, predictions, self, most);
     }
 
+    /** An inverse-Hessian solver with what the result reports of it. */
+    private record Inverse(InverseHessian solver, InfluenceEstimate estimate) {
+    }
+
+    /** The chosen solver at the minimiser, checked on the first test input's loss gradient. */
+    private Inverse inverse(RegularisedRisk risk, double[] theta, ExampleLosses test, Progress progress) {
+        Solver chosen = solver != Solver.AUTO ? solver : theta.length <= EXACT_LIMIT ? Solver.EXACT : Solver.CG;
+        if (chosen == Solver.EXACT && theta.length > 2 * EXACT_LIMIT) {
+            throw new InvalidInputException("the head has " + theta.length + " parameters: too many to factor its "
+                    + "Hessian (at most " + 2 * EXACT_LIMIT + "); use conjugate gradients");
+        }
+        InverseHessian inverse = switch (chosen) {
+            case EXACT -> InverseHessian.exact(risk, theta, damping, progress);
+            case LISSA -> InverseHessian.lissa(risk, theta, damping, lissa.scale() > 0 ? lissa.scale()
+                    : 2 * (risk.largestCurvature(theta, POWER_STEPS) + damping), lissa.depth(), lissa.batch(),
+                    lissa.repeats(), lissa.seed());
+            default -> InverseHessian.conjugateGradient(risk, theta, damping, 1e-8, 10 * theta.length);
+        };
+        double[] v = test.gradients(theta, new int[] {0})[0];
+        double[] x = inverse.solve(v);
+        double[] hx = risk.hessianTimes(theta, x);
+        double squared = 0;
+        double norm = 0;
+        for (int j = 0; j < v.length; j++) {
+            double r = hx[j] + damping * x[j] - v[j];
+            squared += r * r;
+            norm += v[j] * v[j];
+        }
+        double residual = norm == 0 ? 0 : Math.sqrt(squared / norm);
+        if (!Double.isFinite(residual)) {
+            throw new InvalidInputException("LiSSA diverged: give a larger scale, above the largest eigenvalue of the "
+                    + "mini-batch Hessians");
+        }
+        return new Inverse(inverse, new InfluenceEstimate(chosen, residual));
+    }
+
     private float[][] activations(LayeredModel model, float[][] inputs) {
-        return model.layerGradient(inputs, layer, new float[inputs.length][model.outputSize()]).activations();
+        return model.activations(inputs, layer);
     }
 
     private static double[][] toDouble(float[][] rows) {

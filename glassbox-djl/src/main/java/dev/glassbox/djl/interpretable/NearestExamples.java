@@ -3,9 +3,7 @@ package dev.glassbox.djl.interpretable;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.Batches;
-import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.LayeredModel;
-import dev.glassbox.djl.OutputWeighting;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -54,12 +52,7 @@ public final class NearestExamples {
     /** The outputs of {@code layer} for each input, flattened. */
     public static float[][] features(LayeredModel model, String layer, float[][] inputs) {
         Batches.requireValid(inputs, model.inputShape());
-        if (model instanceof BlockModel blocks) {
-            return blocks.activations(inputs, layer);
-        }
-        // the layer contract gives activations with a gradient; the weighting does not matter
-        return model.layerGradient(inputs, layer, OutputWeighting.target(dev.glassbox.core.model.Target.PREDICTED))
-                .activations();
+        return model.activations(inputs, layer);
     }
 
     /** The number of reference examples. */

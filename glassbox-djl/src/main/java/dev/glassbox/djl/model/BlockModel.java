@@ -135,7 +135,7 @@ public final class BlockModel extends EngineModel implements GraphModel, Paramet
         return out;
     }
 
-    /** The output of {@code layer} for each sample, flattened in the layer's shape. */
+    @Override
     public float[][] activations(float[][] batch, String layer) {
         int to = layers.indexOf(layer) + 1;
         return predictWith(batch, x -> run(layers, x, 0, to));

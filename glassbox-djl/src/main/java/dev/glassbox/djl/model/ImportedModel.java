@@ -16,6 +16,7 @@ import dev.glassbox.djl.graph.ModelGraph;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A model imported as a graph glassbox holds (an ONNX file read node by node) and run on the PyTorch engine with
@@ -142,12 +143,22 @@ public final class ImportedModel extends EngineModel implements GraphModel {
     }
 
     @Override
+    public float[][] activations(float[][] batch, String layer) {
+        return predictWith(batch, upTo(layer));
+    }
+
+    @Override
     public Gradients activationInputGradient(float[][] batch, String layer, OutputWeighting weighting) {
         requireFloatInput();
+        return gradientsThrough(batch, weighting, upTo(layer));
+    }
+
+    /** The pass from the input to {@code layer}'s tensor. */
+    private UnaryOperator<NDArray> upTo(String layer) {
         String tensor = graph.tensorOf(layer);
         int writer = graph.writerOf(tensor);
-        return gradientsThrough(batch, weighting, x -> graph.runBetween(Map.of(graph.input(), cast(x, graph)), 0,
-                writer + 1, (i, node, in, out) -> { }).get(tensor));
+        return x -> graph.runBetween(Map.of(graph.input(), cast(x, graph)), 0, writer + 1, (i, node, in, out) -> { })
+                .get(tensor);
     }
 
     @Override

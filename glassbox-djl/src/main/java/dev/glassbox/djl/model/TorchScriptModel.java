@@ -124,6 +124,12 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel,
     }
 
     @Override
+    public float[][] activations(float[][] batch, String layer) {
+        requireLayer(layer);
+        return predictWith(batch, features::apply);
+    }
+
+    @Override
     public Gradients activationInputGradient(float[][] batch, String layer, OutputWeighting weighting) {
         requireLayer(layer);
         return gradientsThrough(batch, weighting, features::apply);
