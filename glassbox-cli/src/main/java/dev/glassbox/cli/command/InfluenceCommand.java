@@ -68,7 +68,7 @@ public final class InfluenceCommand implements Callable<Integer> {
             + "tracin: TracIn over checkpoints of the head's fit by gradient descent; loo: exact leave-one-out "
             + "retraining of the head, once per training image (slow; the ground truth, compared with influence "
             + "functions) (default: ${DEFAULT-VALUE}).")
-    String method = "influence";
+    public String method = "influence";
 
     @Option(names = "--solver", paramLabel = "auto|exact|cg|lissa", description = "How influence functions invert the "
             + "Hessian. exact: factored (few parameters); cg: conjugate gradients over Hessian–vector products; "
@@ -77,29 +77,29 @@ public final class InfluenceCommand implements Callable<Integer> {
     public String solver = "auto";
 
     @Option(names = "--lissa-depth", description = "LiSSA: terms of the series (default: ${DEFAULT-VALUE}).")
-    int lissaDepth = TrainingInfluence.Lissa.DEFAULT.depth();
+    public int lissaDepth = TrainingInfluence.Lissa.DEFAULT.depth();
 
     @Option(names = "--lissa-batch", description = "LiSSA: training examples per Hessian–vector product "
             + "(default: ${DEFAULT-VALUE}).")
-    int lissaBatch = TrainingInfluence.Lissa.DEFAULT.batch();
+    public int lissaBatch = TrainingInfluence.Lissa.DEFAULT.batch();
 
     @Option(names = "--lissa-repeats", description = "LiSSA: runs averaged (default: ${DEFAULT-VALUE}).")
-    int lissaRepeats = TrainingInfluence.Lissa.DEFAULT.repeats();
+    public int lissaRepeats = TrainingInfluence.Lissa.DEFAULT.repeats();
 
     @Option(names = "--lissa-scale", paramLabel = "S", description = "LiSSA: the scale, above the largest eigenvalue of "
             + "the mini-batch Hessians (default: twice the damped Hessian's largest eigenvalue).")
-    double lissaScale = TrainingInfluence.Lissa.AUTO_SCALE;
+    public double lissaScale = TrainingInfluence.Lissa.AUTO_SCALE;
 
     @Option(names = "--checkpoints", description = "TracIn: checkpoints, spread evenly over the descent "
             + "(default: ${DEFAULT-VALUE}).")
-    int checkpoints = 10;
+    public int checkpoints = 10;
 
     @Option(names = "--descent-steps", description = "TracIn: steps of the head's gradient descent "
             + "(default: ${DEFAULT-VALUE}).")
-    int descentSteps = 100;
+    public int descentSteps = 100;
 
     @Option(names = "--seed", description = "Seed of LiSSA's mini-batches (default: ${DEFAULT-VALUE}).")
-    long seed;
+    public long seed;
 
     @Option(names = "--l2", description = "L2 strength of the head's training risk (default: ${DEFAULT-VALUE}).")
     public double l2 = 1e-3;

@@ -87,7 +87,7 @@ public final class InspectImages {
     }
 
     /** The model as one whose layers can be read, or a one-line error saying how to load one. */
-    static LayeredModel layered(Model model) {
+    public static LayeredModel layered(Model model) {
         if (model instanceof LayeredModel layered && !layered.layerNames().isEmpty()) {
             return layered;
         }
