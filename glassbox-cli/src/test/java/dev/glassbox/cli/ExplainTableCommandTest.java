@@ -73,9 +73,9 @@ class ExplainTableCommandTest {
     void badInputIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
         Path input = table(dir, 4);
         Cli unknown = Cli.run("explain-table", "--model", TABULAR.resolve("cancer.pt").toString(), "--input",
-                input.toString(), "--method", "gradcam", "--out", dir.resolve("a").toString());
+                input.toString(), "--method", "no-such-method", "--out", dir.resolve("a").toString());
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("unknown method 'gradcam' for tables");
+        assertThat(unknown.err()).contains("unknown method 'no-such-method': expected one of").contains("kernel-shap");
         Cli missing = Cli.run("explain-table", "--model", dir.resolve("nothing.pt").toString(), "--input",
                 input.toString(), "--method", "ablation", "--key", "id", "--out", dir.resolve("b").toString());
         assertThat(missing.exitCode()).isEqualTo(2);

@@ -35,8 +35,10 @@ public final class FashionCnn {
     }
 
     /**
-     * A fresh network with every convolution's filters scaled by {@code width} (at least one each) and the given
-     * dropout rate, as a tuning run explores them.
+     * A fresh network with every convolution's filters scaled by {@code width} and rounded to a multiple of 8 (at
+     * least 8), and the given dropout rate, as a tuning run explores them. Multiples of 8 because the engine's oneDNN
+     * convolution kernels have given wrong outputs on some CPUs for inputs of other channel counts (such as 11 or 22)
+     * in batches; see the README's engine notes.
      */
     public static NamedBlocks build(double width, float dropout) {
         if (!(width > 0 && width <= 4)) {
@@ -49,7 +51,7 @@ public final class FashionCnn {
         for (int i = 0; i < FILTERS.length; i++) {
             int n = i + 1;
             net.add("conv" + n, Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
-                    .setFilters(Math.max(1, (int) Math.round(FILTERS[i] * width))).build());
+                    .setFilters(Math.max(8, 8 * (int) Math.round(FILTERS[i] * width / 8))).build());
             net.add("bn" + n, BatchNorm.builder().build());
             net.add("relu" + n, Activation.reluBlock());
             if (n == 2 || n == 4) {

@@ -23,7 +23,8 @@ class FashionCnnTest {
         assertThat(FashionCnn.name(0.5)).isEqualTo("fashion-cnn-width-0.5");
         NamedBlocks rebuilt = Architectures.build(FashionCnn.name(0.5));
         assertThat(filters(rebuilt, "conv5")).isEqualTo(64);
-        assertThat(filters(FashionCnn.build(0.01, 0f), "conv1")).isEqualTo(1);
+        assertThat(filters(FashionCnn.build(0.01, 0f), "conv1")).isEqualTo(8);
+        assertThat(filters(FashionCnn.build(0.35, 0f), "conv5")).isEqualTo(48);
         assertThatThrownBy(() -> FashionCnn.build(0, 0.3f)).hasMessageContaining("width multiplier");
         assertThatThrownBy(() -> FashionCnn.build(1, 1f)).hasMessageContaining("dropout rate");
         assertThatThrownBy(() -> Architectures.build("fashion-cnn-width-x")).isInstanceOf(ModelLoadException.class);
