@@ -20,6 +20,7 @@ import dev.glassbox.cli.command.UncertaintyCommand;
 import dev.glassbox.cli.demo.DemoCommand;
 import dev.glassbox.core.input.CsvReader;
 import dev.glassbox.core.model.ModelLoadException;
+import dev.glassbox.djl.zoo.Training;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,7 +77,8 @@ public final class GlassboxCommand implements Runnable {
                     : ": give the file a header row of column names"));
             return BAD_INPUT;
         }
-        if (e instanceof IllegalArgumentException || e instanceof ModelLoadException) {
+        if (e instanceof IllegalArgumentException || e instanceof ModelLoadException
+                || e instanceof Training.DivergedException) {
             err.println("glassbox: " + e.getMessage());
             return BAD_INPUT;
         }

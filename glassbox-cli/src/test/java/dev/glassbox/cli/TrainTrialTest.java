@@ -52,6 +52,11 @@ class TrainTrialTest {
                 "--out", dir.resolve("bad").toString());
         assertThat(width.exitCode()).isEqualTo(2);
         assertThat(width.err()).contains("width multiplier");
+        Cli diverged = Cli.run("train", "fashion-mnist", "--data", fashion.toString(), "--epochs", "1",
+                "--learning-rate", "1e30", "--out", dir.resolve("bad").toString());
+        assertThat(diverged.exitCode()).as(diverged.err()).isEqualTo(2);
+        assertThat(diverged.err().strip()).startsWith("glassbox: training fashion-cnn diverged: the loss became")
+                .endsWith("lower the learning rate").doesNotContain("\n\tat ");
         assertThat(Files.exists(dir.resolve("bad"))).isFalse();
     }
 }

@@ -106,6 +106,16 @@ public final class Training {
         NDArray apply(Trainer trainer, NDArray inputs, NDArray labels);
     }
 
+    /** A training run whose loss or gradient became NaN or infinite: the settings (usually the rate) must change. */
+    public static final class DivergedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        /** A run that diverged, as {@code message} says where and what to change. */
+        public DivergedException(String message) {
+            super(message);
+        }
+    }
+
     private Training() {
     }
 
@@ -113,7 +123,7 @@ public final class Training {
      * Trains {@code block} from scratch and returns the DJL model holding it. {@code loss} is made once the model
      * exists, from the number of mini-batches per epoch (the ELBO weighs its KL term by it).
      *
-     * @throws IllegalStateException naming the epoch and step when the loss or a gradient becomes NaN or infinite
+     * @throws DivergedException naming the epoch and step when the loss or a gradient becomes NaN or infinite
      */
     public static Model train(String name, Block block, Examples examples, Function<Integer, Loss> loss,
             Settings settings, Progress progress) {
@@ -123,7 +133,7 @@ public final class Training {
     /**
      * Trains {@code block} from scratch on the inputs {@code perturbation} makes of each mini-batch.
      *
-     * @throws IllegalStateException naming the epoch and step when the loss or a gradient becomes NaN or infinite
+     * @throws DivergedException naming the epoch and step when the loss or a gradient becomes NaN or infinite
      */
     public static Model train(String name, Block block, Examples examples, Function<Integer, Loss> loss,
             Settings settings, InputPerturbation perturbation, Progress progress) {
@@ -156,6 +166,9 @@ public final class Training {
         } catch (IOException e) {
             model.close();
             throw new UncheckedIOException(e);
+        } catch (DivergedException e) {
+            model.close();
+            throw new DivergedException("training " + name + " diverged: " + e.getMessage());
         } catch (TranslateException | RuntimeException e) {
             model.close();
             throw new IllegalStateException("training " + name + " failed: " + e.getMessage(), e);
@@ -173,7 +186,7 @@ public final class Training {
             NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
             float value = loss.getFloat();
             if (!Float.isFinite(value)) {
-                throw new IllegalStateException("the loss became " + value + " at epoch " + epoch + ", step " + step
+                throw new DivergedException("the loss became " + value + " at epoch " + epoch + ", step " + step
                         + "; lower the learning rate");
             }
             collector.backward(loss);
@@ -188,7 +201,7 @@ public final class Training {
             if (parameter.getValue().requiresGradient()) {
                 NDArray gradient = parameter.getValue().getArray().getGradient();
                 if (gradient.isNaN().logicalOr(gradient.isInfinite()).any().getBoolean()) {
-                    throw new IllegalStateException("the gradient of " + parameter.getKey() + " became NaN or "
+                    throw new DivergedException("the gradient of " + parameter.getKey() + " became NaN or "
                             + "infinite at epoch " + epoch + ", step " + step + "; lower the learning rate");
                 }
             }

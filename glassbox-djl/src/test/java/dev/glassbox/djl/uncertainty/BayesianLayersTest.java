@@ -205,7 +205,7 @@ class BayesianLayersTest {
         assertThatThrownBy(() -> Training.train("diverging", diverging.block(), data,
                 batches -> ElboLoss.of(diverging.block(), Loss.softmaxCrossEntropyLoss(), batches),
                 new Training.Settings(3, 32, 1e30f, 3), Progress.NONE))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("the loss became")
+                .isInstanceOf(Training.DivergedException.class).hasMessageContaining("the loss became")
                 .hasMessageContaining("lower the learning rate");
     }
 
