@@ -126,8 +126,9 @@ public final class TrainCommand implements Runnable {
             if (robust.adversarialRequested()) {
                 return robust.trainAdversarial(options, out, stdout);
             }
-            LabelledImages held = validation > 0 ? options.validationImages(validation) : null;
-            LabelledImages train = options.trainingImages(validation);
+            TrainingOptions.Split split = validation > 0 ? options.withHeldOut(validation) : null;
+            LabelledImages held = split == null ? null : split.heldOut();
+            LabelledImages train = split == null ? options.trainingImages() : split.train();
             LabelledImages test = options.testImages();
             Training.Settings settings = options.settings(ImageClassifierTraining.defaults());
             String provenance = "Fashion-MNIST (MIT licence), " + train.count() + " training images"

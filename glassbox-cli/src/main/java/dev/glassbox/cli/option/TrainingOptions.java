@@ -36,24 +36,25 @@ public final class TrainingOptions {
 
     /** The training images, cut to {@code --limit}. */
     public LabelledImages trainingImages() {
-        return trainingImages(0);
+        return cut(FashionMnist.train(data));
     }
 
-    /** The training images but the last {@code heldOut} ({@link #validationImages}), cut to {@code --limit}. */
-    public LabelledImages trainingImages(int heldOut) {
-        LabelledImages train = FashionMnist.train(data);
-        int available = train.count() - heldOut;
-        return train.slice(0, limit == null ? available : Math.min(Math.max(limit, 1), available));
+    /** Training images cut to {@code --limit}, and held-out images they never include. */
+    public record Split(LabelledImages train, LabelledImages heldOut) {
     }
 
-    /** The last {@code count} of the 60,000 training images, held out for validation. */
-    public LabelledImages validationImages(int count) {
-        LabelledImages train = FashionMnist.train(data);
-        if (count < 1 || count >= train.count()) {
-            throw new InvalidInputException("--validation takes from 1 to " + (train.count() - 1) + " images, got "
+    /** The training images but the last {@code count}, cut to {@code --limit}; those last {@code count} held out. */
+    public Split withHeldOut(int count) {
+        LabelledImages all = FashionMnist.train(data);
+        if (count < 1 || count >= all.count()) {
+            throw new InvalidInputException("--validation takes from 1 to " + (all.count() - 1) + " images, got "
                     + count);
         }
-        return train.slice(train.count() - count, train.count());
+        return new Split(cut(all.slice(0, all.count() - count)), all.slice(all.count() - count, all.count()));
+    }
+
+    private LabelledImages cut(LabelledImages train) {
+        return limit == null ? train : train.slice(0, Math.min(Math.max(limit, 1), train.count()));
     }
 
     /** The 10,000 test images. */
