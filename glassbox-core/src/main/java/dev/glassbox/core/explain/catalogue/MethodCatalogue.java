@@ -34,9 +34,19 @@ public final class MethodCatalogue {
 
     /**
      * The catalogue of every {@link MethodProvider} on the class path: core's perturbation methods, and the gradient
-     * and rule methods when glassbox-djl is present. Gradient methods come first.
+     * and rule methods when glassbox-djl is present. Gradient methods come first. The class path is read once, on the
+     * first call.
      */
     public static MethodCatalogue standard() {
+        return Standard.CATALOGUE;
+    }
+
+    /** The standard catalogue, loaded when first asked for. */
+    private static final class Standard {
+        static final MethodCatalogue CATALOGUE = load();
+    }
+
+    private static MethodCatalogue load() {
         List<MethodProvider> providers = new ArrayList<>();
         ServiceLoader.load(MethodProvider.class, MethodCatalogue.class.getClassLoader()).forEach(providers::add);
         providers.sort((a, b) -> Boolean.compare(a instanceof PerturbationMethods, b instanceof PerturbationMethods));
