@@ -9,7 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}"
 demo="$root/glassbox-cli/src/main/resources/dev/glassbox/cli/demo"
-export ONEDNN_MAX_CPU_ISA=AVX
+export ONEDNN_MAX_CPU_ISA=SSE41
 glassbox=(java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1
           -jar "$root/glassbox-cli/target/glassbox-cli.jar")
 

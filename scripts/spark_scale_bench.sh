@@ -2,7 +2,7 @@
 # The Spark scale benchmark of the README ("Explaining millions of rows on Spark"): each configuration in a fresh JVM.
 # Usage: scripts/spark_scale_bench.sh ROWS_ABLATION ROWS_KERNEL_SHAP   (after mvn -pl glassbox-bench -am -DskipTests package)
 set -e
-export ONEDNN_MAX_CPU_ISA=AVX
+export ONEDNN_MAX_CPU_ISA=SSE41
 FLAGS="-Xmx3g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
  -Dai.djl.pytorch.num_interop_threads=1 --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED"

@@ -66,7 +66,7 @@ final class StandaloneCluster implements AutoCloseable {
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
         env.put("SPARK_HOME", home.toString());
         env.put("SPARK_SCALA_VERSION", "2.13");
-        env.put("ONEDNN_MAX_CPU_ISA", "AVX");
+        env.put("ONEDNN_MAX_CPU_ISA", "SSE41");
         processes.add(builder.start());
     }
 

@@ -25,6 +25,16 @@ public final class Backprop {
     private Backprop() {
     }
 
+    /**
+     * Checks once per JVM that the engine's batched convolutions are right on this CPU, forward and backward, and
+     * throws {@link IllegalStateException} naming the fix when they are not; every model on the engine calls it.
+     */
+    public static void requireCorrectConvolutions() {
+        synchronized (ONE_COLLECTOR) {
+            ConvolutionCheck.requireCorrectKernels();
+        }
+    }
+
     /** Scores and rows of d(Σ w ⊙ forward(x))/dx for a batch whose first row is row {@code offset} of the caller's. */
     public static Gradients inputGradient(NDManager parent, Shape inputShape, float[][] batch, int offset,
             OutputWeighting weighting, UnaryOperator<NDArray> forward) {

@@ -34,6 +34,7 @@ public abstract class EngineModel implements DifferentiableModel {
     private volatile Map<String, Shape> nodeShapes;
 
     EngineModel(NDManager manager, Shape inputShape, int outputSize, ModelOptions options) {
+        Backprop.requireCorrectConvolutions();
         this.manager = manager;
         this.inputShape = inputShape;
         this.outputSize = outputSize;
