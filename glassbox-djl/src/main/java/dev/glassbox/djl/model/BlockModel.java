@@ -99,7 +99,7 @@ public final class BlockModel extends EngineModel implements GraphModel, Paramet
         Batches.requireValid(batch, inputShape());
         List<String> stochastic = layersWhere(sampled);
         int first = stochastic.isEmpty() ? layers.names().size() : layers.indexOf(stochastic.get(0));
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = manager().newSubManager()) {
             NDArray shared = run(layers, Tensors.fromRows(scope, batch, inputShape()), 0, first);
             NDList copies = new NDList(passes);
             for (int t = 0; t < passes; t++) {
@@ -149,11 +149,11 @@ public final class BlockModel extends EngineModel implements GraphModel, Paramet
     public DifferentiableModel after(String layer) {
         int from = layers.indexOf(layer) + 1;
         Shape shape;
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = manager().newSubManager()) {
             NDArray probe = run(layers, scope.zeros(new ai.djl.ndarray.types.Shape(inputShape().withBatch(1))), 0, from);
             shape = Tensors.sampleShape(probe);
         }
-        return new BlockTail(manager.newSubManager(), layers, from, new ModelOptions(shape, outputNames(), batchSize()),
+        return new BlockTail(manager().newSubManager(), layers, from, new ModelOptions(shape, outputNames(), batchSize()),
                 outputSize());
     }
 

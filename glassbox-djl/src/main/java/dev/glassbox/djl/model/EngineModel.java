@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  * supply the forward pass.
  */
 public abstract class EngineModel implements DifferentiableModel {
-    protected final NDManager manager;
+    private final NDManager manager;
     private final Shape inputShape;
     private final int outputSize;
     private final List<String> classNames;

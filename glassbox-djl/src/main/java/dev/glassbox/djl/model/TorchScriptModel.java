@@ -161,7 +161,7 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel,
     public float[][] predictWithDropout(float[][] batch, int passes) {
         Batches.requireValid(batch, inputShape());
         requireDropoutSampling();
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = manager().newSubManager()) {
             NDArray x = Tensors.fromRows(scope, batch, inputShape());
             NDArray shared = features == null ? x : features.apply(x);
             NDList copies = new NDList(passes);
@@ -192,7 +192,7 @@ public final class TorchScriptModel extends EngineModel implements LayeredModel,
                 row[j] = random.nextFloat();
             }
         }
-        try (NDManager scope = manager.newSubManager(); ScriptFunction copy = head.copy()) {
+        try (NDManager scope = manager().newSubManager(); ScriptFunction copy = head.copy()) {
             NDArray x = Tensors.fromRows(scope, probe, inputShape());
             NDArray input = features == null ? x : features.apply(x);
             byte[] before = copy.state();
