@@ -7,9 +7,10 @@ import dev.glassbox.core.math.Vectors;
  * The cross-entropy losses of a linear softmax classifier over feature vectors (multinomial logistic regression):
  * {@code L_i(θ) = −log softmax(W x_i + b)_{y_i}}, with θ holding, class after class, that class's {@code d} weights
  * and then its bias. Gradients and Hessian–vector products are closed forms: ∇_{θ_c} L = (p_c − [c = y]) (x, 1) and
- * ∇²L v = Σ_c (x, 1) ⊗ p ⊙ (u − p·u) with u_c = θ'_c·(x, 1).
+ * ∇²L v = Σ_c (x, 1) ⊗ p ⊙ (u − p·u) with u_c = θ'_c·(x, 1); the Hessian itself is {@code (diag p − p pᵀ) ⊗ (x, 1)(x, 1)ᵀ},
+ * factored with {@code S = diag √p (I − √p √pᵀ)}, {@code S Sᵀ = diag p − p pᵀ}.
  */
-public final class SoftmaxLosses implements ExampleLosses {
+public final class SoftmaxLosses implements FactoredExampleLosses {
     private final double[][] features;
     private final int[] labels;
     private final int classes;
@@ -113,6 +114,21 @@ public final class SoftmaxLosses implements ExampleLosses {
             }
             for (int c = 0; c < classes; c++) {
                 addRow(out, c, features[i], weights[i] * p[c] * (u[c] - pu));
+            }
+        }
+        return out;
+    }
+
+    /** One vector per class: {@code v_k = S_{·k} ⊗ (x, 1)}, {@code S = diag √p (I − √p √pᵀ)}. */
+    @Override
+    public double[][] hessianFactor(double[] theta, int example) {
+        double[] p = probabilities(theta, example);
+        double[][] out = new double[classes][parameterCount()];
+        for (int k = 0; k < classes; k++) {
+            double rootK = Math.sqrt(p[k]);
+            for (int c = 0; c < classes; c++) {
+                double rootC = Math.sqrt(p[c]);
+                addRow(out[k], c, features[example], rootC * ((c == k ? 1 : 0) - rootC * rootK));
             }
         }
         return out;
