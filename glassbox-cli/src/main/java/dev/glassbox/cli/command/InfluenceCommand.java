@@ -64,10 +64,12 @@ public final class InfluenceCommand implements Callable<Integer> {
             + "models; Hessian–vector products by double backward) (default: ${DEFAULT-VALUE}).")
     public String head = "surrogate";
 
-    @Option(names = "--method", paramLabel = "influence|tracin|loo", description = "influence: influence functions; "
+    @Option(names = "--method", paramLabel = "influence|newton|tracin|loo", description = "influence: influence "
+            + "functions; newton: their Newton step, each removed image's own curvature taken out of the Hessian "
+            + "(closer to retraining where an image is a large part of the curvature; surrogate head); "
             + "tracin: TracIn over checkpoints of the head's fit by gradient descent; loo: exact leave-one-out "
             + "retraining of the head, once per training image (slow; the ground truth, compared with influence "
-            + "functions) (default: ${DEFAULT-VALUE}).")
+            + "functions and the Newton step) (default: ${DEFAULT-VALUE}).")
     public String method = "influence";
 
     @Option(names = "--solver", paramLabel = "auto|exact|cg|lissa", description = "How influence functions invert the "
