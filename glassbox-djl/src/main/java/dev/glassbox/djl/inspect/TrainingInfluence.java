@@ -252,6 +252,10 @@ public final class TrainingInfluence {
                 throw new InvalidInputException("LiSSA needs a depth, batch and number of repeats of at least 1 and a "
                         + "scale of at least 0 (0: automatic); got " + lissa);
             }
+            if (method == Method.NEWTON && head != Head.SURROGATE) {
+                throw new InvalidInputException("the Newton step needs each training example's Hessian in closed form, "
+                        + "which only the surrogate head gives");
+            }
             if (checkpoints < 1 || descentSteps < checkpoints) {
                 throw new InvalidInputException("TracIn needs at least one checkpoint and at least as many descent "
                         + "steps as checkpoints; got " + checkpoints + " checkpoints over " + descentSteps + " steps");
