@@ -100,20 +100,28 @@ public final class SoftmaxLosses implements FactoredExampleLosses {
 
     @Override
     public double[] weightedHessianTimes(double[] theta, double[] weights, double[] v) {
-        double[] out = new double[parameterCount()];
+        return weightedHessianTimes(theta, weights, new double[][] {v})[0];
+    }
+
+    /** Each example's probabilities computed once for all the vectors. */
+    @Override
+    public double[][] weightedHessianTimes(double[] theta, double[] weights, double[][] vs) {
+        double[][] out = new double[vs.length][parameterCount()];
         double[] u = new double[classes];
         for (int i = 0; i < features.length; i++) {
             if (weights[i] == 0) {
                 continue;
             }
             double[] p = probabilities(theta, i);
-            double pu = 0;
-            for (int c = 0; c < classes; c++) {
-                u[c] = affine(v, c, features[i]);
-                pu += p[c] * u[c];
-            }
-            for (int c = 0; c < classes; c++) {
-                addRow(out, c, features[i], weights[i] * p[c] * (u[c] - pu));
+            for (int k = 0; k < vs.length; k++) {
+                double pu = 0;
+                for (int c = 0; c < classes; c++) {
+                    u[c] = affine(vs[k], c, features[i]);
+                    pu += p[c] * u[c];
+                }
+                for (int c = 0; c < classes; c++) {
+                    addRow(out[k], c, features[i], weights[i] * p[c] * (u[c] - pu));
+                }
             }
         }
         return out;
