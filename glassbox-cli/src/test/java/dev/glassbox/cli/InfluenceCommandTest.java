@@ -186,6 +186,42 @@ class InfluenceCommandTest {
         assertThat(model.err()).contains("needs each training example's Hessian in closed form");
     }
 
+    /**
+     * Training images and labels given as NumPy arrays (the way RGB images come) give the same run as the same images
+     * from IDX files; an array that is not a batch of images is a one-line error.
+     */
+    @Test
+    void trainingImagesFromANumpyArrayGiveTheSameRunAsFromIdxFiles(@TempDir Path dir) throws IOException {
+        LabelledImages bundled = IdxReader.read(DEMO.resolve(BundledDemo.IMAGES), DEMO.resolve(BundledDemo.LABELS))
+                .slice(0, 40);
+        float[] values = new float[40 * 28 * 28];
+        for (int i = 0; i < 40; i++) {
+            System.arraycopy(bundled.image(i), 0, values, i * 28 * 28, 28 * 28);
+        }
+        Path images = dir.resolve("train.npy");
+        dev.glassbox.core.input.NpyWriter.write(values, dev.glassbox.core.model.Shape.of(40, 1, 28, 28), images);
+        Path labels = dir.resolve("labels.npy");
+        float[] labelValues = new float[40];
+        for (int i = 0; i < 40; i++) {
+            labelValues[i] = bundled.label(i);
+        }
+        dev.glassbox.core.input.NpyWriter.write(labelValues, dev.glassbox.core.model.Shape.of(40), labels);
+        Cli idx = run(dir.resolve("idx"), 40, DEMO.resolve(BundledDemo.LABELS));
+        assertThat(idx.exitCode()).as(idx.err()).isZero();
+        Cli npy = Cli.run("inspect", "influence", "--model", DEMO.resolve("model").toString(), "--input",
+                Cli.fixture("batch.npy").toString(), "--train-images", images.toString(), "--train-labels",
+                labels.toString(), "--train-count", "40", "--top", "3", "--out", dir.resolve("npy").toString());
+        assertThat(npy.exitCode()).as(npy.err()).isZero();
+        assertThat(Files.readString(dir.resolve("npy/influence.json")))
+                .isEqualTo(Files.readString(dir.resolve("idx/influence.json")));
+        dev.glassbox.core.input.NpyWriter.write(new float[6], dev.glassbox.core.model.Shape.of(2, 3), images);
+        Cli flat = Cli.run("inspect", "influence", "--model", DEMO.resolve("model").toString(), "--input",
+                Cli.fixture("batch.npy").toString(), "--train-images", images.toString(), "--train-labels",
+                labels.toString(), "--out", dir.resolve("flat").toString());
+        assertThat(flat.exitCode()).isEqualTo(2);
+        assertThat(flat.err()).contains("expected N×C×H×W");
+    }
+
     /** LiSSA's stochastic series, deep enough, gives the factored Hessian's proponents and effects, seeded. */
     @Test
     void lissaApproachesTheFactoredHessian(@TempDir Path dir) throws IOException {

@@ -4,8 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.glassbox.cli.command.OutputStems;
+import dev.glassbox.cli.command.TrainingImages;
 import dev.glassbox.core.input.ImageWriter;
-import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.inspect.TrainingInfluence;
@@ -50,7 +50,7 @@ public final class InfluenceSection {
      * Writes one PNG strip per input ({@code <input>-influence.png}) and the self-influence strip into {@code dir}, and
      * returns the run's JSON; {@code train} holds the training images the indices refer to.
      */
-    public static Map<String, Object> write(TrainingInfluence.Result result, List<Sample> inputs, LabelledImages train,
+    public static Map<String, Object> write(TrainingInfluence.Result result, List<Sample> inputs, TrainingImages train,
             List<String> classNames, Path dir) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("layer", result.layer());
@@ -208,7 +208,7 @@ public final class InfluenceSection {
                 json.get("damping").getAsDouble(), json.get("inverseResidual").getAsDouble());
     }
 
-    private static List<Map<String, Object>> examples(int[] indices, double[] values, LabelledImages train,
+    private static List<Map<String, Object>> examples(int[] indices, double[] values, TrainingImages train,
             List<String> classNames, String key) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int k = 0; k < indices.length; k++) {
@@ -240,7 +240,7 @@ public final class InfluenceSection {
     }
 
     /** The input (if any) in a grey frame, then the proponents in green frames and the opponents in red. */
-    private static byte[] strip(float[] input, dev.glassbox.core.model.Shape shape, LabelledImages train,
+    private static byte[] strip(float[] input, dev.glassbox.core.model.Shape shape, TrainingImages train,
             int[] proponents, int[] opponents) {
         List<BufferedImage> tiles = new ArrayList<>();
         List<Color> frames = new ArrayList<>();
