@@ -49,10 +49,13 @@ public final class InfluenceCommand implements Callable<Integer> {
     public Path trainData = FashionMnist.defaultDirectory();
 
     @Option(names = "--train-images", paramLabel = "FILE",
-            description = "IDX image file of the training images (with --train-labels), instead of --train-data.")
+            description = "The training images (with --train-labels), instead of --train-data: an IDX image file of grey "
+                    + "images, or a .npy array N×C×H×W (RGB or any channels; N×H×W for grey) of values as the model "
+                    + "takes them.")
     public Path trainImages;
 
-    @Option(names = "--train-labels", paramLabel = "FILE", description = "IDX label file of --train-images.")
+    @Option(names = "--train-labels", paramLabel = "FILE", description = "The labels of --train-images: an IDX label "
+            + "file, a .npy array of class indices, or a text file with one class index per line.")
     public Path trainLabels;
 
     @Option(names = "--train-count", description = "Use the first N training images (default: ${DEFAULT-VALUE}).")
@@ -64,10 +67,12 @@ public final class InfluenceCommand implements Callable<Integer> {
             + "models; Hessian–vector products by double backward) (default: ${DEFAULT-VALUE}).")
     public String head = "surrogate";
 
-    @Option(names = "--method", paramLabel = "influence|tracin|loo", description = "influence: influence functions; "
+    @Option(names = "--method", paramLabel = "influence|newton|tracin|loo", description = "influence: influence "
+            + "functions; newton: their Newton step, each removed image's own curvature taken out of the Hessian "
+            + "(closer to retraining where an image is a large part of the curvature; surrogate head); "
             + "tracin: TracIn over checkpoints of the head's fit by gradient descent; loo: exact leave-one-out "
             + "retraining of the head, once per training image (slow; the ground truth, compared with influence "
-            + "functions) (default: ${DEFAULT-VALUE}).")
+            + "functions and the Newton step) (default: ${DEFAULT-VALUE}).")
     public String method = "influence";
 
     @Option(names = "--solver", paramLabel = "auto|exact|cg|lissa", description = "How influence functions invert the "
@@ -124,7 +129,7 @@ public final class InfluenceCommand implements Callable<Integer> {
         if (trainCount < 2) {
             throw new InvalidInputException("--train-count must be at least 2, got " + trainCount);
         }
-        LabelledImages train = trainingImages();
+        TrainingImages train = trainingImages();
         List<Sample> samples = new ArrayList<>();
         try (Model loaded = ModelLoading.loadWithInputs(model, input, samples);
                 AtomicDirectory output = AtomicDirectory.open(out);
@@ -135,10 +140,6 @@ public final class InfluenceCommand implements Callable<Integer> {
                         + "takes " + loaded.inputShape());
             }
             String at = layer != null ? layer : defaultLayer(layered.layerNames());
-            float[][] trainRows = new float[train.count()][];
-            for (int i = 0; i < trainRows.length; i++) {
-                trainRows[i] = train.image(i);
-            }
             if (train.labels().length > 0 && java.util.Arrays.stream(train.labels()).max().orElse(0)
                     >= loaded.outputSize()) {
                 throw new InvalidInputException("the training labels go up to " + java.util.Arrays.stream(
@@ -147,7 +148,7 @@ public final class InfluenceCommand implements Callable<Integer> {
             TrainingInfluence.Result result = TrainingInfluence.at(at).head(headKind).method(methodKind)
                     .solver(solverKind).l2(l2).damping(damping).top(top).checkpoints(checkpoints, descentSteps)
                     .lissa(new TrainingInfluence.Lissa(lissaDepth, lissaBatch, lissaRepeats, seed, lissaScale)).build()
-                    .analyse(layered, trainRows, train.labels(), InputArguments.rows(samples), progress);
+                    .analyse(layered, train.images(), train.labels(), InputArguments.rows(samples), progress);
             InspectImages.finish(output, InfluenceSection.JSON, InfluenceSection.write(result, samples, train,
                     loaded.outputNames(), output.path()), "glassbox inspect influence", loaded,
                     InfluenceSection::render);
@@ -157,13 +158,16 @@ public final class InfluenceCommand implements Callable<Integer> {
         return 0;
     }
 
-    private LabelledImages trainingImages() {
+    private TrainingImages trainingImages() {
         if ((trainImages == null) != (trainLabels == null)) {
             throw new InvalidInputException("--train-images and --train-labels go together: give both or neither");
         }
+        if (trainImages != null && trainImages.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            return TrainingImages.npy(trainImages, trainLabels).first(trainCount);
+        }
         LabelledImages all = trainImages != null ? IdxReader.read(trainImages, trainLabels)
                 : FashionMnist.train(trainData);
-        return all.slice(0, Math.min(trainCount, all.count()));
+        return TrainingImages.of(all.slice(0, Math.min(trainCount, all.count())));
     }
 
     /** The layer before the last, or the only one (a split model's split). */

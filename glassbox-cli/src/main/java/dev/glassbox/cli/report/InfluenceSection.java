@@ -4,8 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.glassbox.cli.command.OutputStems;
+import dev.glassbox.cli.command.TrainingImages;
 import dev.glassbox.core.input.ImageWriter;
-import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.Sample;
 import dev.glassbox.core.render.HtmlReport;
 import dev.glassbox.djl.inspect.TrainingInfluence;
@@ -50,13 +50,13 @@ public final class InfluenceSection {
      * Writes one PNG strip per input ({@code <input>-influence.png}) and the self-influence strip into {@code dir}, and
      * returns the run's JSON; {@code train} holds the training images the indices refer to.
      */
-    public static Map<String, Object> write(TrainingInfluence.Result result, List<Sample> inputs, LabelledImages train,
+    public static Map<String, Object> write(TrainingInfluence.Result result, List<Sample> inputs, TrainingImages train,
             List<String> classNames, Path dir) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("layer", result.layer());
         json.put("head", result.head().name().toLowerCase(Locale.ROOT));
         json.put("method", result.method().name().toLowerCase(Locale.ROOT));
-        double[] correlation = new double[0];
+        TrainingInfluence.RetrainingEstimate retraining = null;
         if (result.estimate() instanceof TrainingInfluence.InfluenceEstimate e) {
             putSolver(json, e);
         } else if (result.estimate() instanceof TrainingInfluence.TracInEstimate e) {
@@ -67,7 +67,7 @@ public final class InfluenceSection {
         } else if (result.estimate() instanceof TrainingInfluence.RetrainingEstimate e) {
             json.put("retrainings", e.retrainings());
             putSolver(json, e.influence());
-            correlation = e.influenceCorrelation();
+            retraining = e;
         }
         json.put("l2", result.l2());
         json.put("damping", result.damping());
@@ -88,8 +88,13 @@ public final class InfluenceSection {
             entry.put("picture", picture);
             entry.put("predicted", classNames.get(p.predicted()));
             entry.put("loss", p.loss());
-            if (correlation.length > 0) {
-                entry.put("influenceCorrelation", correlation[t]);
+            if (retraining != null) {
+                entry.put("influenceCorrelation", retraining.influenceCorrelation()[t]);
+                entry.put("influenceSlope", retraining.influenceSlope()[t]);
+                if (retraining.newtonStepCorrelation().length > 0) {
+                    entry.put("newtonStepCorrelation", retraining.newtonStepCorrelation()[t]);
+                    entry.put("newtonStepSlope", retraining.newtonStepSlope()[t]);
+                }
             }
             entry.put("proponents", examples(p.proponents(), p.proponentEffects(), train, classNames, "effect"));
             entry.put("opponents", examples(p.opponents(), p.opponentEffects(), train, classNames, "effect"));
@@ -135,10 +140,19 @@ public final class InfluenceSection {
                 report.paragraph(String.format(Locale.ROOT, "Exact leave-one-out on the layers after %s: %s, then "
                         + "retrained to convergence without each of the %d training examples in turn. Effect: the "
                         + "actual change of the prediction's loss — positive for proponents (green), negative for "
-                        + "opponents (red). Last column: how well influence functions (%s) predict these %d "
-                        + "changes (Pearson r).", layer, fitted, json.get("retrainings").getAsInt(), inverse(json),
+                        + "opponents (red). Last columns: how well influence functions (%s) and their Newton step "
+                        + "predict these %d changes: Pearson r, and the slope of the actual on the predicted changes "
+                        + "(1 when their sizes are right, above 1 when the prediction is too small).", layer, fitted, json.get("retrainings").getAsInt(), inverse(json),
                         json.get("retrainings").getAsInt()));
                 self = "the rise of its own loss when it is left out";
+            }
+            case "newton" -> {
+                report.paragraph(String.format(Locale.ROOT, "The Newton step of influence functions on the layers "
+                        + "after %s: %s; %s, each training example's own curvature taken out of it. Effect: the "
+                        + "predicted change of the prediction's loss if that training example were removed, "
+                        + "(1/n) ∇L(input)ᵀ (H − ∇²L(z)/n)⁻¹ ∇L(z) — positive for proponents (green), negative for "
+                        + "opponents (red).", layer, fitted, inverse(json)));
+                self = "Newton-step self-influence, ∇L(z)ᵀ (H − ∇²L(z)/n)⁻¹ ∇L(z)";
             }
             default -> {
                 report.paragraph(String.format(Locale.ROOT, "Influence functions (Koh & Liang 2017) on the layers "
@@ -152,7 +166,7 @@ public final class InfluenceSection {
         List<String> headers = new ArrayList<>(List.of("input", "predicted", "loss", "input | proponents | opponents",
                 "effects (training index: label, effect)"));
         if (correlations) {
-            headers.add("influence functions' r");
+            headers.addAll(List.of("influence functions' r", "slope", "Newton step's r", "slope"));
         }
         List<HtmlReport.Row> rows = new ArrayList<>();
         for (JsonElement element : json.getAsJsonArray("predictions")) {
@@ -167,7 +181,11 @@ public final class InfluenceSection {
                             60 * (1 + proponents.size() + opponents.size())),
                     new HtmlReport.Text(describe(proponents, "effect") + " | " + describe(opponents, "effect"))));
             if (correlations) {
-                cells.add(VisualisationSection.number(p.get("influenceCorrelation").getAsDouble()));
+                for (String key : new String[] {"influenceCorrelation", "influenceSlope", "newtonStepCorrelation",
+                    "newtonStepSlope"}) {
+                    cells.add(p.has(key) ? VisualisationSection.number(p.get(key).getAsDouble())
+                            : new HtmlReport.Text("–"));
+                }
             }
             rows.add(new HtmlReport.Row(cells, false));
         }
@@ -190,7 +208,7 @@ public final class InfluenceSection {
                 json.get("damping").getAsDouble(), json.get("inverseResidual").getAsDouble());
     }
 
-    private static List<Map<String, Object>> examples(int[] indices, double[] values, LabelledImages train,
+    private static List<Map<String, Object>> examples(int[] indices, double[] values, TrainingImages train,
             List<String> classNames, String key) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int k = 0; k < indices.length; k++) {
@@ -222,7 +240,7 @@ public final class InfluenceSection {
     }
 
     /** The input (if any) in a grey frame, then the proponents in green frames and the opponents in red. */
-    private static byte[] strip(float[] input, dev.glassbox.core.model.Shape shape, LabelledImages train,
+    private static byte[] strip(float[] input, dev.glassbox.core.model.Shape shape, TrainingImages train,
             int[] proponents, int[] opponents) {
         List<BufferedImage> tiles = new ArrayList<>();
         List<Color> frames = new ArrayList<>();

@@ -25,6 +25,18 @@ public interface ExampleLosses {
     /** {@code Σ_i w_i ∇²_θ L_i(θ) v}: a Hessian–vector product of the weighted loss. */
     double[] weightedHessianTimes(double[] theta, double[] weights, double[] v);
 
+    /**
+     * The products with several vectors at once, one row each, equal to {@link #weightedHessianTimes(double[],
+     * double[], double[])} of each; implementations may share the work each example takes.
+     */
+    default double[][] weightedHessianTimes(double[] theta, double[] weights, double[][] vs) {
+        double[][] out = new double[vs.length][];
+        for (int k = 0; k < vs.length; k++) {
+            out[k] = weightedHessianTimes(theta, weights, vs[k]);
+        }
+        return out;
+    }
+
     /** Every example's index, 0 to {@link #size()} − 1. */
     default int[] all() {
         int[] out = new int[size()];

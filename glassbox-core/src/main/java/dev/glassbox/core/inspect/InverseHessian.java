@@ -21,6 +21,15 @@ public interface InverseHessian {
     /** {@code (∇²R + δI)⁻¹ v}. */
     double[] solve(double[] v);
 
+    /** {@link #solve} of each of {@code vs}, one row each; LiSSA shares its mini-batches' work among them. */
+    default double[][] solveAll(double[][] vs) {
+        double[][] out = new double[vs.length][];
+        for (int k = 0; k < vs.length; k++) {
+            out[k] = solve(vs[k]);
+        }
+        return out;
+    }
+
     /**
      * The damped Hessian built column by column from Hessian–vector products, symmetrised and Cholesky-factored.
      *
@@ -79,6 +88,8 @@ public interface InverseHessian {
      * LiSSA: {@code h ← v + (I − (H̃ + δI)/s) h} for {@code depth} steps, each {@code H̃} the Hessian of the risk over a
      * mini-batch of {@code batch} training examples drawn with the seed, averaged over {@code repeats} runs and divided
      * by the scale {@code s} (which must exceed the damped Hessian's largest eigenvalue for the series to converge).
+     * Every solve draws the same mini-batches (the seed starts each afresh), so the series is one fixed linear map, and
+     * {@link #solveAll} runs the vectors through it together, each mini-batch's per-example work shared among them.
      */
     static InverseHessian lissa(RegularisedRisk risk, double[] theta, double damping, double scale, int depth,
             int batch, int repeats, long seed) {
@@ -87,26 +98,41 @@ public interface InverseHessian {
                     + scale + ", " + depth + ", " + batch + ", " + repeats);
         }
         int n = risk.count();
-        return v -> {
-            SplittableRandom random = new SplittableRandom(seed);
-            double[] sum = new double[v.length];
-            for (int r = 0; r < repeats; r++) {
-                double[] h = v.clone();
-                for (int step = 0; step < depth; step++) {
-                    double[] weights = new double[n];
-                    for (int b = 0; b < batch; b++) {
-                        weights[random.nextInt(n)] += (double) n / batch;
-                    }
-                    double[] hh = damped(risk.reweighted(weights), theta, damping, h);
-                    for (int i = 0; i < h.length; i++) {
-                        h[i] = v[i] + h[i] - hh[i] / scale;
-                    }
-                }
-                for (int i = 0; i < h.length; i++) {
-                    sum[i] += h[i] / (scale * repeats);
-                }
+        return new InverseHessian() {
+            @Override
+            public double[] solve(double[] v) {
+                return solveAll(new double[][] {v})[0];
             }
-            return sum;
+
+            @Override
+            public double[][] solveAll(double[][] vs) {
+                SplittableRandom random = new SplittableRandom(seed);
+                double[][] sum = new double[vs.length][vs.length == 0 ? 0 : vs[0].length];
+                for (int r = 0; r < repeats; r++) {
+                    double[][] h = new double[vs.length][];
+                    for (int k = 0; k < vs.length; k++) {
+                        h[k] = vs[k].clone();
+                    }
+                    for (int step = 0; step < depth; step++) {
+                        double[] weights = new double[n];
+                        for (int b = 0; b < batch; b++) {
+                            weights[random.nextInt(n)] += (double) n / batch;
+                        }
+                        double[][] hh = risk.reweighted(weights).hessianTimes(theta, h);
+                        for (int k = 0; k < vs.length; k++) {
+                            for (int i = 0; i < h[k].length; i++) {
+                                h[k][i] = vs[k][i] + h[k][i] - (hh[k][i] + damping * h[k][i]) / scale;
+                            }
+                        }
+                    }
+                    for (int k = 0; k < vs.length; k++) {
+                        for (int i = 0; i < h[k].length; i++) {
+                            sum[k][i] += h[k][i] / (scale * repeats);
+                        }
+                    }
+                }
+                return sum;
+            }
         };
     }
 

@@ -76,6 +76,16 @@ public final class RegularisedRisk {
         return combine(losses.weightedHessianTimes(theta, weights, v), v);
     }
 
+    /** {@code ∇²R(θ) v} for each of {@code vs}, one row each, sharing the per-example work where the losses can. */
+    public double[][] hessianTimes(double[] theta, double[][] vs) {
+        double[][] products = losses.weightedHessianTimes(theta, weights, vs);
+        double[][] out = new double[vs.length][];
+        for (int k = 0; k < vs.length; k++) {
+            out[k] = combine(products[k], vs[k]);
+        }
+        return out;
+    }
+
     /**
      * The largest eigenvalue of {@code ∇²R(θ)} (its largest curvature), by {@code iterations} steps of power iteration
      * on Hessian–vector products from a fixed start: no random draws. The Hessian of a convex risk is positive

@@ -7,9 +7,10 @@ import dev.glassbox.core.math.Vectors;
  * The cross-entropy losses of a linear softmax classifier over feature vectors (multinomial logistic regression):
  * {@code L_i(θ) = −log softmax(W x_i + b)_{y_i}}, with θ holding, class after class, that class's {@code d} weights
  * and then its bias. Gradients and Hessian–vector products are closed forms: ∇_{θ_c} L = (p_c − [c = y]) (x, 1) and
- * ∇²L v = Σ_c (x, 1) ⊗ p ⊙ (u − p·u) with u_c = θ'_c·(x, 1).
+ * ∇²L v = Σ_c (x, 1) ⊗ p ⊙ (u − p·u) with u_c = θ'_c·(x, 1); the Hessian itself is {@code (diag p − p pᵀ) ⊗ (x, 1)(x, 1)ᵀ},
+ * factored with {@code S = diag √p (I − √p √pᵀ)}, {@code S Sᵀ = diag p − p pᵀ}.
  */
-public final class SoftmaxLosses implements ExampleLosses {
+public final class SoftmaxLosses implements FactoredExampleLosses {
     private final double[][] features;
     private final int[] labels;
     private final int classes;
@@ -99,20 +100,43 @@ public final class SoftmaxLosses implements ExampleLosses {
 
     @Override
     public double[] weightedHessianTimes(double[] theta, double[] weights, double[] v) {
-        double[] out = new double[parameterCount()];
+        return weightedHessianTimes(theta, weights, new double[][] {v})[0];
+    }
+
+    /** Each example's probabilities computed once for all the vectors. */
+    @Override
+    public double[][] weightedHessianTimes(double[] theta, double[] weights, double[][] vs) {
+        double[][] out = new double[vs.length][parameterCount()];
         double[] u = new double[classes];
         for (int i = 0; i < features.length; i++) {
             if (weights[i] == 0) {
                 continue;
             }
             double[] p = probabilities(theta, i);
-            double pu = 0;
-            for (int c = 0; c < classes; c++) {
-                u[c] = affine(v, c, features[i]);
-                pu += p[c] * u[c];
+            for (int k = 0; k < vs.length; k++) {
+                double pu = 0;
+                for (int c = 0; c < classes; c++) {
+                    u[c] = affine(vs[k], c, features[i]);
+                    pu += p[c] * u[c];
+                }
+                for (int c = 0; c < classes; c++) {
+                    addRow(out[k], c, features[i], weights[i] * p[c] * (u[c] - pu));
+                }
             }
+        }
+        return out;
+    }
+
+    /** One vector per class: {@code v_k = S_{·k} ⊗ (x, 1)}, {@code S = diag √p (I − √p √pᵀ)}. */
+    @Override
+    public double[][] hessianFactor(double[] theta, int example) {
+        double[] p = probabilities(theta, example);
+        double[][] out = new double[classes][parameterCount()];
+        for (int k = 0; k < classes; k++) {
+            double rootK = Math.sqrt(p[k]);
             for (int c = 0; c < classes; c++) {
-                addRow(out, c, features[i], weights[i] * p[c] * (u[c] - pu));
+                double rootC = Math.sqrt(p[c]);
+                addRow(out[k], c, features[example], rootC * ((c == k ? 1 : 0) - rootC * rootK));
             }
         }
         return out;

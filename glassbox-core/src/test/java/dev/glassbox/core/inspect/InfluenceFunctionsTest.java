@@ -86,6 +86,18 @@ class InfluenceFunctionsTest {
         assertThat(Correlation.pearson(lissa, exact)).isGreaterThan(0.999);
     }
 
+    /** LiSSA run on several vectors together gives each one's own solve, bit for bit (reruns stay identical). */
+    @Test
+    void lissaSolvesVectorsTogetherAsItSolvesEachAlone() {
+        double[][] vs = test.gradients(theta, new int[] {0, 1, 2});
+        InverseHessian lissa = InverseHessian.lissa(risk, theta, 0.001, 10, 50, 20, 2, 3);
+        double[][] together = lissa.solveAll(vs);
+        for (int k = 0; k < vs.length; k++) {
+            assertThat(together[k]).containsExactly(lissa.solve(vs[k]));
+        }
+        assertThat(together[1]).isNotEqualTo(together[0]);
+    }
+
     @Test
     void largestCurvatureIsTheHessiansLargestEigenvalue() {
         int p = theta.length;

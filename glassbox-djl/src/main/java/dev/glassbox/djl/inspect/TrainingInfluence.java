@@ -3,10 +3,12 @@ package dev.glassbox.djl.inspect;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.inspect.ExampleLosses;
+import dev.glassbox.core.inspect.FactoredExampleLosses;
 import dev.glassbox.core.inspect.InfluenceFunctions;
 import dev.glassbox.core.inspect.InfluenceRanking;
 import dev.glassbox.core.inspect.InverseHessian;
 import dev.glassbox.core.inspect.LeaveOneOut;
+import dev.glassbox.core.inspect.NewtonStepInfluence;
 import dev.glassbox.core.inspect.RegularisedRisk;
 import dev.glassbox.core.inspect.SoftmaxLosses;
 import dev.glassbox.core.inspect.TracIn;
@@ -21,8 +23,9 @@ import java.util.List;
 
 /**
  * Which training examples made a layered model's predictions, by influence functions on its last layers (Koh &amp;
- * Liang 2017), by TracIn over checkpoints of the head's training (Pruthi et al. 2020), or by exact leave-one-out
- * retraining of the head ({@link Method}): the training inputs' activations at a layer are the features of a head whose weights are fitted to
+ * Liang 2017), by their Newton step (each removed example's own curvature taken out of the Hessian), by TracIn over
+ * checkpoints of the head's training (Pruthi et al. 2020), or by exact leave-one-out retraining of the head
+ * ({@link Method}): the training inputs' activations at a layer are the features of a head whose weights are fitted to
  * convergence of an L2-regularised cross-entropy (warm-started at the model's own weights where it has a head glassbox
  * can run, {@link Head#MODEL}; otherwise a softmax regression, {@link Head#SURROGATE}, which needs only the layer's
  * activations and so works on TorchScript split models too). For each test input, the loss of its predicted class is
@@ -44,6 +47,12 @@ public final class TrainingInfluence {
     public enum Method {
         /** Influence functions: {@code (1/n) ∇L(z_test)ᵀ (H + δI)⁻¹ ∇L(z)} at the fitted head. */
         INFLUENCE,
+        /**
+         * The Newton step ({@link NewtonStepInfluence}): influence functions with each removed example's own curvature
+         * taken out of the Hessian, {@code (1/n) ∇L(z_test)ᵀ (H + δI − ∇²L(z)/n)⁻¹ ∇L(z)}; for the surrogate head,
+         * whose per-example Hessians are in closed form.
+         */
+        NEWTON,
         /**
          * TracIn: {@code Σ_c η_c ∇L(θ_c, z) · ∇L(θ_c, z_test)} over checkpoints of the head's fit by full-batch
          * gradient descent from where the fit starts (zero for the surrogate head, the model's trained weights for its
@@ -86,11 +95,14 @@ public final class TrainingInfluence {
     }
 
     /**
-     * Leave-one-out: the number of retrainings, and for each input the Pearson correlation between the actual
-     * effects and those influence functions predict (with {@code influence}'s solver).
+     * Leave-one-out: the number of retrainings, and for each input how well the actual effects are predicted by
+     * influence functions (with {@code influence}'s solver) and by the Newton step: the Pearson correlation, and the
+     * least-squares slope through 0 of the actual effects on the predicted ones (1 when their sizes are right; above 1
+     * when the prediction is too small). The Newton step's arrays are empty for a head without closed-form
+     * per-example Hessians ({@link Head#MODEL}).
      */
-    public record RetrainingEstimate(int retrainings, InfluenceEstimate influence, double[] influenceCorrelation)
-            implements Estimate {
+    public record RetrainingEstimate(int retrainings, InfluenceEstimate influence, double[] influenceCorrelation,
+            double[] influenceSlope, double[] newtonStepCorrelation, double[] newtonStepSlope) implements Estimate {
     }
 
     /**
@@ -240,6 +252,10 @@ public final class TrainingInfluence {
                 throw new InvalidInputException("LiSSA needs a depth, batch and number of repeats of at least 1 and a "
                         + "scale of at least 0 (0: automatic); got " + lissa);
             }
+            if (method == Method.NEWTON && head != Head.SURROGATE) {
+                throw new InvalidInputException("the Newton step needs each training example's Hessian in closed form, "
+                        + "which only the surrogate head gives");
+            }
             if (checkpoints < 1 || descentSteps < checkpoints) {
                 throw new InvalidInputException("TracIn needs at least one checkpoint and at least as many descent "
                         + "steps as checkpoints; got " + checkpoints + " checkpoints over " + descentSteps + " steps");
@@ -300,19 +316,29 @@ public final class TrainingInfluence {
                 estimate = new TracInEstimate(saved.size(), descentSteps, saved.get(0).learningRate(),
                         saved.get(saved.size() - 1).learningRate());
             }
+            case NEWTON -> {
+                Inverse inverse = inverse(risk, theta, test, progress);
+                NewtonStepInfluence.Effects step = new NewtonStepInfluence(risk, theta, inverse.solver())
+                        .effects(test, all, progress);
+                effects = step.removalEffects();
+                self = step.selfInfluence();
+                estimate = inverse.estimate();
+            }
             case LOO -> {
                 Inverse inverse = inverse(risk, theta, test, progress);
                 double[][] predictedEffects = new InfluenceFunctions(risk, theta, inverse.solver())
                         .removalEffects(test, all, progress);
+                double[][] newtonEffects = train instanceof FactoredExampleLosses
+                        ? new NewtonStepInfluence(risk, theta, inverse.solver()).effects(test, all, progress)
+                                .removalEffects()
+                        : new double[0][];
                 LeaveOneOut.Changes changes = LeaveOneOut.changes(risk, theta, test, all, train.all(), fitter,
                         progress);
                 effects = changes.testLossChanges();
                 self = changes.ownLossChanges();
-                double[] correlation = new double[all.length];
-                for (int t = 0; t < all.length; t++) {
-                    correlation[t] = Correlation.pearson(predictedEffects[t], effects[t]);
-                }
-                estimate = new RetrainingEstimate(train.size(), inverse.estimate(), correlation);
+                estimate = new RetrainingEstimate(train.size(), inverse.estimate(), correlations(predictedEffects,
+                        effects), slopes(predictedEffects, effects), correlations(newtonEffects, effects),
+                        slopes(newtonEffects, effects));
             }
             default -> {
                 Inverse inverse = inverse(risk, theta, test, progress);
@@ -369,6 +395,30 @@ public final class TrainingInfluence {
                     + "mini-batch Hessians");
         }
         return new Inverse(inverse, new InfluenceEstimate(chosen, residual));
+    }
+
+    /** Per row, the Pearson correlation of {@code predicted} with {@code actual}. */
+    private static double[] correlations(double[][] predicted, double[][] actual) {
+        double[] out = new double[predicted.length];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = Correlation.pearson(predicted[t], actual[t]);
+        }
+        return out;
+    }
+
+    /** Per row, the least-squares slope through 0 of {@code actual} on {@code predicted}. */
+    private static double[] slopes(double[][] predicted, double[][] actual) {
+        double[] out = new double[predicted.length];
+        for (int t = 0; t < out.length; t++) {
+            double squares = 0;
+            double products = 0;
+            for (int i = 0; i < predicted[t].length; i++) {
+                squares += predicted[t][i] * predicted[t][i];
+                products += predicted[t][i] * actual[t][i];
+            }
+            out[t] = products / squares;
+        }
+        return out;
     }
 
     private float[][] activations(LayeredModel model, float[][] inputs) {
