@@ -87,15 +87,6 @@ class ExplanationAttackCommandTest {
         }
     }
 
-    private static Path[] writeInputs(Path dir, LabelledImages images, int count) throws IOException {
-        Path[] files = new Path[count];
-        for (int i = 0; i < count; i++) {
-            files[i] = dir.resolve("img" + i + ".npy");
-            NpyWriter.write(images.image(i), IMAGE, files[i]);
-        }
-        return files;
-    }
-
     private static String[] command(Path model, Path[] inputs, Path out, String... options) {
         List<String> args = new ArrayList<>(List.of("attack-explanation", "--model", model.toString(), "--input"));
         for (Path input : inputs) {
@@ -109,7 +100,7 @@ class ExplanationAttackCommandTest {
     @Test
     void writesPerturbedInputsMapsAndScoresReproducibly(@TempDir Path dir) throws IOException {
         try (BundledDemo bundle = BundledDemo.unpack()) {
-            Path[] inputs = writeInputs(dir, bundle.images(), 2);
+            Path[] inputs = AttackCommandTest.writeInputs(dir, bundle.images(), 2);
             String[] options = {"--explain", "saliency,smoothgrad", "--epsilon", "0.05", "--steps", "2",
                 "--samples", "4", "--smoothgrad-samples", "4", "--bounds", "0,1", "--seed", "3"};
             Path out = dir.resolve("out");
@@ -173,7 +164,7 @@ class ExplanationAttackCommandTest {
     @Test
     void badSettingsExitWithTwoAndOneLine(@TempDir Path dir) throws IOException {
         try (BundledDemo bundle = BundledDemo.unpack()) {
-            Path[] inputs = writeInputs(dir, bundle.images(), 1);
+            Path[] inputs = AttackCommandTest.writeInputs(dir, bundle.images(), 1);
             Path small = dir.resolve("small.npy");
             NpyWriter.write(new float[] {1, 2, 3, 4}, Shape.of(1, 2, 2), small);
             String[][] bad = {

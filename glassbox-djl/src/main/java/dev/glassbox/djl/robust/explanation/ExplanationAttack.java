@@ -252,7 +252,8 @@ public final class ExplanationAttack {
         return model.outputsLogits() ? Vectors.softmax(scores) : Vectors.toDouble(scores);
     }
 
-    private static float[] absolute(float[] values) {
+    /** |v| value by value: the maps the attack reads. */
+    static float[] absolute(float[] values) {
         float[] out = new float[values.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = Math.abs(values[i]);

@@ -78,7 +78,7 @@ public sealed interface MapGoal {
                     throw new InvalidInputException("the target map holds " + v + ": it must be finite");
                 }
             }
-            if (sum(absolute(target)) == 0) {
+            if (sum(ExplanationAttack.absolute(target)) == 0) {
                 throw new InvalidInputException("the target map is all zeros: it must single out some features");
             }
         }
@@ -89,7 +89,7 @@ public sealed interface MapGoal {
                 throw new InvalidInputException("the target map has " + target.length + " values, the input "
                         + map.length);
             }
-            float[] goal = normalised(absolute(target));
+            float[] goal = normalised(ExplanationAttack.absolute(target));
             double start = Math.max(squaredDistance(normalised(map), goal), 1e-12);
             double[] p0 = p.clone();
             return (candidate, probabilities) -> {
@@ -113,14 +113,6 @@ public sealed interface MapGoal {
             total += v;
         }
         return total;
-    }
-
-    private static float[] absolute(float[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.abs(values[i]);
-        }
-        return out;
     }
 
     /** m / Σ m (all zeros for an all-zero map). */
