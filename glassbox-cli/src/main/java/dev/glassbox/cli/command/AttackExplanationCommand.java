@@ -156,7 +156,7 @@ public final class AttackExplanationCommand implements Callable<Integer> {
             }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("model", model.model.toString());
-            doc.put("attack", settings(attacks.values().iterator().next(), loaded.inputShape().size()));
+            doc.put("attack", settings(attacks.values().iterator().next(), loaded.inputShape().size(), box));
             doc.put("results", perInput);
             Files.writeString(output.path().resolve("attack-explanation.json"), StableJson.toJson(doc));
             output.commit();
@@ -175,7 +175,7 @@ public final class AttackExplanationCommand implements Callable<Integer> {
         return maps.get(0).values();
     }
 
-    private Map<String, Object> settings(ExplanationAttack attack, int features) {
+    private Map<String, Object> settings(ExplanationAttack attack, int features, InputBounds box) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("goal", targetMap == null ? "top-k" : "target-map");
         out.put("epsilon", epsilon);
@@ -192,7 +192,9 @@ public final class AttackExplanationCommand implements Callable<Integer> {
         }
         out.put("igSteps", igSteps);
         out.put("smoothGradSamples", smoothGradSamples);
-        out.put("bounds", bounds);
+        if (bounds != null) {
+            out.put("bounds", new double[] {box.lower(), box.upper()});
+        }
         out.put("seed", seed);
         return out;
     }
