@@ -13,6 +13,8 @@ import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.core.input.NpyReader;
 import dev.glassbox.core.input.NpyWriter;
 import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.explain.NoiseTunnel;
+import dev.glassbox.djl.explain.Saliency;
 import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.robust.InputBounds;
 import dev.glassbox.djl.robust.explanation.ExplanationAttack;
@@ -57,7 +59,11 @@ class ExplanationAttackCommandTest {
             MethodSettings settings = MethodSettings.builder().steps(Integer.getInteger("glassbox.explattack.igsteps", 8))
                     .samples(Integer.getInteger("glassbox.explattack.sgsamples", 16)).seed(0).build();
             for (String method : methods) {
-                Explainer explainer = AttributionMethods.CATALOGUE.require(method).create(model, settings);
+                // smoothgrad-same-noise: SmoothGrad with one noise draw for every input, a fixed function of the input
+                Explainer explainer = method.equals("smoothgrad-same-noise")
+                        ? NoiseTunnel.around(model, Saliency.gradients(model, false), "saliency")
+                                .samples(settings.samples()).seed(0).sameNoiseForEveryInput(true).build()
+                        : AttributionMethods.CATALOGUE.require(method).create(model, settings);
                 for (double epsilon : epsilons) {
                     long start = System.nanoTime();
                     ExplanationAttack attack = ExplanationAttack.of(model, explainer).epsilon(epsilon).steps(steps)

@@ -96,6 +96,9 @@ public final class ExplanationAttack {
 
     /** Attacks each input's map; one result per input, in order. */
     public List<ExplanationAttackResult> attack(float[][] inputs) {
+        if (inputs.length == 0) {
+            return List.of();
+        }
         Start start = new Start(inputs);
         int n = inputs.length;
         float[][] current = new float[n][];

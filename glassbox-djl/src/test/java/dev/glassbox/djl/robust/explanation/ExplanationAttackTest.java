@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.math.Vectors;
+import dev.glassbox.djl.explain.NoiseTunnel;
 import dev.glassbox.djl.explain.Saliency;
 import dev.glassbox.djl.robust.InputBounds;
 import java.util.List;
@@ -187,6 +188,20 @@ class ExplanationAttackTest {
         assertThat(differs).isTrue();
         assertThat(attack(model, 0.05).build().randomSigns(inputs).get(0).perturbed())
                 .isEqualTo(attack(model, 0.05).build().randomSigns(inputs).get(0).perturbed());
+    }
+
+    @Test
+    void smoothGradWithTheSameNoiseForEveryInputIsOneFunctionOfTheInput() {
+        QuadraticModel model = new QuadraticModel(FEATURES);
+        float[] x = inputs(1, 6)[0];
+        float[][] twice = {x, x};
+        NoiseTunnel.Builder smoothGrad = NoiseTunnel.around(model, Saliency.gradients(model, false), "saliency")
+                .samples(4).seed(9);
+        var same = smoothGrad.sameNoiseForEveryInput(true).build().explain(twice, new int[] {0, 0});
+        assertThat(same.get(1).values()).isEqualTo(same.get(0).values());
+        var byPosition = smoothGrad.sameNoiseForEveryInput(false).build().explain(twice, new int[] {0, 0});
+        assertThat(byPosition.get(1).values()).isNotEqualTo(byPosition.get(0).values());
+        assertThat(byPosition.get(0).values()).isEqualTo(same.get(0).values());
     }
 
     @Test
