@@ -1,6 +1,7 @@
 package dev.glassbox.cli;
 
 import dev.glassbox.cli.command.AttackCommand;
+import dev.glassbox.cli.command.AttackExplanationCommand;
 import dev.glassbox.cli.command.BenchCommand;
 import dev.glassbox.cli.command.EmbedCommand;
 import dev.glassbox.cli.command.ExplainCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
 @Command(name = "glassbox", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "The trust toolkit for deep learning on the JVM: explain predictions, measure certainty, look at the data.",
         subcommands = {PredictCommand.class, ExplainCommand.class, ExplainTableCommand.class, AttackCommand.class,
+            AttackExplanationCommand.class,
             ExtractCommand.class, LayersCommand.class, UncertaintyCommand.class, RegressionUncertaintyCommand.class,
             SanityCommand.class, EmbedCommand.class, InspectCommand.class, PrototypesCommand.class,
             NeighboursCommand.class, SurrogateCommand.class, OptimizeCommand.class, TrainCommand.class,

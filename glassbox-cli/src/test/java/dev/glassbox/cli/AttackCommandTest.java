@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AttackCommandTest {
     private static final Shape IMAGE = Shape.of(1, 28, 28);
 
-    private static Path[] writeInputs(Path dir, LabelledImages images, int count) throws IOException {
+    static Path[] writeInputs(Path dir, LabelledImages images, int count) throws IOException {
         Path[] files = new Path[count];
         for (int i = 0; i < count; i++) {
             files[i] = dir.resolve("img" + i + ".npy");

@@ -180,7 +180,7 @@ public final class AttackCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void write(Path dir, String stem, Shape shape, float[] original, float[] adversarial)
+    static void write(Path dir, String stem, Shape shape, float[] original, float[] adversarial)
             throws IOException {
         NpyWriter.write(adversarial, shape, dir.resolve(stem + ".npy"));
         if (!isImage(shape)) {
@@ -198,7 +198,7 @@ public final class AttackCommand implements Callable<Integer> {
         ImageWriter.write(magnified, shape, dir.resolve(stem + ".perturbation.png"));
     }
 
-    private static boolean isImage(Shape shape) {
+    static boolean isImage(Shape shape) {
         return shape.rank() == 2 || (shape.rank() == 3 && (shape.dim(0) == 1 || shape.dim(0) == 3));
     }
 

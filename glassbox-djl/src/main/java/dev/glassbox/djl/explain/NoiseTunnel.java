@@ -47,6 +47,7 @@ public final class NoiseTunnel implements Explainer {
     private final int samples;
     private final double noise;
     private final long seed;
+    private final boolean sameNoise;
 
     private NoiseTunnel(Builder b) {
         this.model = b.model;
@@ -56,6 +57,7 @@ public final class NoiseTunnel implements Explainer {
         this.samples = b.samples;
         this.noise = b.noise;
         this.seed = b.seed;
+        this.sameNoise = b.sameNoise;
     }
 
     /** Starts a noise tunnel around {@code inner}, which explains {@code model} and is named {@code innerName}. */
@@ -87,7 +89,7 @@ public final class NoiseTunnel implements Explainer {
             IntStream.range(0, count).parallel().forEach(m -> {
                 int i = first + m;
                 sigmas[m] = sigma(inputs[i]);
-                SplittableRandom random = new SplittableRandom(seed + 0x9E3779B97F4A7C15L * i);
+                SplittableRandom random = new SplittableRandom(sameNoise ? seed : seed + 0x9E3779B97F4A7C15L * i);
                 addNoise(inputs[i], sigmas[m], random, noisy, m * samples);
                 Arrays.fill(noisyTargets, m * samples, (m + 1) * samples, targets[i]);
             });
@@ -160,6 +162,7 @@ public final class NoiseTunnel implements Explainer {
         private int samples = 50;
         private double noise = 0.15;
         private long seed;
+        private boolean sameNoise;
 
         private Builder(Model model, Explainer inner, String innerName) {
             this.model = model;
@@ -194,6 +197,15 @@ public final class NoiseTunnel implements Explainer {
         /** The seed of the noise (default 0). */
         public Builder seed(long value) {
             seed = value;
+            return this;
+        }
+
+        /**
+         * Draw the same noise for every input of a batch (default: noise from the seed and the input's position), so
+         * that the map is one fixed function of the input, as an attack on it needs (common random numbers).
+         */
+        public Builder sameNoiseForEveryInput(boolean value) {
+            sameNoise = value;
             return this;
         }
 

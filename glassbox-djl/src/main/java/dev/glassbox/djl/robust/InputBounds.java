@@ -24,7 +24,8 @@ public record InputBounds(float lower, float upper) {
         }
     }
 
-    float clamp(float v) {
+    /** {@code v} moved into the box. */
+    public float clamp(float v) {
         return Math.max(lower, Math.min(upper, v));
     }
 
