@@ -39,7 +39,6 @@ public final class Backprop {
     public static Gradients inputGradient(NDManager parent, Shape inputShape, float[][] batch, int offset,
             OutputWeighting weighting, UnaryOperator<NDArray> forward) {
         synchronized (ONE_COLLECTOR) {
-            ConvolutionCheck.requireCorrectKernels();
             try (NDManager scope = parent.newSubManager()) {
                 NDArray x = Tensors.fromRows(scope, batch, inputShape);
                 x.setRequiresGradient(true);
@@ -58,7 +57,6 @@ public final class Backprop {
     public static LayerGradient layerGradient(NDManager parent, String layer, Shape inputShape, float[][] batch, int offset,
             OutputWeighting weighting, UnaryOperator<NDArray> toLayer, UnaryOperator<NDArray> fromLayer) {
         synchronized (ONE_COLLECTOR) {
-            ConvolutionCheck.requireCorrectKernels();
             try (NDManager scope = parent.newSubManager()) {
                 NDArray activation = toLayer.apply(Tensors.fromRows(scope, batch, inputShape)).stopGradient();
                 activation.setRequiresGradient(true);
@@ -80,7 +78,6 @@ public final class Backprop {
      */
     public static <T> T collecting(Function<GradientCollector, T> pass) {
         synchronized (ONE_COLLECTOR) {
-            ConvolutionCheck.requireCorrectKernels();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 return pass.apply(collector);
             }
