@@ -13,10 +13,9 @@ import ai.djl.util.Pair;
 /**
  * The gradient penalty of WGAN-GP (Gulrajani et al. 2017): {@code λ E[(‖∇ₓ̂ D(x̂)‖₂ − 1)²]} at points
  * {@code x̂ = εx + (1 − ε)x̃} on straight lines between real images {@code x} and generated ones {@code x̃}, with
- * {@code ε ~ U[0, 1]} per example. The input gradient is taken by a backward pass that builds its own graph
- * ({@code create_graph}), so that the penalty can itself be differentiated with respect to the critic's weights
- * (double backward). That first pass also adds {@code ∂ΣD(x̂)/∂θ} to the critic's weight gradients; they are reset
- * before the penalty is returned, so that a backward pass of a loss holding it leaves exactly that loss's gradient.
+ * {@code ε ~ U[0, 1]} per example. The input gradient is taken with its graph ({@link InputGradient}), so that the
+ * penalty can itself be differentiated with respect to the critic's weights (double backward); taking it writes no
+ * weight's gradient, so that a backward pass of a loss holding the penalty leaves exactly that loss's gradient.
  */
 public final class GradientPenalty {
     private GradientPenalty() {
@@ -45,10 +44,7 @@ public final class GradientPenalty {
         NDArray e = epsilon.reshape(broadcast);
         NDArray mixed = real.mul(e).add(fake.mul(e.neg().add(1))).stopGradient();
         mixed.setRequiresGradient(true);
-        NDArray scores = critic.forward(store, new NDList(mixed), true).singletonOrThrow().sum();
-        JniUtils.backward((PtNDArray) scores, (PtNDArray) scores.onesLike(), true, true);
-        NDArray gradient = mixed.getGradient();
-        resetGradients(critic);
+        NDArray gradient = InputGradient.of(critic.forward(store, new NDList(mixed), true).singletonOrThrow(), mixed);
         int[] axes = new int[broadcast.length - 1];
         for (int i = 0; i < axes.length; i++) {
             axes[i] = i + 1;

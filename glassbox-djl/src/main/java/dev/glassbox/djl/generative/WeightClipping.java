@@ -1,6 +1,7 @@
 package dev.glassbox.djl.generative;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -17,8 +18,9 @@ public final class WeightClipping {
     public static void clip(Block block, float bound) {
         for (Pair<String, Parameter> p : block.getParameters()) {
             NDArray weight = p.getValue().getArray();
-            try (NDArray clipped = weight.clip(-bound, bound); NDArray excess = weight.sub(clipped)) {
-                weight.subi(excess);
+            // the scope also closes the engine's own temporaries (clip's bounds become arrays of the weight's manager)
+            try (NDScope scope = new NDScope()) {
+                weight.subi(weight.sub(weight.clip(-bound, bound)));
             }
         }
     }
