@@ -9,11 +9,13 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.glassbox.djl.backprop.GraphGradients;
+import dev.glassbox.djl.backprop.Scalars;
 
 /**
  * The gradient penalty of WGAN-GP (Gulrajani et al. 2017): {@code λ E[(‖∇ₓ̂ D(x̂)‖₂ − 1)²]} at points
  * {@code x̂ = εx + (1 − ε)x̃} on straight lines between real images {@code x} and generated ones {@code x̃}, with
- * {@code ε ~ U[0, 1]} per example. The input gradient is taken with its graph ({@link InputGradient}), so that the
+ * {@code ε ~ U[0, 1]} per example. The input gradient is taken with its graph ({@link GraphGradients}), so that the
  * penalty can itself be differentiated with respect to the critic's weights (double backward); taking it writes no
  * weight's gradient, so that a backward pass of a loss holding the penalty leaves exactly that loss's gradient.
  */
@@ -44,13 +46,13 @@ public final class GradientPenalty {
         NDArray e = epsilon.reshape(broadcast);
         NDArray mixed = real.mul(e).add(fake.mul(e.neg().add(1))).stopGradient();
         mixed.setRequiresGradient(true);
-        NDArray gradient = InputGradient.of(critic.forward(store, new NDList(mixed), true).singletonOrThrow(), mixed);
+        NDArray gradient = GraphGradients.of(critic.forward(store, new NDList(mixed), true).singletonOrThrow(), mixed);
         int[] axes = new int[broadcast.length - 1];
         for (int i = 0; i < axes.length; i++) {
             axes[i] = i + 1;
         }
         NDArray norms = gradient.square().sum(axes).add(tiny(gradient.getDataType())).sqrt();
-        return norms.sub(1).square().mean().mul(weight);
+        return norms.sub(1).square().mean().mul(Scalars.like(norms, weight));
     }
 
     /**

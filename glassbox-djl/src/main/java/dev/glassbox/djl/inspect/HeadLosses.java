@@ -10,12 +10,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.inspect.ExampleLosses;
+import dev.glassbox.djl.backprop.GraphGradients;
 import dev.glassbox.djl.model.BlockModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,34 +162,23 @@ public final class HeadLosses implements ExampleLosses, AutoCloseable {
     }
 
     /**
-     * {@inheritDoc} By double backward, exact. DJL 0.34 cannot reset a parameter's gradient, and a gradient taken with
-     * its graph refers back to its parameter: each product keeps about the memory of the features it read until the
-     * process ends. Long runs of products (retraining to convergence many times) use
-     * {@link #differencedHessianTimes} instead.
+     * {@inheritDoc} By double backward, exact: the gradient is taken with its graph ({@link GraphGradients}, which
+     * writes no parameter's gradient, so nothing outlives the call), then {@code ∇(g · v)}.
      */
     @Override
     public double[] weightedHessianTimes(double[] theta, double[] weights, double[] v) {
         try (NDManager scope = scope();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             List<NDArray> params = parameters(scope, theta, true);
-            NDArray loss = weightedLoss(scope, params, weights);
-            JniUtils.backward((PtNDArray) loss, (PtNDArray) scope.ones(loss.getShape(), DataType.FLOAT64), true, true);
-            double[] first = gradientOf(params);
+            List<NDArray> gradients = GraphGradients.of(weightedLoss(scope, params, weights), params);
             List<NDArray> directions = split(scope, v);
             NDArray product = null;
             for (int k = 0; k < params.size(); k++) {
-                NDArray term = params.get(k).getGradient().mul(directions.get(k)).sum();
+                NDArray term = gradients.get(k).mul(directions.get(k)).sum();
                 product = product == null ? term : product.add(term);
             }
-            JniUtils.backward((PtNDArray) product, (PtNDArray) scope.ones(product.getShape(), DataType.FLOAT64), false,
-                    false);
-            double[] total = gradientOf(params);
-            for (int j = 0; j < total.length; j++) {
-                total[j] -= first[j];
-            }
-            // the gradient taken with its graph refers back to its parameter: detach and zero it to free both
-            params.forEach(p -> JniUtils.zeroGrad((PtNDArray) p));
-            return total;
+            collector.backward(product);
+            return gradientOf(params);
         }
     }
 
@@ -219,69 +207,6 @@ public final class HeadLosses implements ExampleLosses, AutoCloseable {
             part.close();
         }
         return out;
-    }
-
-    /**
-     * The Hessian–vector product by central differences of exact gradients in double precision,
-     * {@code (∇(θ + εv) − ∇(θ − εv)) / 2ε} with {@code ε = 10⁻⁷ (1 + ‖θ‖) / ‖v‖}: rounding error near 10⁻⁹ relative,
-     * smooth layers' truncation error below it, ReLU exact unless an example crosses a kink within ε; nothing is kept
-     * after it returns.
-     */
-    public double[] differencedHessianTimes(double[] theta, double[] weights, double[] v) {
-        double normTheta = Math.sqrt(java.util.Arrays.stream(theta).map(t -> t * t).sum());
-        double normV = Math.sqrt(java.util.Arrays.stream(v).map(t -> t * t).sum());
-        if (normV == 0) {
-            return new double[theta.length];
-        }
-        double eps = 1e-7 * (1 + normTheta) / normV;
-        double[] up = theta.clone();
-        double[] down = theta.clone();
-        for (int j = 0; j < theta.length; j++) {
-            up[j] += eps * v[j];
-            down[j] -= eps * v[j];
-        }
-        double[] gUp = weightedGradient(up, weights);
-        double[] gDown = weightedGradient(down, weights);
-        for (int j = 0; j < gUp.length; j++) {
-            gUp[j] = (gUp[j] - gDown[j]) / (2 * eps);
-        }
-        return gUp;
-    }
-
-    /** These losses with Hessian–vector products by {@link #differencedHessianTimes}. */
-    public ExampleLosses differenced() {
-        HeadLosses self = this;
-        return new ExampleLosses() {
-            @Override
-            public int size() {
-                return self.size();
-            }
-
-            @Override
-            public int parameterCount() {
-                return self.parameterCount();
-            }
-
-            @Override
-            public double[] losses(double[] theta) {
-                return self.losses(theta);
-            }
-
-            @Override
-            public double[][] gradients(double[] theta, int[] examples) {
-                return self.gradients(theta, examples);
-            }
-
-            @Override
-            public double[] weightedGradient(double[] theta, double[] weights) {
-                return self.weightedGradient(theta, weights);
-            }
-
-            @Override
-            public double[] weightedHessianTimes(double[] theta, double[] weights, double[] v) {
-                return self.differencedHessianTimes(theta, weights, v);
-            }
-        };
     }
 
     private NDArray weightedLoss(NDManager scope, List<NDArray> params, double[] weights) {

@@ -12,6 +12,7 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.djl.backprop.Scalars;
 
 /**
  * One pre-norm transformer encoder block on {@code batch × tokens × width} inputs:
@@ -84,7 +85,8 @@ public final class EncoderBlock extends AbstractBlock {
     }
 
     private NDArray weights(NDArray queries, NDArray keys) {
-        return queries.matMul(keys.transpose(0, 1, 3, 2)).div(Math.sqrt(width / (double) heads)).softmax(-1);
+        NDArray scores = queries.matMul(keys.transpose(0, 1, 3, 2));
+        return scores.div(Scalars.like(scores, Math.sqrt(width / (double) heads))).softmax(-1);
     }
 
     @Override

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.djl.backprop.Scalars;
 import java.util.Arrays;
 
 /**
@@ -74,9 +75,9 @@ public final class PrototypeLayer extends AbstractBlock {
         NDArray p = unit(z.getManager().zeros(new Shape(), z.getDataType())
                 .add(store.getValue(prototypes, z.getDevice(), training)));
         // ‖z‖² − 2 z·p̂ + ‖p̂‖²
-        NDArray cross = z.matMul(p.transpose()).mul(-2);
+        NDArray cross = z.matMul(p.transpose()).mul(Scalars.like(z, -2));
         NDArray squared = cross.add(z.square().sum(new int[] {1}, true)).add(p.square().sum(new int[] {1}).reshape(1, count));
-        return new NDList(squared.maximum(0f));
+        return new NDList(squared.maximum(Scalars.like(squared, 0)));
     }
 
     @Override

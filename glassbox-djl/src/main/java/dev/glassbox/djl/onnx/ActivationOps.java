@@ -1,6 +1,7 @@
 package dev.glassbox.djl.onnx;
 
 import ai.djl.ndarray.NDArray;
+import dev.glassbox.djl.backprop.Scalars;
 import java.util.Map;
 
 /**
@@ -32,7 +33,8 @@ final class ActivationOps {
         ElementwiseOps.unary(r, "HardSwish", node -> x -> x.mul(hardSigmoid(x, 1f / 6, 0.5f)));
         r.put("PRelu", node -> in -> {
             NDArray x = in.get(0);
-            return Axes.one(x.maximum(0).add(x.minimum(0).mul(in.get(1))));
+            NDArray zero = Scalars.like(x, 0);
+            return Axes.one(x.maximum(zero).add(x.minimum(zero).mul(in.get(1))));
         });
         r.put("Clip", ActivationOps::clip);
         r.put("Softmax", node -> softmax(node, false));
@@ -40,7 +42,7 @@ final class ActivationOps {
     }
 
     private static NDArray hardSigmoid(NDArray x, float alpha, float beta) {
-        return x.mul(alpha).add(beta).clip(0, 1);
+        return x.mul(Scalars.like(x, alpha)).add(beta).clip(0, 1);
     }
 
     private static Kernel clip(NodeSpec node) {

@@ -3,6 +3,7 @@ package dev.glassbox.djl.onnx;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
+import dev.glassbox.djl.backprop.Scalars;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -33,14 +34,17 @@ final class ElementwiseOps {
         unary(r, "Abs", node -> NDArray::abs);
         unary(r, "Floor", node -> NDArray::floor);
         unary(r, "Ceil", node -> NDArray::ceil);
-        unary(r, "Reciprocal", node -> x -> x.getNDArrayInternal().rdiv(1));
+        unary(r, "Reciprocal", node -> x -> Scalars.like(x, 1).div(x));
         unary(r, "Erf", node -> NDArray::erf);
         unary(r, "Not", node -> NDArray::logicalNot);
         unary(r, "Cast", ElementwiseOps::cast);
         variadic(r, "Min", NDArray::minimum);
         variadic(r, "Max", NDArray::maximum);
         variadic(r, "Sum", NDArray::add);
-        r.put("Mean", node -> in -> Axes.one(fold(in, NDArray::add).div(in.size())));
+        r.put("Mean", node -> in -> {
+            NDArray sum = fold(in, NDArray::add);
+            return Axes.one(sum.div(Scalars.like(sum, in.size())));
+        });
         r.put("Where", node -> in -> {
             NDArray condition = in.get(0);
             if (condition.getDataType() != DataType.BOOLEAN) {

@@ -1,6 +1,7 @@
 package dev.glassbox.djl.onnx;
 
 import ai.djl.ndarray.NDArray;
+import dev.glassbox.djl.backprop.Scalars;
 import java.util.Map;
 
 /** Dense layers: Gemm (alpha, beta, transA, transB) and MatMul (batched, broadcast); affine with constant weights. */
@@ -32,8 +33,8 @@ final class LinearOps {
         }
         return in -> {
             NDArray y = product.apply(in.get(0), in.get(1), null);
-            y = alpha == 1f ? y : y.mul(alpha);
-            return Axes.one(in.has(2) ? y.add(beta == 1f ? in.get(2) : in.get(2).mul(beta)) : y);
+            y = alpha == 1f ? y : y.mul(Scalars.like(y, alpha));
+            return Axes.one(in.has(2) ? y.add(beta == 1f ? in.get(2) : in.get(2).mul(Scalars.like(y, beta))) : y);
         };
     }
 

@@ -2,6 +2,7 @@ package dev.glassbox.djl.onnx;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import dev.glassbox.djl.backprop.Scalars;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -76,7 +77,8 @@ final class NormalisationOps {
             NDArray x = in.get(0);
             int axis = Axes.normalise(axisAttribute, x.getShape().dimension());
             NDArray[] m = moments(x, axis);
-            NDArray inverse = m[2].add(epsilon).sqrt().getNDArrayInternal().rdiv(1);
+            NDArray deviation = m[2].add(epsilon).sqrt();
+            NDArray inverse = Scalars.like(deviation, 1).div(deviation);
             NDArray y = m[0].mul(inverse).mul(in.get(1));
             if (in.has(2)) {
                 y = y.add(in.get(2));

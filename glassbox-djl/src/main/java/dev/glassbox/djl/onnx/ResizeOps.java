@@ -1,6 +1,7 @@
 package dev.glassbox.djl.onnx;
 
 import ai.djl.ndarray.NDArray;
+import dev.glassbox.djl.backprop.Scalars;
 import java.util.List;
 import java.util.Map;
 
@@ -126,8 +127,8 @@ final class ResizeOps {
         }
         NDArray a = Axes.select(x, axis, low);
         NDArray b = Axes.select(x, axis, high);
-        NDArray w = x.getManager().create(weight, Axes.along(axis, x.getShape().dimension(), out))
-                .toType(x.getDataType(), false);
+        NDArray w = Scalars.owned(x.getManager().create(weight, Axes.along(axis, x.getShape().dimension(), out))
+                .toType(x.getDataType(), true));
         return a.add(b.sub(a).mul(w));
     }
 }

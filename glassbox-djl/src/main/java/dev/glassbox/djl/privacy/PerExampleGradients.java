@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import dev.glassbox.djl.model.NamedBlocks;
+import dev.glassbox.djl.backprop.Scalars;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,7 +72,8 @@ public final class PerExampleGradients {
         try (GradientCollector collector = inputs.getManager().getEngine().newGradientCollector()) {
             NDArray scores = forward(scope, inputs, copies);
             // the loss averages over the batch: scaled back to a sum, each copy sees its own example's loss
-            collector.backward(loss.evaluate(new NDList(labels), new NDList(scores)).mul(batch));
+            NDArray mean = loss.evaluate(new NDList(labels), new NDList(scores));
+            collector.backward(mean.mul(Scalars.like(mean, batch)));
         }
         List<NDArray> out = new ArrayList<>();
         for (NDArray copy : copies) {

@@ -12,6 +12,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.djl.backprop.Scalars;
 
 /**
  * A layer linear in its weights whose weights and biases are independent Gaussians {@code N(μ, σ²)} with
@@ -104,7 +105,7 @@ public abstract class BayesianLayer extends AbstractBlock {
     private NDArray kl(NDArray mean, NDArray rho) {
         NDArray sigma = sigma(rho);
         float logPrior = (float) Math.log(priorSigma);
-        return sigma.log().neg().add(logPrior).add(sigma.square().add(mean.square()).div(2 * priorSigma * priorSigma))
+        return sigma.log().neg().add(logPrior).add(sigma.square().add(mean.square()).div(Scalars.like(sigma, 2 * priorSigma * priorSigma)))
                 .sub(0.5f).sum();
     }
 

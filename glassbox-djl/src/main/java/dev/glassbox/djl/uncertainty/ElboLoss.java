@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.djl.backprop.Scalars;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,6 +64,6 @@ public final class ElboLoss extends Loss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray first = labels.head();
         long batch = first.getShape().get(0);
-        return nll.evaluate(labels, predictions).add(kl(first.getManager()).div((float) batchesPerEpoch * batch));
+        return nll.evaluate(labels, predictions).add(kl(first.getManager()).div(Scalars.like(first, (double) batchesPerEpoch * batch)));
     }
 }

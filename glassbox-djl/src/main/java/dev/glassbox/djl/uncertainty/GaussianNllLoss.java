@@ -3,6 +3,7 @@ package dev.glassbox.djl.uncertainty;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import dev.glassbox.djl.backprop.Scalars;
 
 /**
  * The Gaussian negative log-likelihood of a mean–variance network (Nix and Weigend 1994; Lakshminarayanan et al.
@@ -34,8 +35,9 @@ public final class GaussianNllLoss extends Loss {
         NDList columns = out.split(2, 1);
         NDArray mean = columns.get(0).reshape(-1);
         NDArray raw = columns.get(1).reshape(-1);
-        NDArray variance = raw.maximum(0f).add(raw.abs().neg().exp().add(1f).log()).add((float) MIN_VARIANCE);
+        NDArray variance = raw.maximum(Scalars.like(raw, 0)).add(raw.abs().neg().exp().add(1f).log()).add((float) MIN_VARIANCE);
         NDArray squared = y.sub(mean).square();
-        return variance.log().mul(0.5f).add(squared.div(variance.mul(2f))).mean().add((float) HALF_LOG_2PI);
+        return variance.log().mul(Scalars.like(variance, 0.5)).add(squared.div(variance.mul(Scalars.like(variance, 2))))
+                .mean().add((float) HALF_LOG_2PI);
     }
 }

@@ -1,7 +1,6 @@
 package dev.glassbox.djl.zoo;
 
 import ai.djl.Model;
-import ai.djl.training.loss.Loss;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.input.LabelledImages;
 import dev.glassbox.djl.model.BlockModel;
@@ -10,7 +9,7 @@ import dev.glassbox.djl.model.NamedBlocks;
 
 /**
  * Trains an autoencoder on images with the shared {@link Training} loop: the images are both input and target, the
- * loss is the mean squared reconstruction error (halved, as DJL's L2 loss has it), labels are not used.
+ * loss is the mean squared reconstruction error (halved, as DJL's L2 loss has it: {@link HalvedSquaredErrorLoss}), labels are not used.
  */
 public final class AutoencoderTraining {
     private AutoencoderTraining() {
@@ -26,7 +25,7 @@ public final class AutoencoderTraining {
             Progress progress) {
         Training.Examples examples = new Training.Examples(ImageClassifierTraining.pixels(images),
                 new long[] {images.count(), 1, images.rows(), images.cols()}, null, null);
-        Model model = Training.train(name, layers.block(), examples, batches -> Loss.l2Loss(), settings, progress);
+        Model model = Training.train(name, layers.block(), examples, batches -> new HalvedSquaredErrorLoss(), settings, progress);
         return BlockModel.of(model, layers, new ModelOptions(images.shape(), null, ModelOptions.DEFAULT_BATCH));
     }
 }

@@ -12,6 +12,7 @@ import ai.djl.nn.pooling.Pool;
 import dev.glassbox.djl.model.NamedBlocks;
 import dev.glassbox.djl.interpretable.ClassVoteInitializer;
 import dev.glassbox.djl.interpretable.PrototypeLayer;
+import dev.glassbox.djl.backprop.Scalars;
 
 /**
  * A prototype network for 1×28×28 Fashion-MNIST images: a small convolutional encoder ({@link #encoder()}), a
@@ -95,7 +96,8 @@ public final class FashionProtoNet {
                 .add(CENTRED, BatchNorm.builder().build())
                 .add(LATENT, new LambdaBlock(z -> new NDList(PrototypeLayer.unit(z.singletonOrThrow())), LATENT))
                 .add(DISTANCES, new PrototypeLayer(prototypes))
-                .add(ATTENTION, new LambdaBlock(d -> new NDList(d.singletonOrThrow().div(-TEMPERATURE).softmax(1)),
+                .add(ATTENTION, new LambdaBlock(d -> new NDList(d.singletonOrThrow().div(
+                        Scalars.like(d.singletonOrThrow(), -TEMPERATURE)).softmax(1)),
                         ATTENTION))
                 .add(VOTE, vote);
     }

@@ -3,6 +3,7 @@ package dev.glassbox.djl.zoo;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import dev.glassbox.djl.backprop.Scalars;
 
 /**
  * The prototype network's training loss (Li et al. 2018, without the decoder's reconstruction term): softmax
@@ -28,6 +29,7 @@ public final class PrototypeLoss extends Loss {
         NDArray distances = predictions.get(1);
         NDArray r1 = distances.min(new int[] {0}).mean();
         NDArray r2 = distances.min(new int[] {1}).mean();
-        return crossEntropy.evaluate(labels, new NDList(predictions.get(0))).add(r1.mul(lambda1)).add(r2.mul(lambda2));
+        return crossEntropy.evaluate(labels, new NDList(predictions.get(0))).add(r1.mul(Scalars.like(r1, lambda1)))
+                .add(r2.mul(Scalars.like(r2, lambda2)));
     }
 }
