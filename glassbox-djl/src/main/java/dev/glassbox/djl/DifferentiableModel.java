@@ -29,6 +29,16 @@ public interface DifferentiableModel extends Model {
         return 0;
     }
 
+    /**
+     * How many samples one forward and backward pass may hold within {@code budgetBytes}: per sample the input, its
+     * gradient and the engine's copies of both (four float32 copies), and {@link #activationBytesPerSample()}; at least
+     * one.
+     */
+    default int samplesPerPass(long budgetBytes) {
+        long bytesPerSample = 4L * inputShape().size() * 4 + activationBytesPerSample();
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, budgetBytes / bytesPerSample));
+    }
+
     /** The gradient of the target output of each sample with respect to that sample, in one pass. */
     default float[][] inputGradient(float[][] batch, Target target) {
         return gradients(batch, OutputWeighting.target(target)).gradients();

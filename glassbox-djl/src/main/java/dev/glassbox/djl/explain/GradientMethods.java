@@ -121,7 +121,8 @@ public final class GradientMethods implements MethodProvider {
 
     private static Explainer noiseTunnel(DifferentiableModel model, MethodSettings s, NoiseTunnel.Aggregation how) {
         return NoiseTunnel.around(model, Saliency.gradients(model, false), "saliency").aggregation(how)
-                .samples(s.samples() != null ? s.samples() : 50).noise(s.noise()).seed(s.seed()).build();
+                .samples(s.samples() != null ? s.samples() : 50).noise(s.noise()).seed(s.seed())
+                .memoryBudget(s.memoryBudgetBytes()).build();
     }
 
     /** The chosen layer, or the split of a split model, or the last layer with channels × height × width output. */

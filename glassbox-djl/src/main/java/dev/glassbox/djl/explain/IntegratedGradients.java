@@ -44,8 +44,7 @@ public final class IntegratedGradients implements Explainer {
      * activations the model keeps per sample for the backward pass, where it can tell.
      */
     int pointsPerPass() {
-        long bytesPerPoint = 4L * model.inputShape().size() * 4 + model.activationBytesPerSample();
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, memoryBudgetBytes / bytesPerPoint));
+        return model.samplesPerPass(memoryBudgetBytes);
     }
 
     @Override

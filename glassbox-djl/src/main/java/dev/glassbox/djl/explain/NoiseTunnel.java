@@ -5,6 +5,7 @@ import dev.glassbox.core.explain.Attribution;
 import dev.glassbox.core.explain.Explainer;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
+import dev.glassbox.djl.DifferentiableModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -48,6 +49,7 @@ public final class NoiseTunnel implements Explainer {
     private final double noise;
     private final long seed;
     private final boolean sameNoise;
+    private final long memoryBudgetBytes;
 
     private NoiseTunnel(Builder b) {
         this.model = b.model;
@@ -58,6 +60,7 @@ public final class NoiseTunnel implements Explainer {
         this.noise = b.noise;
         this.seed = b.seed;
         this.sameNoise = b.sameNoise;
+        this.memoryBudgetBytes = b.memoryBudgetBytes;
     }
 
     /** Starts a noise tunnel around {@code inner}, which explains {@code model} and is named {@code innerName}. */
@@ -71,14 +74,19 @@ public final class NoiseTunnel implements Explainer {
     }
 
     /**
-     * Explains a batch: the noisy copies of up to {@link #NOISY_BYTES_PER_CALL} bytes' worth of inputs go to the inner
-     * explainer in one call, each copy with its input's class, so inputs that share a class reach the model together.
+     * Explains a batch: the noisy copies of up to {@link #NOISY_BYTES_PER_CALL} bytes' worth of inputs are made at once
+     * and go to the inner explainer, each copy with its input's class (so inputs that share a class reach the model
+     * together), in calls of as many copies as one pass of a differentiable model holds within the memory budget
+     * ({@link DifferentiableModel#samplesPerPass}); the noise depends on the seed and the input's position only, so the
+     * calls' sizes change no map.
      */
     @Override
     public List<Attribution> explain(float[][] inputs, Target target) {
         int[] targets = Targets.resolve(model, inputs, target);
         long bytesPerInput = 4L * samples * model.inputShape().size();
         int inputsPerCall = (int) Math.max(1, Math.min(inputs.length, NOISY_BYTES_PER_CALL / bytesPerInput));
+        int copiesPerCall = model instanceof DifferentiableModel differentiable
+                ? differentiable.samplesPerPass(memoryBudgetBytes) : Integer.MAX_VALUE;
         List<Attribution> out = new ArrayList<>(inputs.length);
         for (int from = 0; from < inputs.length; from += inputsPerCall) {
             int first = from;
@@ -93,7 +101,11 @@ public final class NoiseTunnel implements Explainer {
                 addNoise(inputs[i], sigmas[m], random, noisy, m * samples);
                 Arrays.fill(noisyTargets, m * samples, (m + 1) * samples, targets[i]);
             });
-            List<Attribution> maps = inner.explain(noisy, noisyTargets);
+            List<Attribution> maps = new ArrayList<>(noisy.length);
+            for (int at = 0; at < noisy.length; at += copiesPerCall) {
+                int to = Math.min(noisy.length, at + copiesPerCall);
+                maps.addAll(inner.explain(Arrays.copyOfRange(noisy, at, to), Arrays.copyOfRange(noisyTargets, at, to)));
+            }
             out.addAll(IntStream.range(0, count).parallel().mapToObj(m -> aggregate(
                     maps.subList(m * samples, (m + 1) * samples), targets[first + m], sigmas[m])).toList());
         }
@@ -163,6 +175,7 @@ public final class NoiseTunnel implements Explainer {
         private double noise = 0.15;
         private long seed;
         private boolean sameNoise;
+        private long memoryBudgetBytes = 256L << 20;
 
         private Builder(Model model, Explainer inner, String innerName) {
             this.model = model;
@@ -206,6 +219,18 @@ public final class NoiseTunnel implements Explainer {
          */
         public Builder sameNoiseForEveryInput(boolean value) {
             sameNoise = value;
+            return this;
+        }
+
+        /**
+         * Bytes one pass of noisy copies may use in a differentiable model: the copies, their gradients and the
+         * model's activations (default 256 MiB, as Integrated Gradients).
+         */
+        public Builder memoryBudget(long bytes) {
+            if (bytes <= 0) {
+                throw new InvalidInputException("the memory budget must be positive, got " + bytes);
+            }
+            memoryBudgetBytes = bytes;
             return this;
         }
 

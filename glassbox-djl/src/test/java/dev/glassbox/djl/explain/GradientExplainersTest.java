@@ -190,6 +190,24 @@ class GradientExplainersTest {
     }
 
     @Test
+    void noiseTunnelGivesTheSameMapsWhenItsPassesHoldFewerCopiesThanAnInputHas() {
+        try (BlockModel model = TestNets.pooledCnn()) {
+            float[][] inputs = mixedInputs(model);
+            NoiseTunnel.Builder tunnel = NoiseTunnel.around(model, Saliency.gradients(model, false), "saliency")
+                    .samples(5).noise(0.2).seed(3);
+            List<Attribution> whole = tunnel.build().explain(inputs, Target.PREDICTED);
+            // 2 noisy copies per pass: passes end inside an input's copies
+            long twoCopies = 2L * (36 * 16 + model.activationBytesPerSample());
+            assertThat(model.samplesPerPass(twoCopies)).isEqualTo(2);
+            List<Attribution> cut = tunnel.memoryBudget(twoCopies).build().explain(inputs, Target.PREDICTED);
+            for (int i = 0; i < inputs.length; i++) {
+                assertThat(cut.get(i).target()).isEqualTo(whole.get(i).target());
+                assertThat(cut.get(i).values()).containsExactly(whole.get(i).values(), within(1e-6f));
+            }
+        }
+    }
+
+    @Test
     void noiseTunnelOnALinearModelKeepsTheConstantGradient() {
         try (TorchScriptModel model = linear()) {
             float[] w = weightRow(0);
