@@ -53,18 +53,14 @@ public final class RescaleMaxPoolRule extends OperatorRule {
         NDArray plain = readsPlainCotangent() ? layer.plainCotangent() : null;
         FloatBuffer incoming = DirectFloats.of(plain == null ? cotangent : plain);
         FloatBuffer reference = DirectFloats.of(pass.referenceInput());
-        NDArray routed = DirectFloats.written(input, true, outgoing -> {
+        FloatBuffer own = flavour == DeepLiftRules.CAPTUM ? DirectFloats.of(cotangent) : null;
+        return DirectFloats.written(input, true, outgoing -> {
             Routing routing = new Routing(windows, Math.toIntExact(shape.get(1)), height * width, x, incoming, outgoing);
             Planes referencePlanes = routing.referencePlanes(reference, rows);
-            DirectFloats.forEach(rows, row -> routing.route(row, referencePlanes));
+            // Captum's fallback where the input equals the reference: the first row's gradient, for every row
+            float[][] firstRow = flavour == DeepLiftRules.CAPTUM ? routing.firstRowGradient(own) : null;
+            DirectFloats.forEach(rows, row -> routing.route(row, referencePlanes, firstRow));
         });
-        if (flavour == DeepLiftRules.EXACT) {
-            return routed;
-        }
-        // Captum's fallback where the input equals the reference: the first row's gradient, for every row
-        NDArray near = input.sub(pass.referenceInput()).abs().lt(EPSILON).toType(input.getDataType(), false);
-        NDArray firstRow = layer.atInput(cotangent).get("0:1");
-        return routed.mul(near.neg().add(1f)).add(near.mul(firstRow));
     }
 
     /** A pool layer and the size of its input planes, which fix its windows. */
@@ -91,8 +87,30 @@ public final class RescaleMaxPoolRule extends OperatorRule {
             return new Planes(values, maxima);
         }
 
-        /** Writes the multipliers of one input row (only window maxima receive any; the rest stay zero). */
-        void route(int row, Planes reference) {
+        /**
+         * The pool's own gradient of the first row for {@code cotangent} (one value per window): each window's value
+         * goes to its maximum, as the layer's backward pass sends it.
+         */
+        float[][] firstRowGradient(FloatBuffer cotangent) {
+            int count = windows.count();
+            float[][] out = new float[channels][planeSize];
+            float[] values = new float[planeSize];
+            int[] maxima = new int[count];
+            for (int channel = 0; channel < channels; channel++) {
+                x.get(channel * planeSize, values);
+                windows.argmax(values, maxima);
+                for (int k = 0; k < count; k++) {
+                    out[channel][maxima[k]] += cotangent.get(channel * count + k);
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Writes the multipliers of one input row (only window maxima receive any; the rest stay zero), and with
+         * {@code firstRow} that row's gradient wherever the input equals the reference.
+         */
+        void route(int row, Planes reference, float[][] firstRow) {
             int count = windows.count();
             float[] values = new float[planeSize];
             int[] maxima = new int[count];
@@ -124,6 +142,13 @@ public final class RescaleMaxPoolRule extends OperatorRule {
                     routed[maxima[k]] = 0f;
                     routed[atReference[k]] = 0f;
                     gradient[maxima[k]] = 0f;
+                }
+                if (firstRow != null) {
+                    for (int j = 0; j < planeSize; j++) {
+                        if (Math.abs(values[j] - referenceValues[j]) < EPSILON) {
+                            outgoing.put(plane * planeSize + j, firstRow[channel][j]);
+                        }
+                    }
                 }
             }
         }
