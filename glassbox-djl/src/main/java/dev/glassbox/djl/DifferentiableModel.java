@@ -1,10 +1,13 @@
 package dev.glassbox.djl;
 
+import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.model.Model;
 import dev.glassbox.core.model.Target;
 
 /** A {@link Model} that also gives gradients of its outputs with respect to its input. */
 public interface DifferentiableModel extends Model {
+    /** The default memory one pass of path points or noisy copies may use ({@link #samplesPerPass}). */
+    long DEFAULT_PASS_BUDGET_BYTES = 256L << 20;
 
     /**
      * Scores and vector–Jacobian products for a batch from one forward and one backward pass: row {@code i} of the
@@ -42,5 +45,13 @@ public interface DifferentiableModel extends Model {
     /** The gradient of the target output of each sample with respect to that sample, in one pass. */
     default float[][] inputGradient(float[][] batch, Target target) {
         return gradients(batch, OutputWeighting.target(target)).gradients();
+    }
+
+    /** Checks a memory budget for {@link #samplesPerPass} and returns it. */
+    static long requirePassBudget(long bytes) {
+        if (bytes <= 0) {
+            throw new InvalidInputException("the memory budget must be positive, got " + bytes);
+        }
+        return bytes;
     }
 }

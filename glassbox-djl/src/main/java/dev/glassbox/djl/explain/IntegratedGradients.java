@@ -163,7 +163,7 @@ public final class IntegratedGradients implements Explainer {
         private IntegrationRule rule = IntegrationRule.GAUSS_LEGENDRE;
         private int steps = 50;
         private PathBaseline baseline = PathBaseline.zero();
-        private long memoryBudgetBytes = 256L << 20;
+        private long memoryBudgetBytes = DifferentiableModel.DEFAULT_PASS_BUDGET_BYTES;
 
         private Builder(DifferentiableModel model) {
             this.model = model;
@@ -192,10 +192,7 @@ public final class IntegratedGradients implements Explainer {
 
         /** Bytes one pass of path points may use (default 256 MiB). */
         public Builder memoryBudget(long bytes) {
-            if (bytes <= 0) {
-                throw new InvalidInputException("the memory budget must be positive, got " + bytes);
-            }
-            memoryBudgetBytes = bytes;
+            memoryBudgetBytes = DifferentiableModel.requirePassBudget(bytes);
             return this;
         }
 

@@ -175,7 +175,7 @@ public final class NoiseTunnel implements Explainer {
         private double noise = 0.15;
         private long seed;
         private boolean sameNoise;
-        private long memoryBudgetBytes = 256L << 20;
+        private long memoryBudgetBytes = DifferentiableModel.DEFAULT_PASS_BUDGET_BYTES;
 
         private Builder(Model model, Explainer inner, String innerName) {
             this.model = model;
@@ -227,10 +227,7 @@ public final class NoiseTunnel implements Explainer {
          * model's activations (default 256 MiB, as Integrated Gradients).
          */
         public Builder memoryBudget(long bytes) {
-            if (bytes <= 0) {
-                throw new InvalidInputException("the memory budget must be positive, got " + bytes);
-            }
-            memoryBudgetBytes = bytes;
+            memoryBudgetBytes = DifferentiableModel.requirePassBudget(bytes);
             return this;
         }
 
