@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -146,7 +147,12 @@ public final class DpSgd {
         List<NDArray> sums = new ArrayList<>();
         if (chosen.length > 0) {
             NDArray index = scope.create(chosen);
-            sums = PerExampleGradients.clipAndSum(perExample.compute(scope, inputs.get(index), labels.get(index),
+            // gathered arrays belong to the data's manager: moved to the step's scope, with all computed from them
+            NDArray batchInputs = inputs.get(index);
+            NDArray batchLabels = labels.get(index);
+            batchInputs.attach(scope);
+            batchLabels.attach(scope);
+            sums = PerExampleGradients.clipAndSum(perExample.compute(scope, batchInputs, batchLabels,
                     trainer.getLoss()), settings.clipNorm());
         } else {
             for (Parameter p : perExample.parameters()) {
@@ -163,8 +169,9 @@ public final class DpSgd {
 
     /** Makes {@code noisy / batch} each weight's gradient, by pulling it back through w ↦ Σ w ⊙ noisy / batch. */
     private static void setGradients(List<Parameter> parameters, List<NDArray> noisy, int batch) {
-        try (GradientCollector collector = parameters.get(0).getArray().getManager().getEngine()
-                .newGradientCollector()) {
+        // the products land in the weights' manager: the scope frees them once the gradients are written
+        try (NDScope scope = new NDScope(); GradientCollector collector = parameters.get(0).getArray().getManager()
+                .getEngine().newGradientCollector()) {
             NDArray total = null;
             for (int i = 0; i < parameters.size(); i++) {
                 NDArray term = parameters.get(i).getArray().mul(noisy.get(i).div(batch)).sum();

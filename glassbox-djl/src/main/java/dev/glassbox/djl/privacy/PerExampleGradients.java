@@ -63,9 +63,11 @@ public final class PerExampleGradients {
         long batch = inputs.getShape().get(0);
         List<NDArray> copies = new ArrayList<>();
         for (Parameter p : parameters) {
-            NDArray w = p.getArray();
-            NDArray copy = w.stopGradient().expandDims(0).repeat(0, batch).duplicate();
-            copy.attach(scope);
+            // made from the weight, the detached view would belong to the weights' manager (and so would the
+            // batch × weight copy made from it, kept for the life of the model): moved to the scope first
+            NDArray detached = p.getArray().stopGradient();
+            detached.attach(scope);
+            NDArray copy = detached.expandDims(0).repeat(0, batch);
             copy.setRequiresGradient(true);
             copies.add(copy);
         }
