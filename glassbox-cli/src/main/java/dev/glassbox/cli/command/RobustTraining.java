@@ -47,6 +47,10 @@ public final class RobustTraining {
     @Option(names = "--epsilon", description = "L∞ radius of adversarial training, inputs in [0, 1] (default: ${DEFAULT-VALUE}).")
     public double epsilon = 0.1;
 
+    @Option(names = "--epsilon-warmup", paramLabel = "EPOCHS", description = "Grow the training radius linearly "
+            + "from 0 to --epsilon over these first epochs, fractions allowed (default: ${DEFAULT-VALUE}, none).")
+    public double epsilonWarmupEpochs;
+
     @Option(names = "--attack-steps", description = "PGD steps per training batch (default: ${DEFAULT-VALUE}).")
     public int attackSteps = 7;
 
@@ -134,17 +138,22 @@ public final class RobustTraining {
 
     /** Trains, evaluates and saves the adversarially trained demo CNN. */
     public int trainAdversarial(TrainingOptions options, Path out, PrintWriter stdout) {
+        LabelledImages train = options.trainingImages();
+        LabelledImages test = options.testImages();
+        Training.Settings settings = options.settings(ImageClassifierTraining.defaults());
         Training.InputPerturbation recipe;
         try {
+            if (!(epsilonWarmupEpochs >= 0 && epsilonWarmupEpochs <= settings.epochs())) {
+                throw new IllegalArgumentException("--epsilon-warmup must be between 0 and the epochs ("
+                        + settings.epochs() + "), got " + epsilonWarmupEpochs);
+            }
             recipe = "none".equalsIgnoreCase(adversarial) ? Training.InputPerturbation.NONE
-                    : AdversarialTraining.of(AdversarialTraining.Kind.parse(adversarial), epsilon, attackSteps, PIXELS);
+                    : AdversarialTraining.of(AdversarialTraining.Kind.parse(adversarial), epsilon, attackSteps, PIXELS)
+                            .withWarmup((long) Math.ceil(epsilonWarmupEpochs * settings.batchesPerEpoch(train.count())));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
         String how = recipe == Training.InputPerturbation.NONE ? "clean images" : recipe.toString();
-        LabelledImages train = options.trainingImages();
-        LabelledImages test = options.testImages();
-        Training.Settings settings = options.settings(ImageClassifierTraining.defaults());
         PgdEvaluation evaluation = evaluation();
         long start = System.nanoTime();
         try (ProgressBars progress = new ProgressBars();

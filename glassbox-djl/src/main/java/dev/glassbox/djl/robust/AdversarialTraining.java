@@ -20,6 +20,11 @@ import java.util.Objects;
  * inference mode (BatchNorm on its running statistics, no dropout, as the robustness library of Madry's group) with
  * the weights frozen, so it neither moves the running statistics nor leaves gradients on the weights; the random
  * starts come from the engine's generator, which the training loop seeds.
+ *
+ * <p>At large radii (ε = 0.3 on [0, 1] images) a network attacked at full strength from its first step often never
+ * leaves the constant prediction; {@link #withWarmup(long)} lets the radius (and with it α) grow linearly from ε/W to
+ * ε over the first W mini-batches, as Gowal et al. 2019 and most large-ε recipes since. A recipe with a warm-up counts
+ * the mini-batches it has perturbed, so it serves one training run.
  */
 public final class AdversarialTraining implements Training.InputPerturbation {
 
@@ -51,13 +56,17 @@ public final class AdversarialTraining implements Training.InputPerturbation {
     private final int steps;
     private final double stepSize;
     private final InputBounds bounds;
+    private final long warmupBatches;
+    private long batchesPerturbed;
 
-    private AdversarialTraining(Kind kind, double epsilon, int steps, double stepSize, InputBounds bounds) {
+    private AdversarialTraining(Kind kind, double epsilon, int steps, double stepSize, InputBounds bounds,
+            long warmupBatches) {
         this.kind = kind;
         this.epsilon = epsilon;
         this.steps = steps;
         this.stepSize = stepSize;
         this.bounds = bounds;
+        this.warmupBatches = warmupBatches;
     }
 
     /** PGD adversarial training: {@code steps} steps of 2.5 ε / steps from a random start, inputs kept in bounds. */
@@ -66,18 +75,38 @@ public final class AdversarialTraining implements Training.InputPerturbation {
             throw new IllegalArgumentException("PGD adversarial training needs at least 1 step, got " + steps);
         }
         double radius = Attacks.requireRadius(epsilon, "ε");
-        return new AdversarialTraining(Kind.PGD, radius, steps, Pgd.defaultStepSize(radius, steps), bounds);
+        return new AdversarialTraining(Kind.PGD, radius, steps, Pgd.defaultStepSize(radius, steps), bounds, 0);
     }
 
     /** Fast adversarial training: one step of 1.25 ε from a random start, inputs kept in bounds. */
     public static AdversarialTraining fast(double epsilon, InputBounds bounds) {
         double radius = Attacks.requireRadius(epsilon, "ε");
-        return new AdversarialTraining(Kind.FAST, radius, 1, 1.25 * radius, bounds);
+        return new AdversarialTraining(Kind.FAST, radius, 1, 1.25 * radius, bounds, 0);
     }
 
     /** The recipe of that kind with its default steps (PGD: {@code pgdSteps}). */
     public static AdversarialTraining of(Kind kind, double epsilon, int pgdSteps, InputBounds bounds) {
         return kind == Kind.PGD ? pgd(epsilon, pgdSteps, bounds) : fast(epsilon, bounds);
+    }
+
+    /**
+     * The same recipe with its radius and step size scaled by min(1, b / {@code batches}) on its b-th mini-batch
+     * (b = 1, 2, …); 0 batches is no warm-up.
+     */
+    public AdversarialTraining withWarmup(long batches) {
+        if (batches < 0) {
+            throw new IllegalArgumentException("the ε warm-up cannot be negative, got " + batches + " batches");
+        }
+        return new AdversarialTraining(kind, epsilon, steps, stepSize, bounds, batches);
+    }
+
+    /** The radius this recipe uses on its {@code batch}-th mini-batch (from 1): ε, or less during the warm-up. */
+    public double epsilonAt(long batch) {
+        return epsilon * warmupScale(batch);
+    }
+
+    private double warmupScale(long batch) {
+        return warmupBatches == 0 ? 1 : Math.min(1.0, batch / (double) warmupBatches);
     }
 
     /** PGD or fast. */
@@ -105,7 +134,9 @@ public final class AdversarialTraining implements Training.InputPerturbation {
         Objects.requireNonNull(trainer, "trainer");
         List<Parameter> trained = trainer.getModel().getBlock().getParameters().values().stream()
                 .filter(Parameter::requiresGradient).toList();
-        float eps = (float) epsilon;
+        double scale = warmupScale(++batchesPerturbed);
+        float eps = (float) (epsilon * scale);
+        double alpha = stepSize * scale;
         NDArray delta = inputs.getManager().randomUniform(-eps, eps, inputs.getShape());
         trained.forEach(p -> p.freeze(true));
         try {
@@ -116,7 +147,7 @@ public final class AdversarialTraining implements Training.InputPerturbation {
                     NDList scores = trainer.evaluate(new NDList(x));
                     collector.backward(trainer.getLoss().evaluate(new NDList(labels), scores));
                 }
-                NDArray moved = x.sub(inputs).add(x.getGradient().sign().mul(stepSize));
+                NDArray moved = x.sub(inputs).add(x.getGradient().sign().mul(alpha));
                 delta = moved.clip(-eps, eps).stopGradient();
             }
         } finally {
@@ -131,7 +162,8 @@ public final class AdversarialTraining implements Training.InputPerturbation {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s adversarial training, L∞ ε = %s, %d step%s of α = %s", kind.id(),
-                epsilon, steps, steps == 1 ? "" : "s", stepSize);
+        return String.format(Locale.ROOT, "%s adversarial training, L∞ ε = %s, %d step%s of α = %s%s", kind.id(),
+                epsilon, steps, steps == 1 ? "" : "s", stepSize,
+                warmupBatches == 0 ? "" : ", ε warmed up linearly over " + warmupBatches + " batches");
     }
 }

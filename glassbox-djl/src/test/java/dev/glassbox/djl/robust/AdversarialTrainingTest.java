@@ -76,6 +76,32 @@ class AdversarialTrainingTest {
     }
 
     /**
+     * With a warm-up of 4 batches the b-th batch is attacked at radius ε · min(1, b/4): PGD's steps (scaled with the
+     * radius) reach the corner of that smaller ball on the linear model, batch after batch, and ε itself from the 4th.
+     */
+    @Test
+    void warmupGrowsTheRadiusLinearlyBatchByBatch() {
+        float eps = 0.2f;
+        float[] x = TestFixtures.uniform(20, 3);
+        float[] labels = {0, 1, 1, 0};
+        AdversarialTraining recipe = AdversarialTraining.pgd(eps, 7, InputBounds.NONE).withWarmup(4);
+        assertThat(recipe.toString()).contains("warmed up linearly over 4 batches");
+        for (int batch = 1; batch <= 6; batch++) {
+            double radius = eps * Math.min(1.0, batch / 4.0);
+            assertThat(recipe.epsilonAt(batch)).isCloseTo(radius, within(1e-12));
+            float[][][] out = perturbLinear(recipe, x, labels);
+            for (int i = 0; i < labels.length; i++) {
+                float away = labels[i] == 0 ? 1 : -1;
+                for (int j = 0; j < 5; j++) {
+                    assertThat(out[0][0][5 * i + j]).as("batch %d", batch)
+                            .isCloseTo((float) (x[5 * i + j] + radius * away * Math.signum(out[1][0][j])), within(1e-6f));
+                }
+            }
+        }
+        assertThatThrownBy(() -> recipe.withWarmup(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
      * Fast adversarial training starts from δ₀ ∈ [−ε, ε] and steps 1.25 ε along s = sign(w_{other} − w_y): the move
      * along s is min(ε, δ₀ s + 1.25 ε) ∈ [0.25 ε, ε], and the result stays in [0, 1].
      */
