@@ -19,6 +19,8 @@ import dev.glassbox.djl.model.BlockModel;
 import dev.glassbox.djl.robust.InputBounds;
 import dev.glassbox.djl.robust.explanation.ExplanationAttack;
 import dev.glassbox.djl.robust.explanation.ExplanationAttackResult;
+import dev.glassbox.djl.robust.explanation.SoftplusSurrogate;
+import dev.glassbox.djl.robust.explanation.SurrogateMap;
 import dev.glassbox.djl.zoo.SavedModels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,10 +68,15 @@ class ExplanationAttackCommandTest {
                         : AttributionMethods.CATALOGUE.require(method).create(model, settings);
                 for (double epsilon : epsilons) {
                     long start = System.nanoTime();
-                    ExplanationAttack attack = ExplanationAttack.of(model, explainer).epsilon(epsilon).steps(steps)
-                            .samples(samples).bounds(new InputBounds(0, 1))
-                            .seed(Long.getLong("glassbox.explattack.seed", 0))
-                            .build();
+                    ExplanationAttack.Builder builder = ExplanationAttack.of(model, explainer).epsilon(epsilon)
+                            .steps(steps).samples(samples).bounds(new InputBounds(0, 1))
+                            .seed(Long.getLong("glassbox.explattack.seed", 0));
+                    String beta = System.getProperty("glassbox.explattack.beta");
+                    if (beta != null) {
+                        builder.surrogate(SoftplusSurrogate.of(model, Double.parseDouble(beta)),
+                                SurrogateMap.of(method, settings.integrationRule().nodes(settings.steps())));
+                    }
+                    ExplanationAttack attack = builder.build();
                     List<ExplanationAttackResult> attacked = attack.attack(inputs);
                     List<ExplanationAttackResult> random = attack.randomSigns(inputs);
                     double[] a = means(attacked);
@@ -167,6 +174,47 @@ class ExplanationAttackCommandTest {
         }
     }
 
+    /**
+     * The white-box attack through the softplus surrogate: the settings say so, the prediction and the ball hold, and
+     * on the bundled CNN it moves saliency's and IG's top-k regions more than random signs.
+     */
+    @Test
+    void surrogateAttackMovesTheBundledModelsMaps(@TempDir Path dir) throws IOException {
+        try (BundledDemo bundle = BundledDemo.unpack()) {
+            Path[] inputs = AttackCommandTest.writeInputs(dir, bundle.images(), 3);
+            Path out = dir.resolve("out");
+            Cli cli = Cli.run(command(bundle.modelDir(), inputs, out, "--explain", "saliency,ig", "--ig-steps", "4",
+                    "--epsilon", "0.03", "--steps", "5", "--bounds", "0,1", "--surrogate-beta", "10"));
+            assertThat(cli.exitCode()).as(cli.err()).isZero();
+            JsonObject doc = JsonParser.parseString(Files.readString(out.resolve("attack-explanation.json")))
+                    .getAsJsonObject();
+            JsonObject attack = doc.getAsJsonObject("attack");
+            assertThat(attack.get("gradient").getAsString()).isEqualTo("softplus surrogate");
+            assertThat(attack.get("surrogateBeta").getAsDouble()).isEqualTo(10);
+            assertThat(attack.has("samples")).isFalse();
+            for (String method : List.of("saliency", "ig")) {
+                double attacked = 0;
+                double random = 0;
+                for (int i = 0; i < 3; i++) {
+                    JsonObject r = doc.getAsJsonArray("results").get(i).getAsJsonObject().getAsJsonObject("methods")
+                            .getAsJsonObject(method);
+                    assertThat(r.getAsJsonObject("after").get("class").getAsInt())
+                            .isEqualTo(r.getAsJsonObject("before").get("class").getAsInt());
+                    assertThat(r.get("lossAfter").getAsDouble()).isLessThan(r.get("lossBefore").getAsDouble());
+                    float[] perturbed = NpyReader.samples(out.resolve("img" + i + "." + method + ".npy"), IMAGE).get(0)
+                            .values();
+                    float[] original = bundle.images().image(i);
+                    for (int j = 0; j < original.length; j++) {
+                        assertThat(Math.abs(perturbed[j] - original[j])).isLessThanOrEqualTo(0.03f + 1e-6f);
+                    }
+                    attacked += r.get("topKIntersection").getAsDouble() / 3;
+                    random += r.getAsJsonObject("randomSigns").get("topKIntersection").getAsDouble() / 3;
+                }
+                assertThat(attacked).as(method).isLessThan(random - 0.05);
+            }
+        }
+    }
+
     @Test
     void badSettingsExitWithTwoAndOneLine(@TempDir Path dir) throws IOException {
         try (BundledDemo bundle = BundledDemo.unpack()) {
@@ -185,6 +233,8 @@ class ExplanationAttackCommandTest {
                 {"--explain", "saliency", "--epsilon", "0.1", "--target-map", small.toString()},
                 {"--explain", "saliency", "--epsilon", "0.1", "--target-map", dir.resolve("none.npy").toString()},
                 {"--explain", "ig", "--epsilon", "0.1", "--ig-steps", "0"},
+                {"--explain", "saliency", "--epsilon", "0.1", "--surrogate-beta", "0"},
+                {"--explain", "smoothgrad", "--epsilon", "0.1", "--surrogate-beta", "5"},
             };
             for (String[] args : bad) {
                 Cli cli = Cli.run(command(bundle.modelDir(), inputs, dir.resolve("never"), args));

@@ -17,6 +17,8 @@ import dev.glassbox.djl.robust.InputBounds;
 import dev.glassbox.djl.robust.explanation.ExplanationAttack;
 import dev.glassbox.djl.robust.explanation.ExplanationAttackResult;
 import dev.glassbox.djl.robust.explanation.MapGoal;
+import dev.glassbox.djl.robust.explanation.SoftplusSurrogate;
+import dev.glassbox.djl.robust.explanation.SurrogateMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +80,11 @@ public final class AttackExplanationCommand implements Callable<Integer> {
     @Option(names = "--sigma", paramLabel = "σ", description = "Smoothing radius of the gradient estimate (default: ε/2).")
     public Double sigma;
 
+    @Option(names = "--surrogate-beta", paramLabel = "B", description = "White-box attack: step along the exact "
+            + "gradient of the map's loss on the model with every ReLU replaced by softplus of sharpness B (double "
+            + "backward; saliency, ixg and ig of models whose graph glassbox holds). Default: the smoothed estimate.")
+    public Double surrogateBeta;
+
     @Option(names = "--ig-steps", paramLabel = "N",
             description = "Integrated Gradients' path points (default: ${DEFAULT-VALUE}).")
     public int igSteps = 8;
@@ -125,6 +132,10 @@ public final class AttackExplanationCommand implements Callable<Integer> {
                 }
                 if (sigma != null) {
                     builder.sigma(sigma);
+                }
+                if (surrogateBeta != null) {
+                    builder.surrogate(SoftplusSurrogate.of(loaded, surrogateBeta),
+                            SurrogateMap.of(method, settings.integrationRule().nodes(igSteps)));
                 }
                 attacks.put(method.trim(), builder.build());
             }
@@ -182,8 +193,14 @@ public final class AttackExplanationCommand implements Callable<Integer> {
         out.put("norm", "linf");
         out.put("steps", steps);
         out.put("stepSize", attack.stepSize());
-        out.put("samples", samples);
-        out.put("sigma", attack.sigma());
+        if (surrogateBeta != null) {
+            out.put("gradient", "softplus surrogate");
+            out.put("surrogateBeta", surrogateBeta);
+        } else {
+            out.put("gradient", "smoothed estimate");
+            out.put("samples", samples);
+            out.put("sigma", attack.sigma());
+        }
         out.put("topKShare", topKShare);
         out.put("topK", attack.topK(features));
         if (targetMap != null) {

@@ -30,6 +30,10 @@ import java.util.SplittableRandom;
  * {@link Explainer}. The perturbed copies of several inputs go through the explainer together, at most
  * {@code rowsPerCall} rows per call. Directions come from the seed and the input's position only.
  *
+ * <p>With a {@link SoftplusSurrogate} ({@link Builder#surrogate}) each step instead takes the exact gradient of the
+ * loss of the surrogate's map by double backward — the papers' own white-box attack, for models whose graph glassbox
+ * holds; acceptance and the kept point are still judged on the model and the explainer themselves.
+ *
  * <p>{@link #randomSigns} is Ghorbani's baseline: x + ε · s, s a seeded random sign vector, clamped to the bounds.
  */
 public final class ExplanationAttack {
@@ -44,6 +48,7 @@ public final class ExplanationAttack {
     private final double sigma;
     private final double momentum;
     private final SmoothedGradient estimator;
+    private final SurrogateGradient surrogate;
     private final InputBounds bounds;
     private final long seed;
     private final double topKShare;
@@ -61,6 +66,7 @@ public final class ExplanationAttack {
         this.sigma = Double.isNaN(b.sigma) ? defaultSigma(b.epsilon) : b.sigma;
         this.momentum = b.momentum;
         this.estimator = new SmoothedGradient(b.samples, sigma);
+        this.surrogate = b.surrogate;
         this.bounds = b.bounds;
         this.seed = b.seed;
         this.topKShare = b.topKShare;
@@ -150,26 +156,22 @@ public final class ExplanationAttack {
         return "attacking " + name;
     }
 
-    /** One step from each current point: the smoothed loss gradient, a signed step, projection and clamping. */
+    /**
+     * One step from each current point: the loss gradient (smoothed, or exact on the surrogate), a signed step,
+     * projection and clamping.
+     */
     private float[][] candidates(float[][] inputs, float[][] current, Start start, SplittableRandom[] randoms,
             double[][] velocity) {
-        int perInput = estimator.points();
+        int perInput = surrogate != null ? surrogate.pointsPerRow() : estimator.points();
         int inputsPerCall = Math.max(1, rowsPerCall / perInput);
         float[][] out = new float[inputs.length][];
         for (int from = 0; from < inputs.length; from += inputsPerCall) {
             int to = Math.min(inputs.length, from + inputsPerCall);
-            float[][][] directions = new float[to - from][][];
-            float[][] rows = new float[(to - from) * perInput][];
-            int[] owners = new int[rows.length];
+            double[][] gradients = surrogate != null ? surrogate.of(Arrays.copyOfRange(current, from, to),
+                    Arrays.copyOfRange(start.classes, from, to), Arrays.copyOfRange(start.objectives, from, to),
+                    goal.readsOutputs()) : smoothedGradients(current, from, to, start, randoms);
             for (int i = from; i < to; i++) {
-                directions[i - from] = estimator.directions(inputs[i].length, randoms[i]);
-                float[][] points = estimator.points(current[i], directions[i - from]);
-                System.arraycopy(points, 0, rows, (i - from) * perInput, perInput);
-                Arrays.fill(owners, (i - from) * perInput, (i - from + 1) * perInput, i);
-            }
-            double[] losses = losses(rows, owners, start);
-            for (int i = from; i < to; i++) {
-                double[] g = estimator.estimate(losses, (i - from) * perInput, directions[i - from]);
+                double[] g = gradients[i - from];
                 double length = 0;
                 for (double v : g) {
                     length += Math.abs(v);
@@ -179,6 +181,27 @@ public final class ExplanationAttack {
                 }
                 out[i] = step(inputs[i], current[i], velocity[i]);
             }
+        }
+        return out;
+    }
+
+    /** The smoothed estimates of the loss gradient at the current points of inputs {@code [from, to)}. */
+    private double[][] smoothedGradients(float[][] current, int from, int to, Start start,
+            SplittableRandom[] randoms) {
+        int perInput = estimator.points();
+        float[][][] directions = new float[to - from][][];
+        float[][] rows = new float[(to - from) * perInput][];
+        int[] owners = new int[rows.length];
+        for (int i = from; i < to; i++) {
+            directions[i - from] = estimator.directions(current[i].length, randoms[i]);
+            float[][] points = estimator.points(current[i], directions[i - from]);
+            System.arraycopy(points, 0, rows, (i - from) * perInput, perInput);
+            Arrays.fill(owners, (i - from) * perInput, (i - from + 1) * perInput, i);
+        }
+        double[] losses = losses(rows, owners, start);
+        double[][] out = new double[to - from][];
+        for (int i = from; i < to; i++) {
+            out[i - from] = estimator.estimate(losses, (i - from) * perInput, directions[i - from]);
         }
         return out;
     }
@@ -325,6 +348,7 @@ public final class ExplanationAttack {
         private MapGoal goal;
         private int rowsPerCall = 512;
         private Progress progress = Progress.NONE;
+        private SurrogateGradient surrogate;
 
         private Builder(Model model, Explainer explainer) {
             this.model = Objects.requireNonNull(model, "model");
@@ -421,6 +445,19 @@ public final class ExplanationAttack {
                 throw new InvalidInputException("rows per call must be at least 1, got " + value);
             }
             rowsPerCall = value;
+            return this;
+        }
+
+        /**
+         * Take each step along the exact gradient of the loss on {@code net}, the model's softplus surrogate, with
+         * the explainer's map computed there as {@code map} (Ghorbani's and Dombrowski's white-box attack), instead
+         * of the smoothed estimate; the explainer still judges every candidate on the model itself.
+         */
+        public Builder surrogate(SoftplusSurrogate net, SurrogateMap map) {
+            if (net.model() != model) {
+                throw new InvalidInputException("the softplus surrogate stands for another model than the one attacked");
+            }
+            surrogate = new SurrogateGradient(net, Objects.requireNonNull(map, "map"));
             return this;
         }
 

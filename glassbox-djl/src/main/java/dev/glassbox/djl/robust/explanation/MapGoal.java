@@ -1,7 +1,9 @@
 package dev.glassbox.djl.robust.explanation;
 
+import ai.djl.ndarray.NDArray;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.math.Vectors;
+import dev.glassbox.djl.backprop.Scalars;
 
 /**
  * What an attack on an explanation lowers, built for each input from its original map m₀ and output probabilities
@@ -10,10 +12,15 @@ import dev.glassbox.core.math.Vectors;
 public sealed interface MapGoal {
 
     /** The loss the attack lowers for one input, from a candidate's map and output probabilities. */
-    @FunctionalInterface
     interface Objective {
         /** The loss at a candidate whose absolute map is {@code map} and whose output probabilities are {@code p}. */
         double loss(float[] map, double[] p);
+
+        /**
+         * The same loss on engine arrays — the absolute map flattened to one dimension, the probabilities
+         * ({@code null} when the goal does not read them) — as a scalar that keeps their autograd graph.
+         */
+        NDArray loss(NDArray map, NDArray p);
     }
 
     /** The objective for an input whose original absolute map is {@code map} and probabilities {@code p}. */
@@ -51,13 +58,26 @@ public sealed interface MapGoal {
         @Override
         public Objective objective(float[] map, double[] p) {
             int[] region = Vectors.topK(Vectors.toDouble(map), topK(share, map.length));
-            return (candidate, probabilities) -> {
-                double inside = 0;
-                for (int i : region) {
-                    inside += candidate[i];
+            float[] mask = new float[map.length];
+            for (int i : region) {
+                mask[i] = 1;
+            }
+            return new Objective() {
+                @Override
+                public double loss(float[] candidate, double[] probabilities) {
+                    double inside = 0;
+                    for (int i : region) {
+                        inside += candidate[i];
+                    }
+                    double total = sum(candidate);
+                    return total > 0 ? inside / total : 1;
                 }
-                double total = sum(candidate);
-                return total > 0 ? inside / total : 1;
+
+                @Override
+                public NDArray loss(NDArray candidate, NDArray probabilities) {
+                    NDArray inRegion = Scalars.owned(candidate.getManager().create(mask));
+                    return candidate.mul(inRegion).sum().div(total(candidate));
+                }
             };
         }
 
@@ -92,12 +112,32 @@ public sealed interface MapGoal {
             float[] goal = normalised(ExplanationAttack.absolute(target));
             double start = Math.max(squaredDistance(normalised(map), goal), 1e-12);
             double[] p0 = p.clone();
-            return (candidate, probabilities) -> {
-                double outputs = 0;
-                for (int k = 0; k < p0.length && outputWeight > 0; k++) {
-                    outputs += (probabilities[k] - p0[k]) * (probabilities[k] - p0[k]);
+            float[] start0 = new float[p0.length];
+            for (int k = 0; k < p0.length; k++) {
+                start0[k] = (float) p0[k];
+            }
+            return new Objective() {
+                @Override
+                public double loss(float[] candidate, double[] probabilities) {
+                    double outputs = 0;
+                    for (int k = 0; k < p0.length && outputWeight > 0; k++) {
+                        outputs += (probabilities[k] - p0[k]) * (probabilities[k] - p0[k]);
+                    }
+                    return squaredDistance(normalised(candidate), goal) / start + outputWeight * outputs;
                 }
-                return squaredDistance(normalised(candidate), goal) / start + outputWeight * outputs;
+
+                @Override
+                public NDArray loss(NDArray candidate, NDArray probabilities) {
+                    var manager = candidate.getManager();
+                    NDArray h = candidate.div(total(candidate));
+                    NDArray towards = h.sub(Scalars.owned(manager.create(goal))).square().sum()
+                            .div(Scalars.like(candidate, start));
+                    if (outputWeight == 0) {
+                        return towards;
+                    }
+                    NDArray moved = probabilities.sub(Scalars.owned(manager.create(start0))).square().sum();
+                    return towards.add(moved.mul(Scalars.like(moved, outputWeight)));
+                }
             };
         }
 
@@ -105,6 +145,11 @@ public sealed interface MapGoal {
         public boolean readsOutputs() {
             return outputWeight > 0;
         }
+    }
+
+    /** A map's total on the engine, kept above zero so that an all-zero map gives a finite loss. */
+    private static NDArray total(NDArray map) {
+        return map.sum().add(Scalars.like(map, 1e-30));
     }
 
     private static double sum(float[] values) {
