@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.glassbox.cli.demo.BundledDemo;
 import dev.glassbox.cli.demo.RobustDemo;
+import dev.glassbox.core.input.IdxWriter;
 import dev.glassbox.core.render.HtmlReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,60 @@ class RobustPrivateCommandsTest {
         args[args.length - 1] = dir.resolve("b").toString();
         assertThat(Cli.run(args).exitCode()).isZero();
         assertThat(Files.readString(dir.resolve("b/extraction.json"))).isEqualTo(json);
+    }
+
+    /**
+     * Copying the bundled CNN from the bundled images (written as a Fashion-MNIST folder): one result per setting,
+     * agreement measured on the held-out images, bytes repeated for one seed; too many queries exit with 2.
+     */
+    @Test
+    void extractCopiesAnImageModelFromItsScoresAndSaliency(@TempDir Path dir) throws IOException {
+        Path model;
+        try (BundledDemo bundle = BundledDemo.unpack()) {
+            IdxWriter.write(bundle.images(), dir.resolve("train-images-idx3-ubyte.gz"),
+                    dir.resolve("train-labels-idx1-ubyte.gz"));
+            IdxWriter.write(bundle.images(), dir.resolve("t10k-images-idx3-ubyte.gz"),
+                    dir.resolve("t10k-labels-idx1-ubyte.gz"));
+            model = dir.resolve("model");
+            copyTree(bundle.modelDir(), model);
+        }
+        String[] args = {"extract", "--model", model.toString(), "--data", dir.toString(), "--queries", "40",
+            "--noise", "2", "--held-out", "50", "--iterations", "20", "--out", dir.resolve("a").toString()};
+        Cli cli = Cli.run(args);
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        String json = Files.readString(dir.resolve("a/extraction.json"));
+        JsonObject doc = JsonParser.parseString(json).getAsJsonObject();
+        assertThat(doc.get("target").getAsString()).contains("saliency");
+        assertThat(doc.getAsJsonObject("settings").get("copyArchitecture").getAsString()).isEqualTo("fashion-cnn-small");
+        JsonArray results = doc.getAsJsonArray("results");
+        assertThat(results).hasSize(3);
+        for (var r : results) {
+            assertThat(r.getAsJsonObject().get("agreement").getAsDouble()).isBetween(0.0, 1.0);
+        }
+        assertThat(results.get(1).getAsJsonObject().get("explanationCosine").getAsDouble()).isCloseTo(1.0,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(results.get(2).getAsJsonObject().get("explanationCosine").getAsDouble()).isLessThan(0.6);
+        args[args.length - 1] = dir.resolve("b").toString();
+        assertThat(Cli.run(args).exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("b/extraction.json"))).isEqualTo(json);
+        Cli tooMany = Cli.run("extract", "--model", model.toString(), "--data", dir.toString(), "--queries", "201",
+                "--out", dir.resolve("c").toString());
+        assertThat(tooMany.exitCode()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("at most 200 queries");
+        assertThat(dir.resolve("c")).doesNotExist();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     @Test

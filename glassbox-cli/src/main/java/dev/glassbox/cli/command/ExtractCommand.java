@@ -2,10 +2,19 @@ package dev.glassbox.cli.command;
 
 import dev.glassbox.cli.ProgressBars;
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.input.FashionMnist;
+import dev.glassbox.core.input.LabelledImages;
+import dev.glassbox.core.model.ModelOptions;
+import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.output.AtomicDirectory;
 import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.privacy.ModelExtraction;
 import dev.glassbox.core.privacy.TwoLayerNet;
+import dev.glassbox.djl.DifferentiableModel;
+import dev.glassbox.djl.model.Models;
+import dev.glassbox.djl.privacy.ImageExtraction;
+import dev.glassbox.djl.zoo.Architectures;
+import dev.glassbox.djl.zoo.SmallFashionCnn;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -24,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code glassbox extract}: the model-extraction experiment of Milli et al. 2019 on a two-layer ReLU network over
- * tabular inputs: agreement of the attacker's copy with the target on held-out inputs against the number of queries,
+ * tabular inputs, or on an image classifier given with {@code --model}: agreement of the attacker's copy with the target on held-out inputs against the number of queries,
  * from scores alone, from scores and gradient explanations, and with noise added to the released gradients.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
@@ -60,6 +69,26 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the target, the queries and the copy (default: ${DEFAULT-VALUE}).")
     public long seed = 0;
 
+    @Option(names = "--model", paramLabel = "M", description = "Copy this Fashion-MNIST image classifier instead (a "
+            + "glassbox model folder, TorchScript or ONNX file): queries are training images, held-out images are "
+            + "test images, explanations are its saliency maps.")
+    public Path model;
+
+    @Option(names = "--data", description = "Fashion-MNIST folder for --model (default: ${DEFAULT-VALUE}).")
+    public Path data = FashionMnist.defaultDirectory();
+
+    @Option(names = "--copy-architecture", paramLabel = "NAME",
+            description = "The architecture of the copy of --model (default: ${DEFAULT-VALUE}).")
+    public String copyArchitecture = SmallFashionCnn.NAME;
+
+    @Option(names = "--learning-rate", paramLabel = "R",
+            description = "Adam's rate for the copy (default: 0.01 for the tabular target, 0.005 for --model).")
+    public Double learningRate;
+
+    @Option(names = "--explanation-weight", paramLabel = "W", description = "Weight of the explanation term against "
+            + "the score term when copying --model (default: ${DEFAULT-VALUE}).")
+    public double explanationWeight = 1;
+
     @Option(names = "--out", required = true, description = "Folder to write extraction.json to.")
     public Path out;
 
@@ -71,6 +100,9 @@ public final class ExtractCommand implements Callable<Integer> {
         if (heldOut < 1 || Arrays.stream(queries).anyMatch(q -> q < 1) || Arrays.stream(noise).anyMatch(s -> !(s >= 0))) {
             throw new InvalidInputException("--held-out and every --queries must be ≥ 1 and every --noise ≥ 0");
         }
+        if (model != null) {
+            return images();
+        }
         TwoLayerNet target;
         ModelExtraction attack;
         ModelExtraction.Answers answers = switch (answerKind.toLowerCase(Locale.ROOT)) {
@@ -80,13 +112,70 @@ public final class ExtractCommand implements Callable<Integer> {
         };
         try {
             target = TwoLayerNet.random(inputs, hidden, classes, seed);
-            attack = new ModelExtraction(answers, hidden, iterations, 128, 0.01, seed + 100);
+            attack = new ModelExtraction(answers, hidden, iterations, 128, learningRate == null ? 0.01 : learningRate,
+                    seed + 100);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
         double[][] held = ModelExtraction.gaussianInputs(heldOut, inputs, seed + 200);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("answers", answers.name().toLowerCase(Locale.ROOT));
+        settings.put("inputs", inputs);
+        settings.put("hidden", hidden);
+        settings.put("classes", classes);
+        settings.put("heldOut", heldOut);
+        settings.put("iterations", iterations);
+        settings.put("seed", seed);
+        return run(answers.name().toLowerCase(Locale.ROOT), "two-layer ReLU network, He-initialised from the seed; "
+                + "inputs standard normal", settings, (q, gradients, s) -> attack.attack(target, q, gradients, s, held));
+    }
+
+    /** One attack: {@code queries} queries, with gradient explanations or not, noised by {@code noise}. */
+    @FunctionalInterface
+    private interface Attack {
+        ModelExtraction.Result run(int queries, boolean gradients, double noise);
+    }
+
+    /** The experiment on the image classifier --model. */
+    private int images() {
+        int most = Arrays.stream(queries).max().orElse(1);
+        LabelledImages train = FashionMnist.train(data);
+        LabelledImages test = FashionMnist.test(data);
+        if (most > train.count() || heldOut > test.count()) {
+            throw new InvalidInputException("at most " + train.count() + " queries and " + test.count()
+                    + " held-out images, got " + most + " and " + heldOut);
+        }
+        float[][] pool = ImageRows.of(train.slice(0, most));
+        float[][] held = ImageRows.of(test.slice(0, heldOut));
+        ImageExtraction.Settings settings;
+        try {
+            Architectures.build(copyArchitecture);
+            settings = new ImageExtraction.Settings(() -> Architectures.build(copyArchitecture), iterations, 64,
+                    learningRate == null ? 5e-3f : learningRate.floatValue(), explanationWeight, seed + 100);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("answers", "scores");
+        described.put("copyArchitecture", copyArchitecture);
+        described.put("explanationWeight", explanationWeight);
+        described.put("heldOut", heldOut);
+        described.put("iterations", iterations);
+        described.put("learningRate", settings.learningRate());
+        described.put("seed", seed);
+        try (DifferentiableModel target = Models.loadDifferentiable(model, new ModelOptions(Shape.of(1, 28, 28),
+                FashionMnist.CLASS_NAMES, ModelOptions.DEFAULT_BATCH)); ProgressBars progress = new ProgressBars()) {
+            return run("scores", model + " on Fashion-MNIST; queries: the first training images; held out: the first "
+                    + "test images; explanations: saliency of the predicted class", described,
+                    (q, gradients, s) -> ImageExtraction.attack(target, pool, q, gradients, s, held, settings,
+                            progress));
+        }
+    }
+
+    /** Runs every attack the options ask for, prints the table and writes {@code extraction.json}. */
+    private int run(String answers, String targetDescription, Map<String, Object> settings, Attack attack) {
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "%8s %10s %10s%s%n", "queries", answers.name().toLowerCase(Locale.ROOT),
+        stdout.printf(Locale.ROOT, "%8s %10s %10s%s%n", "queries", answers,
                 "+gradients",
                 Arrays.stream(noise).mapToObj(s -> String.format(Locale.ROOT, " %16s", "noise " + s + " (cos)"))
                         .reduce("", String::concat));
@@ -95,10 +184,10 @@ public final class ExtractCommand implements Callable<Integer> {
             int done = 0;
             for (int q : queries) {
                 List<ModelExtraction.Result> results = new ArrayList<>();
-                results.add(attack.attack(target, q, false, 0, held));
-                results.add(attack.attack(target, q, true, 0, held));
+                results.add(attack.run(q, false, 0));
+                results.add(attack.run(q, true, 0));
                 for (double s : noise) {
-                    results.add(attack.attack(target, q, true, s, held));
+                    results.add(attack.run(q, true, s));
                 }
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%8d %9.1f%% %9.1f%%", q,
                         100 * results.get(0).agreement(), 100 * results.get(1).agreement()));
@@ -121,15 +210,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 progress.update("extraction", ++done, queries.length);
             }
             Map<String, Object> doc = new LinkedHashMap<>();
-            Map<String, Object> settings = new LinkedHashMap<>();
-            settings.put("answers", answers.name().toLowerCase(Locale.ROOT));
-            settings.put("inputs", inputs);
-            settings.put("hidden", hidden);
-            settings.put("classes", classes);
-            settings.put("heldOut", heldOut);
-            settings.put("iterations", iterations);
-            settings.put("seed", seed);
-            doc.put("target", "two-layer ReLU network, He-initialised from the seed; inputs standard normal");
+            doc.put("target", targetDescription);
             doc.put("settings", settings);
             doc.put("results", rows);
             Files.writeString(output.path().resolve("extraction.json"), StableJson.toJson(doc));

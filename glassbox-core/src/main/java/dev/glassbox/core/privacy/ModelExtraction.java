@@ -116,7 +116,11 @@ public record ModelExtraction(Answers answers, int hidden, int iterations, int b
         return copy;
     }
 
-    private static double[] noisy(double[] g, double noise, SplittableRandom random) {
+    /**
+     * The defence: {@code g} with Gaussian noise of standard deviation {@code noise} · ‖g‖ / √d added to each of its d
+     * entries ({@code g} itself, copied, when {@code noise} is 0).
+     */
+    public static double[] noisy(double[] g, double noise, SplittableRandom random) {
         if (noise == 0) {
             return g.clone();
         }
@@ -132,7 +136,8 @@ public record ModelExtraction(Answers answers, int hidden, int iterations, int b
         return out;
     }
 
-    private static double cosine(double[] a, double[] b) {
+    /** The cosine similarity of two vectors (0 when either is zero). */
+    public static double cosine(double[] a, double[] b) {
         double ab = 0;
         double aa = 0;
         double bb = 0;
