@@ -37,13 +37,7 @@ final class SurrogateGradient {
             return Backprop.collecting(collector -> {
                 NDArray x = Tensors.fromRows(scope, rows, model.inputShape());
                 x.setRequiresGradient(true);
-                float[] oneHot = new float[rows.length * model.outputSize()];
-                for (int i = 0; i < rows.length; i++) {
-                    oneHot[i * model.outputSize() + classes[i]] = 1;
-                }
-                NDArray picked = Scalars.owned(scope.create(oneHot, new ai.djl.ndarray.types.Shape(rows.length,
-                        model.outputSize())));
-                NDArray maps = map.maps(net, x, picked).reshape(rows.length, -1);
+                NDArray maps = map.maps(net, x, oneHot(scope, classes, model.outputSize())).reshape(rows.length, -1);
                 NDArray p = probabilities ? outputs(model, net.scores(x)) : null;
                 NDArray total = null;
                 for (int i = 0; i < rows.length; i++) {
@@ -61,6 +55,15 @@ final class SurrogateGradient {
                 return out;
             });
         }
+    }
+
+    /** One row per class index, 1 at the class and 0 elsewhere, in memory libtorch owns. */
+    static NDArray oneHot(NDManager scope, int[] classes, int outputs) {
+        float[] out = new float[classes.length * outputs];
+        for (int i = 0; i < classes.length; i++) {
+            out[i * outputs + classes[i]] = 1;
+        }
+        return Scalars.owned(scope.create(out, new ai.djl.ndarray.types.Shape(classes.length, outputs)));
     }
 
     private static NDArray outputs(EngineModel model, NDArray scores) {

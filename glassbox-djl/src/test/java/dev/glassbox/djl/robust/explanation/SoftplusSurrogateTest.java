@@ -76,12 +76,7 @@ class SoftplusSurrogateTest {
             return Backprop.collecting(collector -> {
                 NDArray x = Tensors.fromRows(scope, rows, model.inputShape());
                 x.setRequiresGradient(true);
-                float[] oneHot = new float[rows.length * model.outputSize()];
-                for (int i = 0; i < rows.length; i++) {
-                    oneHot[i * model.outputSize() + classes[i]] = 1;
-                }
-                NDArray picked = scope.create(oneHot, new ai.djl.ndarray.types.Shape(rows.length, model.outputSize()));
-                return Tensors.toRows(map.maps(net, x, picked));
+                return Tensors.toRows(map.maps(net, x, SurrogateGradient.oneHot(scope, classes, model.outputSize())));
             });
         }
     }
