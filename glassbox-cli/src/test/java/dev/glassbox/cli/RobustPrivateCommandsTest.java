@@ -116,7 +116,7 @@ class RobustPrivateCommandsTest {
         try (BundledDemo bundle = BundledDemo.unpack()) {
             RobustDemo.addTo(bundle, bundle.images(), dir, report);
         }
-        assertThat(report.render()).contains("Is it robust? Is it private?", "fast adversarial training", "DP-SGD",
+        assertThat(report.render()).contains("Is it robust? Is it private?", "PGD adversarial training", "DP-SGD",
                 "Copying a model from its explanations").doesNotContain("<script");
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("robust.json"))).getAsJsonObject();
         double standard = json.getAsJsonObject("standard").get("bundledFgsmAccuracy").getAsDouble();
