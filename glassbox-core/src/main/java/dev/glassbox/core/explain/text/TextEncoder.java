@@ -171,9 +171,19 @@ public final class TextEncoder {
      * An offset in {@code text} after which nothing the model reads lies: a text that keeps the first {@code readEnd}
      * characters of {@code text} and differs only after them has the same {@link #ids}. It is the start of the second
      * token after the last one the row holds (the first one after it is kept as well, so that the tokens before it
-     * split as they did), or the text's length when every token is read or none is.
+     * split as they did), or the text's length when every token is read or none is. For a {@link Part#BODY} text it
+     * is at least the end of the first line, whose colon (or its absence) decides where the body starts.
      */
     public int readEnd(String text) {
+        int tokens = tokensReadEnd(text);
+        if (settings.part() != Part.BODY) {
+            return tokens;
+        }
+        int firstBreak = text.indexOf('\n');
+        return Math.max(tokens, firstBreak < 0 ? text.length() : firstBreak + 1);
+    }
+
+    private int tokensReadEnd(String text) {
         int from = settings.part() == Part.BODY ? MailHeader.bodyStart(text) : 0;
         Matcher m = tokenPattern.matcher(text);
         int read = 0;

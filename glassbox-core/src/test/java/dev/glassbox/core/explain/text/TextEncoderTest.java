@@ -74,6 +74,18 @@ class TextEncoderTest {
         assertThat(body.encode(MAIL.replace("you", "prize")).ids()).isNotEqualTo(body.encode(MAIL).ids());
     }
 
+    /**
+     * Whether the first line holds a colon decides where a mail's body starts, so a body encoder reads the whole first
+     * line: dropping the word after it ("a a a" + newline + "a:" becomes "a a a:", a header line) changes the ids.
+     */
+    @Test
+    void aBodyEncoderReadsTheWholeFirstLine() {
+        TextEncoder body = new TextEncoder(TextEncoder.Settings.words(TextEncoder.Part.BODY, 1), VOCABULARY);
+        String text = "a a a\na:";
+        assertThat(body.readEnd(text)).isEqualTo(6);
+        assertThat(body.ids("a a a:")).isNotEqualTo(body.ids(text));
+    }
+
     @Property(tries = 500)
     void idsStopAtTheRowAndMaskingAWordPastReadEndChangesNothing(
             @ForAll @StringLength(max = 60) @Chars({'a', 'Z', '7', ' ', '\n', ':', '[', ']', 'P', 'A', 'D'}) String text,
