@@ -18,6 +18,15 @@ public final class Cotangents {
         return out;
     }
 
+    /** One row per class index, with a 1 at that index among {@code outputs} values. */
+    public static float[][] oneHot(int[] classes, int outputs) {
+        float[][] out = new float[classes.length][outputs];
+        for (int i = 0; i < classes.length; i++) {
+            out[i][classes[i]] = 1f;
+        }
+        return out;
+    }
+
     /** Checks a cotangent against a batch and an output size. */
     public static void requireShape(float[][] cotangent, int batch, int outputs) {
         if (cotangent.length != batch) {

@@ -149,7 +149,7 @@ public final class ExtractCommand implements Callable<Integer> {
         float[][] held = ImageRows.of(test.slice(0, heldOut));
         ImageExtraction.Settings settings;
         try {
-            Architectures.build(copyArchitecture);
+            Architectures.build(copyArchitecture);  // an unknown name fails here, before the target is loaded
             settings = new ImageExtraction.Settings(() -> Architectures.build(copyArchitecture), iterations, 64,
                     learningRate == null ? 5e-3f : learningRate.floatValue(), explanationWeight, seed + 100);
         } catch (IllegalArgumentException e) {

@@ -16,7 +16,9 @@ import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.Progress;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.ModelOptions;
+import dev.glassbox.core.model.Target;
 import dev.glassbox.core.privacy.ModelExtraction;
+import dev.glassbox.djl.Cotangents;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.Gradients;
 import dev.glassbox.djl.OutputWeighting;
@@ -75,7 +77,7 @@ public final class ImageExtraction {
                     + " and " + noise);
         }
         float[][] x = java.util.Arrays.copyOf(pool, queries);
-        Gradients answers = target.gradients(x, OutputWeighting.target(dev.glassbox.core.model.Target.PREDICTED));
+        Gradients answers = target.gradients(x, OutputWeighting.target(Target.PREDICTED));
         float[][] released = null;
         double cosine = Double.NaN;
         if (explanations) {
@@ -113,11 +115,7 @@ public final class ImageExtraction {
     static BlockModel fit(DifferentiableModel target, float[][] x, float[][] scores, float[][] released,
             Settings settings, Progress progress) {
         int n = x.length;
-        int outputs = scores[0].length;
-        int[] classes = new int[n];
-        for (int q = 0; q < n; q++) {
-            classes[q] = Vectors.argmax(scores[q]);
-        }
+        float[][] predictedClasses = Cotangents.oneHot(scores, Target.PREDICTED);
         double scoreScale = meanSquare(scores);
         double explanationScale = released == null ? 1 : Math.max(meanSquare(released), 1e-30);
         Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
@@ -139,7 +137,7 @@ public final class ImageExtraction {
                     chosen[s] = b == n ? s : batches.nextInt(n);
                 }
                 step(trainer, target, pick(x, chosen), pick(scores, chosen), released == null ? null
-                        : pick(released, chosen), pickClasses(classes, chosen, outputs), scoreScale,
+                        : pick(released, chosen), pick(predictedClasses, chosen), scoreScale,
                         explanationScale, settings.explanationWeight());
                 progress.update("fitting the copy on " + n + " queries", t + 1, settings.iterations());
             }
@@ -152,17 +150,17 @@ public final class ImageExtraction {
     }
 
     private static void step(Trainer trainer, DifferentiableModel target, float[][] x, float[][] scores,
-            float[][] released, float[] oneHot, double scoreScale, double explanationScale, double weight) {
+            float[][] released, float[][] oneHot, double scoreScale, double explanationScale, double weight) {
         try (NDManager scope = trainer.getManager().newSubManager(); GradientCollector collector =
                 trainer.newGradientCollector()) {
             NDArray input = Tensors.fromRows(scope, x, target.inputShape());
             input.setRequiresGradient(true);
             NDArray predicted = trainer.forward(new NDList(input)).singletonOrThrow();
-            NDArray answers = Scalars.owned(Tensors.fromRows(scope, scores, dev.glassbox.core.model.Shape.of(
-                    scores[0].length)));
+            dev.glassbox.core.model.Shape outputs = dev.glassbox.core.model.Shape.of(scores[0].length);
+            NDArray answers = Scalars.owned(Tensors.fromRows(scope, scores, outputs));
             NDArray loss = predicted.sub(answers).square().mean().div(Scalars.like(predicted, scoreScale));
             if (released != null && weight > 0) {
-                NDArray classes = Scalars.owned(scope.create(oneHot, predicted.getShape()));
+                NDArray classes = Scalars.owned(Tensors.fromRows(scope, oneHot, outputs));
                 NDArray gradient = GraphGradients.of(predicted.mul(classes).sum(), input);
                 NDArray shown = Scalars.owned(Tensors.fromRows(scope, released, target.inputShape()));
                 loss = loss.add(gradient.sub(shown).square().mean().div(Scalars.like(gradient,
@@ -177,14 +175,6 @@ public final class ImageExtraction {
         float[][] out = new float[chosen.length][];
         for (int s = 0; s < chosen.length; s++) {
             out[s] = rows[chosen[s]];
-        }
-        return out;
-    }
-
-    private static float[] pickClasses(int[] classes, int[] chosen, int outputs) {
-        float[] out = new float[chosen.length * outputs];
-        for (int s = 0; s < chosen.length; s++) {
-            out[s * outputs + classes[chosen[s]]] = 1;
         }
         return out;
     }

@@ -20,12 +20,19 @@ public final class MailHeader {
      * header.
      */
     public static int bodyStart(String text) {
-        int firstBreak = text.indexOf('\n');
-        String firstLine = firstBreak < 0 ? text : text.substring(0, firstBreak);
-        if (firstLine.indexOf(':') < 0) {
+        if (text.substring(0, firstLineEnd(text)).indexOf(':') < 0) {
             return 0;
         }
         Matcher m = EMPTY_LINE.matcher(text);
         return m.find() ? m.end() : text.length();
+    }
+
+    /**
+     * The offset just past the first line (its line break included; the text's length when it has none): whether the
+     * text has a header at all is decided by this line alone.
+     */
+    public static int firstLineEnd(String text) {
+        int firstBreak = text.indexOf('\n');
+        return firstBreak < 0 ? text.length() : firstBreak + 1;
     }
 }

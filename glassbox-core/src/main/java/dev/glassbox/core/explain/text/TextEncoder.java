@@ -179,8 +179,7 @@ public final class TextEncoder {
         if (settings.part() != Part.BODY) {
             return tokens;
         }
-        int firstBreak = text.indexOf('\n');
-        return Math.max(tokens, firstBreak < 0 ? text.length() : firstBreak + 1);
+        return Math.max(tokens, MailHeader.firstLineEnd(text));
     }
 
     private int tokensReadEnd(String text) {

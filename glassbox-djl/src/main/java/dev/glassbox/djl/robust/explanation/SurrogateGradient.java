@@ -2,6 +2,8 @@ package dev.glassbox.djl.robust.explanation;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.glassbox.core.model.Shape;
+import dev.glassbox.djl.Cotangents;
 import dev.glassbox.djl.backprop.Backprop;
 import dev.glassbox.djl.backprop.GraphGradients;
 import dev.glassbox.djl.backprop.Scalars;
@@ -59,11 +61,7 @@ final class SurrogateGradient {
 
     /** One row per class index, 1 at the class and 0 elsewhere, in memory libtorch owns. */
     static NDArray oneHot(NDManager scope, int[] classes, int outputs) {
-        float[] out = new float[classes.length * outputs];
-        for (int i = 0; i < classes.length; i++) {
-            out[i * outputs + classes[i]] = 1;
-        }
-        return Scalars.owned(scope.create(out, new ai.djl.ndarray.types.Shape(classes.length, outputs)));
+        return Scalars.owned(Tensors.fromRows(scope, Cotangents.oneHot(classes, outputs), Shape.of(outputs)));
     }
 
     private static NDArray outputs(EngineModel model, NDArray scores) {
