@@ -2,6 +2,7 @@ package dev.glassbox.core.explain.perturb;
 
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.core.explain.Diagnostic;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -45,39 +46,43 @@ public final class KernelShap implements CoalitionMethod {
         boolean[] nulls = game.nullPlayers();
         int[] varying = IntStream.range(0, players).filter(i -> !nulls[i]).toArray();
         int m = varying.length;
-        double[] ends = game.values(new boolean[][] {Coalitions.uniform(players, false), Coalitions.uniform(players, true)});
-        double empty = ends[0];
-        double full = ends[1];
+        ShapleyKernelSampler.Plan plan = m > 1
+                ? ShapleyKernelSampler.plan(m, samples == 0 ? 2 * m + 2048 : samples, new SplittableRandom(seed))
+                : new ShapleyKernelSampler.Plan(List.of(), new double[0], true);
+        List<boolean[]> coalitions = plan.coalitions();
+        // One pass through the model: the empty and the full coalition, then the sampled ones.
+        boolean[][] evaluated = new boolean[coalitions.size() + 2][];
+        evaluated[0] = Coalitions.uniform(players, false);
+        evaluated[1] = Coalitions.uniform(players, true);
+        for (int i = 0; i < coalitions.size(); i++) {
+            evaluated[i + 2] = lift(coalitions.get(i), varying, players);
+        }
+        double[] values = game.values(evaluated);
+        double empty = values[0];
+        double full = values[1];
         double[] phi = new double[players];
-        int budget = samples == 0 ? 2 * m + 2048 : samples;
-        boolean complete = true;
-        int evaluated = 0;
         if (m == 1) {
             phi[varying[0]] = full - empty;
         } else if (m > 1) {
-            ShapleyKernelSampler.Plan plan = ShapleyKernelSampler.plan(m, budget, new SplittableRandom(seed));
-            List<boolean[]> coalitions = plan.coalitions();
-            double[] y = game.values(coalitions.size(), i -> lift(coalitions.get(i), varying, players));
             double[][] z = new double[coalitions.size()][m];
             for (int i = 0; i < z.length; i++) {
                 for (int j = 0; j < m; j++) {
                     z[i][j] = coalitions.get(i)[j] ? 1 : 0;
                 }
             }
+            double[] y = Arrays.copyOfRange(values, 2, values.length);
             double[] beta = WeightedRidge.fitWithSum(z, y, plan.weights(), empty, full - empty).coefficients();
             for (int j = 0; j < m; j++) {
                 phi[varying[j]] = beta[j];
             }
-            complete = plan.complete();
-            evaluated = coalitions.size();
         }
         double sum = 0;
         for (double p : phi) {
             sum += p;
         }
         return Estimate.of(phi, Map.of(Diagnostic.EXPECTED_VALUE.key(), empty, Diagnostic.MODEL_PREDICTION.key(), full,
-                Diagnostic.ADDITIVITY_ERROR.key(), Math.abs(sum - (full - empty)), "coalitions", (double) evaluated + 2,
-                "exact", complete ? 1.0 : 0.0, "nullFeatures", (double) (players - m)));
+                Diagnostic.ADDITIVITY_ERROR.key(), Math.abs(sum - (full - empty)), "coalitions", (double) evaluated.length,
+                "exact", plan.complete() ? 1.0 : 0.0, "nullFeatures", (double) (players - m)));
     }
 
     /** A coalition over the varying players as a coalition over all players (null players present). */

@@ -48,8 +48,7 @@ final class ShapleyKernelSampler {
             sizeWeight[s] /= total;
         }
 
-        List<boolean[]> coalitions = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
+        Draws draws = new Draws(samples);
         double[] remaining = sizeWeight.clone();
         long left = samples;
         int fullSizes = 0;
@@ -68,25 +67,26 @@ final class ShapleyKernelSampler {
             }
             double w = sizeWeight[s - 1] / binomial(m, s) / (s <= pairedSizes ? 2 : 1);
             for (boolean[] c : combinations(m, s)) {
-                coalitions.add(c);
-                weights.add(w);
+                draws.add(c, w);
                 if (s <= pairedSizes) {
-                    coalitions.add(complement(c));
-                    weights.add(w);
+                    draws.add(complement(c), w);
                 }
             }
         }
         boolean complete = fullSizes == sizes;
         if (!complete && left > 0) {
-            sampleRemaining(m, fullSizes, pairedSizes, sizeWeight, (int) left, random, coalitions, weights);
+            sampleRemaining(m, fullSizes, pairedSizes, sizeWeight, (int) left, random, draws);
         }
-        return new Plan(coalitions, weights.stream().mapToDouble(Double::doubleValue).toArray(), complete);
+        return new Plan(draws.coalitions, Arrays.copyOf(draws.weights, draws.coalitions.size()), complete);
     }
 
-    /** Random coalitions of the sizes not enumerated; their weights are rescaled to those sizes' share. */
+    /**
+     * Random coalitions of the sizes not enumerated; their weights are rescaled to those sizes' share. A coalition drawn
+     * again adds 1 to its weight and to its complement's.
+     */
     private static void sampleRemaining(int m, int fullSizes, int pairedSizes, double[] sizeWeight, int budget,
-            SplittableRandom random, List<boolean[]> coalitions, List<Double> weights) {
-        int first = coalitions.size();
+            SplittableRandom random, Draws draws) {
+        int first = draws.coalitions.size();
         double[] draw = new double[sizeWeight.length - fullSizes];
         double total = 0;
         for (int k = 0; k < draw.length; k++) {
@@ -95,29 +95,31 @@ final class ShapleyKernelSampler {
             total += draw[k];
         }
         Map<BitSet, Integer> seen = new HashMap<>();
+        int[] partner = new int[budget];
         int left = budget;
         for (int attempt = 0; attempt < 4 * budget && left > 0; attempt++) {
             int s = fullSizes + 1 + pick(draw, total, random);
             boolean[] c = randomSubset(m, s, random);
             boolean paired = s <= pairedSizes;
-            Integer known = seen.get(bits(c));
+            BitSet key = bits(c);
+            Integer known = seen.get(key);
             if (known != null) {
-                weights.set(known, weights.get(known) + 1);
+                draws.weights[known]++;
                 if (paired) {
-                    int partner = seen.get(bits(complement(c)));
-                    weights.set(partner, weights.get(partner) + 1);
+                    draws.weights[partner[known - first]]++;
                 }
                 continue;
             }
-            seen.put(bits(c), coalitions.size());
-            coalitions.add(c);
-            weights.add(1.0);
+            int index = draws.coalitions.size();
+            seen.put(key, index);
+            draws.add(c, 1);
             left--;
             if (paired && left > 0) {
                 boolean[] other = complement(c);
-                seen.put(bits(other), coalitions.size());
-                coalitions.add(other);
-                weights.add(1.0);
+                seen.put(bits(other), index + 1);
+                draws.add(other, 1);
+                partner[index - first] = index + 1;
+                partner[index + 1 - first] = index;
                 left--;
             }
         }
@@ -125,12 +127,32 @@ final class ShapleyKernelSampler {
         for (int s = fullSizes + 1; s <= sizeWeight.length; s++) {
             share += sizeWeight[s - 1];
         }
+        int end = draws.coalitions.size();
         double sampled = 0;
-        for (int i = first; i < weights.size(); i++) {
-            sampled += weights.get(i);
+        for (int i = first; i < end; i++) {
+            sampled += draws.weights[i];
         }
-        for (int i = first; i < weights.size(); i++) {
-            weights.set(i, weights.get(i) * share / sampled);
+        for (int i = first; i < end; i++) {
+            draws.weights[i] = draws.weights[i] * share / sampled;
+        }
+    }
+
+    /** The coalitions chosen so far and their weights. */
+    private static final class Draws {
+        final List<boolean[]> coalitions;
+        double[] weights;
+
+        Draws(int expected) {
+            coalitions = new ArrayList<>(expected);
+            weights = new double[expected];
+        }
+
+        void add(boolean[] coalition, double weight) {
+            if (coalitions.size() == weights.length) {
+                weights = Arrays.copyOf(weights, 2 * weights.length + 1);
+            }
+            weights[coalitions.size()] = weight;
+            coalitions.add(coalition);
         }
     }
 

@@ -1,18 +1,26 @@
 package dev.glassbox.core.explain.perturb;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * The one weighted least-squares solver behind LIME's surrogate and Kernel SHAP: minimises {@code Σ wᵢ (yᵢ − b −
  * xᵢ·β)² + α‖β‖²}, either with the intercept {@code b} fitted (scikit-learn's {@code Ridge} with sample weights: the
  * intercept is not penalised) or with {@code b} fixed and the coefficients constrained to a given sum (Kernel SHAP's
- * efficiency constraint). Solved from the normal equations (with a Lagrange multiplier for the constraint) by QR
- * with column pivoting, so collinear or too few samples still give a solution.
+ * efficiency constraint). Solved from the normal equations by Cholesky (with a Lagrange multiplier for the
+ * constraint), or by QR with column pivoting when they are nearly singular, so collinear or too few samples still give
+ * a solution.
  */
 public final class WeightedRidge {
+    /** The widest ratio of Cholesky pivots (square roots of the Gram matrix's pivots) solved without pivoting. */
+    private static final double PIVOT_RANGE = 1e6;
+
     private WeightedRidge() {
     }
 
@@ -77,7 +85,6 @@ public final class WeightedRidge {
             }
         }
         boolean constrained = !Double.isNaN(sum);
-        int size = m + (constrained ? 1 : 0);
         DMatrixRMaj scaled = new DMatrixRMaj(n, m);
         DMatrixRMaj target = new DMatrixRMaj(n, 1);
         for (int i = 0; i < n; i++) {
@@ -88,32 +95,16 @@ public final class WeightedRidge {
             target.unsafe_set(i, 0, root * (y[i] - yMean));
         }
         DMatrixRMaj gram = new DMatrixRMaj(m, m);
-        CommonOps_DDRM.multTransA(scaled, scaled, gram);
+        CommonOps_DDRM.multInner(scaled, gram);
         DMatrixRMaj moment = new DMatrixRMaj(m, 1);
         CommonOps_DDRM.multTransA(scaled, target, moment);
 
-        DMatrixRMaj a = new DMatrixRMaj(size, size);
-        DMatrixRMaj b = new DMatrixRMaj(size, 1);
         for (int j = 0; j < m; j++) {
-            for (int k = 0; k < m; k++) {
-                a.unsafe_set(j, k, gram.unsafe_get(j, k));
-            }
-            a.add(j, j, alpha);
-            b.unsafe_set(j, 0, moment.unsafe_get(j, 0));
+            gram.add(j, j, alpha);
         }
-        if (constrained) {
-            for (int j = 0; j < m; j++) {
-                a.unsafe_set(j, m, 1);
-                a.unsafe_set(m, j, 1);
-            }
-            b.unsafe_set(m, 0, sum);
-        }
-        DMatrixRMaj solution = solveSquare(a, b);
-
-        double[] beta = new double[m];
+        double[] beta = constrained ? solveWithSum(gram, moment.data, sum) : solveSymmetric(gram, moment.data);
         double intercept = yMean;
         for (int j = 0; j < m; j++) {
-            beta[j] = solution.unsafe_get(j, 0);
             intercept -= xMean[j] * beta[j];
         }
         if (!fitIntercept) {
@@ -123,16 +114,90 @@ public final class WeightedRidge {
         return new Fit(beta, intercept, r2(x, y, w, totalWeight, partial));
     }
 
+    /**
+     * Minimises {@code ½βᵀGβ − βᵀc} subject to {@code Σβ = sum}: with {@code u = G⁻¹c} and {@code v = G⁻¹1} the
+     * multiplier is {@code λ = (Σu − sum) / Σv} and {@code β = u − λv}, one factorisation for both solves. A Gram
+     * matrix too close to singular for that goes to the bordered system {@code [G 1; 1ᵀ 0]} instead.
+     */
+    private static double[] solveWithSum(DMatrixRMaj gram, double[] moment, double sum) {
+        int m = gram.numRows;
+        DMatrixRMaj factor = choleskyFactor(gram);
+        if (factor == null) {
+            DMatrixRMaj bordered = new DMatrixRMaj(m + 1, m + 1);
+            CommonOps_DDRM.insert(gram, bordered, 0, 0);
+            double[] target = Arrays.copyOf(moment, m + 1);
+            for (int j = 0; j < m; j++) {
+                bordered.unsafe_set(j, m, 1);
+                bordered.unsafe_set(m, j, 1);
+            }
+            target[m] = sum;
+            return Arrays.copyOf(solvePivoted(bordered, target), m);
+        }
+        double[] u = moment.clone();
+        double[] v = new double[m];
+        Arrays.fill(v, 1);
+        solveWithFactor(factor, u);
+        solveWithFactor(factor, v);
+        double lambda = (Arrays.stream(u).sum() - sum) / Arrays.stream(v).sum();
+        for (int j = 0; j < m; j++) {
+            u[j] -= lambda * v[j];
+        }
+        return finite(u);
+    }
+
+    /** Solves {@code G·β = c} for a symmetric {@code G}: by Cholesky, or by pivoted QR when it is nearly singular. */
+    private static double[] solveSymmetric(DMatrixRMaj gram, double[] moment) {
+        DMatrixRMaj factor = choleskyFactor(gram);
+        if (factor == null) {
+            return solvePivoted(gram, moment);
+        }
+        double[] out = moment.clone();
+        solveWithFactor(factor, out);
+        return finite(out);
+    }
+
+    /**
+     * The lower Cholesky factor of {@code gram}, or {@code null} when it is not positive definite or its pivots span
+     * more than {@link #PIVOT_RANGE} (a condition number beyond about 10¹², where rounding would swamp the solution).
+     */
+    private static DMatrixRMaj choleskyFactor(DMatrixRMaj gram) {
+        CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(gram.numRows, true);
+        if (!cholesky.decompose(gram.copy())) {
+            return null;
+        }
+        DMatrixRMaj factor = cholesky.getT(null);
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (int j = 0; j < factor.numRows; j++) {
+            double pivot = factor.unsafe_get(j, j);
+            smallest = Math.min(smallest, pivot);
+            largest = Math.max(largest, pivot);
+        }
+        return smallest > largest / PIVOT_RANGE ? factor : null;
+    }
+
+    /** Overwrites {@code b} with {@code (LLᵀ)⁻¹b}. */
+    private static void solveWithFactor(DMatrixRMaj lower, double[] b) {
+        TriangularSolver_DDRM.solveL(lower.data, b, lower.numRows);
+        TriangularSolver_DDRM.solveTranL(lower.data, b, lower.numRows);
+    }
+
     /** Solves {@code a·s = b} by QR with column pivoting, which also copes with singular (rank-deficient) systems. */
-    private static DMatrixRMaj solveSquare(DMatrixRMaj a, DMatrixRMaj b) {
+    private static double[] solvePivoted(DMatrixRMaj a, double[] b) {
         DMatrixRMaj solution = new DMatrixRMaj(a.numRows, 1);
         LinearSolverDense<DMatrixRMaj> qr = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
         if (!qr.setA(a.copy())) {
             throw new IllegalStateException("the regression's normal equations could not be decomposed");
         }
-        qr.solve(b, solution);
-        if (org.ejml.dense.row.MatrixFeatures_DDRM.hasUncountable(solution)) {
-            throw new IllegalStateException("the regression has no finite solution: its data are not finite");
+        qr.solve(new DMatrixRMaj(b.length, 1, true, b), solution);
+        return finite(solution.data);
+    }
+
+    private static double[] finite(double[] solution) {
+        for (double s : solution) {
+            if (!Double.isFinite(s)) {
+                throw new IllegalStateException("the regression has no finite solution: its data are not finite");
+            }
         }
         return solution;
     }

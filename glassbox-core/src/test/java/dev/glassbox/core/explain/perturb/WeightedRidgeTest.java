@@ -73,6 +73,17 @@ class WeightedRidgeTest {
     }
 
     @Test
+    void aSingularConstrainedSystemStillMeetsItsSum() {
+        // Columns 0 and 1 are equal, so only their sum is determined: it must be 3, column 2's weight 1, in all 4.
+        double[][] x = {{1, 1, 0}, {0, 0, 1}, {1, 1, 1}, {2, 2, 1}};
+        WeightedRidge.Fit fit = WeightedRidge.fitWithSum(x, new double[] {3, 1, 4, 7}, new double[] {1, 2, 1, 3}, 0, 4);
+
+        assertThat(fit.coefficients()[0] + fit.coefficients()[1]).isCloseTo(3, within(1e-9));
+        assertThat(fit.coefficients()[2]).isCloseTo(1, within(1e-9));
+        assertThat(fit.r2()).isCloseTo(1, within(1e-9));
+    }
+
+    @Test
     void aConstantTargetFittedExactlyHasRSquaredOne() {
         WeightedRidge.Fit fit = WeightedRidge.fit(new double[][] {{0}, {1}}, new double[] {3, 3}, new double[] {1, 1}, 1);
 
