@@ -11,7 +11,6 @@ import dev.glassbox.core.model.Target;
 import dev.glassbox.djl.model.BlockModel;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -88,36 +87,40 @@ public final class RemoveAndRetrain {
      */
     public Result run(LabelledImages train, LabelledImages test, Map<String, Function<BlockModel, Explainer>> methods,
             List<String> classNames) {
-        Map<String, int[][][]> rankings = new LinkedHashMap<>();
+        int fill = meanPixel(train);
+        List<Curve> curves = new ArrayList<>();
         double clean;
+        // One ranking at a time is held: each method's, then each random one's, is dropped once its retrainings end.
         try (BlockModel model = train(train, classNames)) {
             clean = Classification.accuracy(model, rows(test), test.labels());
-            methods.forEach((name, factory) -> {
-                Explainer explainer = factory.apply(model);
-                rankings.put(name, new int[][][] {rankings(explain(explainer, train, name)),
-                        rankings(explain(explainer, test, name))});
-            });
+            for (Map.Entry<String, Function<BlockModel, Explainer>> method : methods.entrySet()) {
+                Explainer explainer = method.getValue().apply(model);
+                String name = method.getKey();
+                curves.add(curve(name, rank(explainer, train, name), rank(explainer, test, name), train, test, fill,
+                        classNames));
+            }
         }
         int pixels = train.rows() * train.cols();
         for (int b = 0; b < baselines; b++) {
             long drawn = seed + 2L * b;
-            rankings.put(b == 0 ? RANDOM : RANDOM + " " + (b + 1), new int[][][] {
-                randomRankings(train.count(), pixels, drawn), randomRankings(test.count(), pixels, drawn + 1)});
+            curves.add(curve(b == 0 ? RANDOM : RANDOM + " " + (b + 1), randomRankings(train.count(), pixels, drawn),
+                    randomRankings(test.count(), pixels, drawn + 1), train, test, fill, classNames));
         }
-        int fill = meanPixel(train);
-        List<Curve> curves = new ArrayList<>();
-        rankings.forEach((name, ranked) -> {
-            double[] accuracies = new double[fractions.length];
-            for (int f = 0; f < fractions.length; f++) {
-                progress.update("retraining for " + name + " at " + fractions[f], f, fractions.length);
-                LabelledImages degradedTest = remove(test, ranked[1], fractions[f], fill);
-                try (BlockModel model = train(remove(train, ranked[0], fractions[f], fill), classNames)) {
-                    accuracies[f] = Classification.accuracy(model, rows(degradedTest), degradedTest.labels());
-                }
-            }
-            curves.add(new Curve(name, fractions.clone(), accuracies));
-        });
         return new Result(clean, curves);
+    }
+
+    /** A ranking's curve: for each share, a fresh model trained on the degraded training images, on the degraded test. */
+    private Curve curve(String name, int[][] trainRanking, int[][] testRanking, LabelledImages train,
+            LabelledImages test, int fill, List<String> classNames) {
+        double[] accuracies = new double[fractions.length];
+        for (int f = 0; f < fractions.length; f++) {
+            progress.update("retraining for " + name + " at " + fractions[f], f, fractions.length);
+            LabelledImages degradedTest = remove(test, testRanking, fractions[f], fill);
+            try (BlockModel model = train(remove(train, trainRanking, fractions[f], fill), classNames)) {
+                accuracies[f] = Classification.accuracy(model, rows(degradedTest), degradedTest.labels());
+            }
+        }
+        return new Curve(name, fractions.clone(), accuracies);
     }
 
     private BlockModel train(LabelledImages images, List<String> classNames) {
@@ -125,14 +128,15 @@ public final class RemoveAndRetrain {
                 settings, Progress.NONE);
     }
 
-    /** Every image's map for the class the model predicts, explained in chunks of 256 images. */
-    private List<Attribution> explain(Explainer explainer, LabelledImages images, String name) {
+    /** Every image's pixel ranking by its map for the class the model predicts, explained in chunks of 256 images. */
+    private int[][] rank(Explainer explainer, LabelledImages images, String name) {
         float[][] all = rows(images);
-        List<Attribution> out = new ArrayList<>(all.length);
+        int[][] out = new int[all.length][];
         for (int from = 0; from < all.length; from += 256) {
-            out.addAll(explainer.explain(Arrays.copyOfRange(all, from, Math.min(all.length, from + 256)),
-                    Target.PREDICTED));
-            progress.update("explaining with " + name, Math.min(all.length, from + 256), all.length);
+            int to = Math.min(all.length, from + 256);
+            int[][] chunk = rankings(explainer.explain(Arrays.copyOfRange(all, from, to), Target.PREDICTED));
+            System.arraycopy(chunk, 0, out, from, chunk.length);
+            progress.update("explaining with " + name, to, all.length);
         }
         return out;
     }
