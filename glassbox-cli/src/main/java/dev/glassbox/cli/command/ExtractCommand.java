@@ -66,6 +66,10 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--iterations", description = "Adam steps of the copy (default: ${DEFAULT-VALUE}).")
     public int iterations = 2000;
 
+    @Option(names = "--restarts", description = "Copies of the tabular target fitted from different initial weights; "
+            + "the attacker keeps the one with the lowest loss on its own queries (default: ${DEFAULT-VALUE}).")
+    public int restarts = 1;
+
     @Option(names = "--seed", description = "Seed of the target, the queries and the copy (default: ${DEFAULT-VALUE}).")
     public long seed = 0;
 
@@ -113,7 +117,7 @@ public final class ExtractCommand implements Callable<Integer> {
         try {
             target = TwoLayerNet.random(inputs, hidden, classes, seed);
             attack = new ModelExtraction(answers, hidden, iterations, 128, learningRate == null ? 0.01 : learningRate,
-                    seed + 100);
+                    seed + 100, restarts);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
@@ -125,6 +129,7 @@ public final class ExtractCommand implements Callable<Integer> {
         settings.put("classes", classes);
         settings.put("heldOut", heldOut);
         settings.put("iterations", iterations);
+        settings.put("restarts", restarts);
         settings.put("seed", seed);
         return run(answers.name().toLowerCase(Locale.ROOT), "two-layer ReLU network, He-initialised from the seed; "
                 + "inputs standard normal", settings, (q, gradients, s) -> attack.attack(target, q, gradients, s, held));

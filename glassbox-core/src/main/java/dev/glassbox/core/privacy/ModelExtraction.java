@@ -19,16 +19,24 @@ import java.util.SplittableRandom;
  * @param batchSize queries per step (all of them when fewer)
  * @param learningRate Adam's step size
  * @param seed the seed of the queries, the copy's initial weights, the mini-batches and the defence's noise
+ * @param restarts copies fitted from different initial weights; the attacker keeps the one whose loss on its own
+ *     queries is lowest (it needs nothing it does not hold)
  */
-public record ModelExtraction(Answers answers, int hidden, int iterations, int batchSize, double learningRate, long seed) {
+public record ModelExtraction(Answers answers, int hidden, int iterations, int batchSize, double learningRate, long seed,
+        int restarts) {
 
     public ModelExtraction {
         java.util.Objects.requireNonNull(answers, "answers");
-        if (hidden < 1 || iterations < 1 || batchSize < 1 || !(learningRate > 0)) {
-            throw new IllegalArgumentException("extraction needs ≥ 1 hidden unit, iteration and batch size and a "
-                    + "positive learning rate; got " + hidden + ", " + iterations + ", " + batchSize + ", "
-                    + learningRate);
+        if (hidden < 1 || iterations < 1 || batchSize < 1 || !(learningRate > 0) || restarts < 1) {
+            throw new IllegalArgumentException("extraction needs ≥ 1 hidden unit, iteration, batch size and restart "
+                    + "and a positive learning rate; got " + hidden + ", " + iterations + ", " + batchSize + ", "
+                    + restarts + ", " + learningRate);
         }
+    }
+
+    /** One fit per attack, from the copy's first initial weights. */
+    public ModelExtraction(Answers answers, int hidden, int iterations, int batchSize, double learningRate, long seed) {
+        this(answers, hidden, iterations, batchSize, learningRate, seed, 1);
     }
 
     /** What a prediction query returns. */
@@ -86,24 +94,35 @@ public record ModelExtraction(Answers answers, int hidden, int iterations, int b
                 gradients ? cosine / queries : Double.NaN);
     }
 
-    /** The copy fitted to the answers (released may be null: scores only). */
+    /**
+     * The copy fitted to the answers (released may be null: scores only): of {@link #restarts} fits, the one with the
+     * lowest loss on the queries.
+     */
     public TwoLayerNet fit(double[][] x, double[][] scores, int[] classes, double[][] released, int inputs,
             int outputs) {
-        TwoLayerNet copy = TwoLayerNet.random(inputs, hidden, outputs, seed + 1);
-        SplittableRandom batches = new SplittableRandom(seed + 2);
+        TwoLayerNet best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < restarts; r++) {
+            TwoLayerNet copy = fitOnce(x, scores, classes, released, inputs, outputs, seed + 1 + 2L * r);
+            double loss = accumulate(copy, copy.zerosLike(), x, scores, classes, released, inputs, outputs, null);
+            if (loss < bestLoss) {
+                best = copy;
+                bestLoss = loss;
+            }
+        }
+        return best;
+    }
+
+    private TwoLayerNet fitOnce(double[][] x, double[][] scores, int[] classes, double[][] released, int inputs,
+            int outputs, long start) {
+        TwoLayerNet copy = TwoLayerNet.random(inputs, hidden, outputs, start);
+        SplittableRandom batches = new SplittableRandom(start + 1);
         double[] theta = copy.flat();
         double[] m = new double[theta.length];
         double[] v = new double[theta.length];
-        int n = x.length;
-        int b = Math.min(batchSize, n);
         for (int t = 1; t <= iterations; t++) {
             TwoLayerNet grad = copy.zerosLike();
-            for (int s = 0; s < b; s++) {
-                int q = b == n ? s : batches.nextInt(n);
-                copy.accumulate(grad, x[q], answers == Answers.LABELS ? null : scores[q],
-                        answers == Answers.LABELS ? 1.0 / b : 1.0 / (outputs * b), classes[q],
-                        released == null ? null : released[q], 1.0 / (inputs * b));
-            }
+            accumulate(copy, grad, x, scores, classes, released, inputs, outputs, batches);
             double[] g = grad.flat();
             double lr = learningRate * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
             for (int i = 0; i < theta.length; i++) {
@@ -114,6 +133,24 @@ public record ModelExtraction(Answers answers, int hidden, int iterations, int b
             copy.set(theta);
         }
         return copy;
+    }
+
+    /**
+     * The loss of {@code copy} on a mini-batch of the queries drawn from {@code batches} (every query, in order, when
+     * the batch covers them or {@code batches} is null), its gradient added to {@code grad}.
+     */
+    private double accumulate(TwoLayerNet copy, TwoLayerNet grad, double[][] x, double[][] scores, int[] classes,
+            double[][] released, int inputs, int outputs, SplittableRandom batches) {
+        int n = x.length;
+        int b = batches == null ? n : Math.min(batchSize, n);
+        double loss = 0;
+        for (int s = 0; s < b; s++) {
+            int q = b == n ? s : batches.nextInt(n);
+            loss += copy.accumulate(grad, x[q], answers == Answers.LABELS ? null : scores[q],
+                    answers == Answers.LABELS ? 1.0 / b : 1.0 / (outputs * b), classes[q],
+                    released == null ? null : released[q], 1.0 / (inputs * b));
+        }
+        return loss;
     }
 
     /**

@@ -80,4 +80,45 @@ class ModelExtractionTest {
         assertThat(noisy.agreement()).isLessThan(gradients.agreement());
         assertThat(ModelExtraction.agreement(target, target, heldOut)).isEqualTo(1.0);
     }
+
+    /**
+     * With three restarts the attacker keeps, of the three copies it fits (restart r starts where a single fit with
+     * seed + 2r starts), the one with the lowest loss on its own queries.
+     */
+    @Test
+    void restartsKeepTheCopyWithTheLowestLossOnTheQueries() {
+        TwoLayerNet target = TwoLayerNet.random(6, 8, 3, 21);
+        double[][] x = ModelExtraction.gaussianInputs(40, 6, 3);
+        double[][] scores = new double[x.length][];
+        int[] classes = new int[x.length];
+        double[][] released = new double[x.length][];
+        for (int q = 0; q < x.length; q++) {
+            scores[q] = target.logits(x[q]);
+            classes[q] = dev.glassbox.core.math.Vectors.argmax(scores[q]);
+            released[q] = target.inputGradient(x[q], classes[q]);
+        }
+        ModelExtraction.Answers answers = ModelExtraction.Answers.SCORES;
+        double[] best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        double worstLoss = 0;
+        for (int r = 0; r < 3; r++) {
+            TwoLayerNet single = new ModelExtraction(answers, 8, 300, 16, 0.01, 5 + 2L * r)
+                    .fit(x, scores, classes, released, 6, 3);
+            double loss = 0;
+            for (int q = 0; q < x.length; q++) {
+                loss += single.accumulate(single.zerosLike(), x[q], scores[q], 1.0 / (3 * x.length), classes[q],
+                        released[q], 1.0 / (6 * x.length));
+            }
+            worstLoss = Math.max(worstLoss, loss);
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = single.flat();
+            }
+        }
+        double[] kept = new ModelExtraction(answers, 8, 300, 16, 0.01, 5, 3).fit(x, scores, classes, released, 6, 3)
+                .flat();
+
+        assertThat(worstLoss).isGreaterThan(bestLoss);
+        assertThat(kept).containsExactly(best);
+    }
 }
