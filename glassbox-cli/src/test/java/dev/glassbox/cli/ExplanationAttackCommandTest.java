@@ -74,7 +74,7 @@ class ExplanationAttackCommandTest {
                     String beta = System.getProperty("glassbox.explattack.beta");
                     if (beta != null) {
                         builder.surrogate(SoftplusSurrogate.of(model, Double.parseDouble(beta)),
-                                SurrogateMap.of(method, settings.integrationRule().nodes(settings.steps())));
+                                SurrogateMap.of(method, settings));
                     }
                     ExplanationAttack attack = builder.build();
                     List<ExplanationAttackResult> attacked = attack.attack(inputs);
@@ -183,8 +183,9 @@ class ExplanationAttackCommandTest {
         try (BundledDemo bundle = BundledDemo.unpack()) {
             Path[] inputs = AttackCommandTest.writeInputs(dir, bundle.images(), 3);
             Path out = dir.resolve("out");
-            Cli cli = Cli.run(command(bundle.modelDir(), inputs, out, "--explain", "saliency,ig", "--ig-steps", "4",
-                    "--epsilon", "0.03", "--steps", "5", "--bounds", "0,1", "--surrogate-beta", "10"));
+            Cli cli = Cli.run(command(bundle.modelDir(), inputs, out, "--explain", "saliency,ig,smoothgrad",
+                    "--ig-steps", "4", "--smoothgrad-samples", "4", "--epsilon", "0.03", "--steps", "5", "--bounds",
+                    "0,1", "--surrogate-beta", "10"));
             assertThat(cli.exitCode()).as(cli.err()).isZero();
             JsonObject doc = JsonParser.parseString(Files.readString(out.resolve("attack-explanation.json")))
                     .getAsJsonObject();
@@ -192,7 +193,7 @@ class ExplanationAttackCommandTest {
             assertThat(attack.get("gradient").getAsString()).isEqualTo("softplus surrogate");
             assertThat(attack.get("surrogateBeta").getAsDouble()).isEqualTo(10);
             assertThat(attack.has("samples")).isFalse();
-            for (String method : List.of("saliency", "ig")) {
+            for (String method : List.of("saliency", "ig", "smoothgrad")) {
                 double attacked = 0;
                 double random = 0;
                 for (int i = 0; i < 3; i++) {
@@ -234,7 +235,7 @@ class ExplanationAttackCommandTest {
                 {"--explain", "saliency", "--epsilon", "0.1", "--target-map", dir.resolve("none.npy").toString()},
                 {"--explain", "ig", "--epsilon", "0.1", "--ig-steps", "0"},
                 {"--explain", "saliency", "--epsilon", "0.1", "--surrogate-beta", "0"},
-                {"--explain", "smoothgrad", "--epsilon", "0.1", "--surrogate-beta", "5"},
+                {"--explain", "deeplift", "--epsilon", "0.1", "--surrogate-beta", "5"},
             };
             for (String[] args : bad) {
                 Cli cli = Cli.run(command(bundle.modelDir(), inputs, dir.resolve("never"), args));

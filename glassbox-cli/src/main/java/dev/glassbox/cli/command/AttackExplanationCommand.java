@@ -82,7 +82,7 @@ public final class AttackExplanationCommand implements Callable<Integer> {
 
     @Option(names = "--surrogate-beta", paramLabel = "B", description = "White-box attack: step along the exact "
             + "gradient of the map's loss on the model with every ReLU replaced by softplus of sharpness B (double "
-            + "backward; saliency, ixg and ig of models whose graph glassbox holds). Default: the smoothed estimate.")
+            + "backward; saliency, ixg, ig and smoothgrad of models whose graph glassbox holds). Default: the smoothed estimate.")
     public Double surrogateBeta;
 
     @Option(names = "--ig-steps", paramLabel = "N",
@@ -135,7 +135,7 @@ public final class AttackExplanationCommand implements Callable<Integer> {
                 }
                 if (surrogateBeta != null) {
                     builder.surrogate(SoftplusSurrogate.of(loaded, surrogateBeta),
-                            SurrogateMap.of(method, settings.integrationRule().nodes(igSteps)));
+                            SurrogateMap.of(method, settings));
                 }
                 attacks.put(method.trim(), builder.build());
             }

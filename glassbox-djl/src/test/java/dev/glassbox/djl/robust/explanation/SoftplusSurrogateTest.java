@@ -12,6 +12,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.core.explain.catalogue.MethodSettings;
 import dev.glassbox.core.explain.path.IntegrationRule;
 import dev.glassbox.core.math.Vectors;
 import dev.glassbox.core.model.Shape;
@@ -131,7 +132,7 @@ class SoftplusSurrogateTest {
             for (int i = 0; i < x.length; i++) {
                 classes[i] = Vectors.argmax(scores[i]);
             }
-            float[][] surrogate = maps(SoftplusSurrogate.of(model, 1000), SurrogateMap.of("saliency", null), x,
+            float[][] surrogate = maps(SoftplusSurrogate.of(model, 1000), SurrogateMap.of("saliency", MethodSettings.defaults()), x,
                     classes);
             var explained = Saliency.gradients(model, true).explain(x, classes);
             for (int i = 0; i < x.length; i++) {
@@ -145,6 +146,67 @@ class SoftplusSurrogateTest {
      * The exact gradient of the loss of each surrogate map (saliency, Gradient × Input, IG) under both goals agrees
      * with central differences of that loss, computed from the maps alone with the goal's plain Java form.
      */
+    /**
+     * The SmoothGrad surrogate is the mean of the signed surrogate gradients at x + σ ε_s, σ = 0.2 (max x − min x), the
+     * ε_s standard normal draws of its seed (the same for every input), then taken in absolute value.
+     */
+    @Test
+    void smoothGradSurrogateAveragesTheGradientsAtTheSeedsNoisyPoints() {
+        try (BlockModel model = cnn()) {
+            SoftplusSurrogate net = SoftplusSurrogate.of(model, 3);
+            float[][] x = images(2, 17);
+            int[] classes = {1, 2};
+            int copies = 3;
+            float[][] smooth = maps(net, SurrogateMap.of("smoothgrad",
+                    MethodSettings.builder().samples(copies).noise(0.2).seed(8).build()), x, classes);
+            SplittableRandom random = new SplittableRandom(8);
+            double[][] draws = new double[copies][x[0].length];
+            for (double[] draw : draws) {
+                for (int j = 0; j < draw.length; j++) {
+                    draw[j] = random.nextGaussian();
+                }
+            }
+            for (int i = 0; i < x.length; i++) {
+                double range = 0;
+                for (float a : x[i]) {
+                    for (float b : x[i]) {
+                        range = Math.max(range, a - b);
+                    }
+                }
+                double[] mean = new double[x[i].length];
+                for (double[] draw : draws) {
+                    float[] point = new float[x[i].length];
+                    for (int j = 0; j < point.length; j++) {
+                        point[j] = (float) (x[i][j] + 0.2 * range * (float) draw[j]);
+                    }
+                    float[] signed = signedGradient(net, point, classes[i]);
+                    for (int j = 0; j < mean.length; j++) {
+                        mean[j] += signed[j] / copies;
+                    }
+                }
+                for (int j = 0; j < mean.length; j++) {
+                    assertThat((double) smooth[i][j]).as("row %d, feature %d", i, j)
+                            .isCloseTo(Math.abs(mean[j]), within(1e-5 + 1e-4 * Math.abs(mean[j])));
+                }
+            }
+        }
+    }
+
+    /** The surrogate's signed class gradient at one point. */
+    private static float[] signedGradient(SoftplusSurrogate net, float[] point, int c) {
+        BlockModel model = (BlockModel) net.model();
+        try (NDManager scope = model.manager().newSubManager()) {
+            return Backprop.collecting(collector -> {
+                NDArray x = Tensors.fromRows(scope, new float[][] {point}, model.inputShape());
+                x.setRequiresGradient(true);
+                NDArray picked = net.scores(x).mul(SurrogateGradient.oneHot(scope, new int[] {c}, model.outputSize()))
+                        .sum();
+                collector.backward(picked);
+                return Tensors.toRows(x.getGradient())[0];
+            });
+        }
+    }
+
     @Test
     void lossGradientMatchesFiniteDifferencesOfTheLoss() {
         try (BlockModel model = cnn()) {
@@ -152,8 +214,10 @@ class SoftplusSurrogateTest {
             float[][] x = images(2, 9);
             int[] classes = {0, 2};
             float[] target = images(1, 11)[0];
-            for (SurrogateMap map : List.of(SurrogateMap.of("saliency", null), SurrogateMap.of("ixg", null),
-                    SurrogateMap.of("ig", IntegrationRule.GAUSS_LEGENDRE.nodes(4)))) {
+            for (SurrogateMap map : List.of(SurrogateMap.of("saliency", MethodSettings.defaults()), SurrogateMap.of("ixg", MethodSettings.defaults()),
+                    SurrogateMap.of("ig", MethodSettings.builder().integrationRule(IntegrationRule.GAUSS_LEGENDRE)
+                            .steps(4).build()),
+                    SurrogateMap.of("smoothgrad", MethodSettings.builder().samples(3).noise(0.15).seed(5).build()))) {
                 for (MapGoal goal : List.of(MapGoal.topKShare(0.2), MapGoal.towards(target, 1))) {
                     float[][] start = maps(net, map, x, classes);
                     float[][] p0 = scores(net, x);
@@ -199,7 +263,7 @@ class SoftplusSurrogateTest {
             double epsilon = 0.05;
             ExplanationAttack attack = ExplanationAttack.of(model, Saliency.gradients(model, true)).epsilon(epsilon)
                     .steps(10).topKShare(0.2).bounds(UNIT).seed(3)
-                    .surrogate(SoftplusSurrogate.of(model, 10), SurrogateMap.of("saliency", null)).build();
+                    .surrogate(SoftplusSurrogate.of(model, 10), SurrogateMap.of("saliency", MethodSettings.defaults())).build();
             List<ExplanationAttackResult> attacked = attack.attack(x);
             List<ExplanationAttackResult> random = attack.randomSigns(x);
             double mean = 0;
@@ -224,11 +288,12 @@ class SoftplusSurrogateTest {
         try (BlockModel model = cnn()) {
             assertThatThrownBy(() -> SoftplusSurrogate.of(model, 0)).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("β");
-            assertThatThrownBy(() -> SurrogateMap.of("smoothgrad", null)).isInstanceOf(InvalidInputException.class)
+            assertThatThrownBy(() -> SurrogateMap.of("deeplift", MethodSettings.defaults()))
+                    .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("smoothed gradient estimate");
             try (BlockModel other = cnn()) {
                 assertThatThrownBy(() -> ExplanationAttack.of(model, Saliency.gradients(model, true))
-                        .surrogate(SoftplusSurrogate.of(other, 5), SurrogateMap.of("saliency", null)))
+                        .surrogate(SoftplusSurrogate.of(other, 5), SurrogateMap.of("saliency", MethodSettings.defaults())))
                         .isInstanceOf(InvalidInputException.class).hasMessageContaining("another model");
             }
         }
