@@ -32,8 +32,8 @@ import java.util.Map;
  * The demo section "Is it robust? Is it private?": three bundled small CNNs of one architecture, trained normally,
  * adversarially (PGD at ε = 0.3) and with DP-SGD (ε = 3): their model cards' clean and PGD-robust accuracy and privacy,
  * then, measured here on the bundled images, accuracy, accuracy under FGSM, how closely each saliency map follows the
- * image's edges, and the maps themselves; last, the bundled results of the model-extraction experiment
- * ({@code glassbox extract}).
+ * image's edges, and the maps themselves; then the same network at ε = 1, 3, 8 and ∞ side by side
+ * ({@link #privacySweep}); last, the bundled results of the model-extraction experiment ({@code glassbox extract}).
  */
 public final class RobustDemo {
     /** The names the report and {@code robust.json} give the models, in order. */
@@ -90,7 +90,8 @@ public final class RobustDemo {
         }
         report.table(List.of("model", "clean accuracy (test set)", "PGD-robust, ε 0.1", "PGD-robust, ε 0.3",
                 "DP ε (δ 1e-5)", "accuracy (bundled)", "under FGSM ε 0.1", "saliency ~ edges"), table);
-        saliencyGrid(images, rows, maps, report);
+        saliencyGrid(images, rows, maps, MODELS.stream().map(TRAINING::get).toList(), report);
+        json.put("privacySweep", privacySweep(bundle, images, rows, report));
         extraction(bundle, report);
         Files.writeString(dir.resolve("robust.json"), StableJson.toJsonAllowingSpecialFloats(json));
     }
@@ -104,7 +105,66 @@ public final class RobustDemo {
         return sum / rows.length;
     }
 
-    private static void saliencyGrid(LabelledImages images, float[][] rows, List<float[][]> maps, HtmlReport report) {
+    /**
+     * The privacy sweep: the same network after 3 epochs at ε = 1, 3, 8 (DP-SGD) and ∞ (standard training), measured
+     * here (accuracy, saliency against edges, the maps side by side) beside its bundled sanity-check and faithfulness
+     * figures ({@code scripts/make_privacy_sweep_bundle.sh}). Returns the figures measured here.
+     */
+    private static Map<String, Object> privacySweep(BundledDemo bundle, LabelledImages images, float[][] rows,
+            HtmlReport report) throws IOException {
+        Path folder = bundle.robustDir().resolve("privacy-sweep");
+        JsonObject sanity = JsonParser.parseString(Files.readString(folder.resolve("sweep.json"))).getAsJsonObject();
+        report.subsection("Explanations at ε = 1, 3, 8 and ∞");
+        report.paragraph("Does a private model explain itself in noise? The same network after 3 epochs of DP-SGD to "
+                + "ε = 1, 3 and 8 (δ = 1e-5) and of standard training. Accuracy and the saliency maps' likeness to "
+                + "edges are measured now on the bundled images; the sanity-check figures (Spearman of |map| with the "
+                + "map after randomising the top layer and every layer) and faithfulness (deletion: lower is better; "
+                + "insertion: higher is better, a random map's beside them) come from glassbox sanity on the first 50 "
+                + "test images.");
+        List<HtmlReport.Row> table = new ArrayList<>();
+        Map<String, Object> measured = new LinkedHashMap<>();
+        List<float[][]> maps = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (String name : List.of("eps-1", "eps-3", "eps-8", "eps-inf")) {
+            Path modelFolder = folder.resolve(name);
+            Double epsilon = SavedModels.card(modelFolder).metrics().get("dpEpsilon");
+            try (BlockModel model = SavedModels.load(modelFolder, 200)) {
+                double accuracy = Classification.accuracy(model, rows, images.labels());
+                float[][] saliency = model.inputGradient(rows, Target.PREDICTED);
+                double edges = edgeAlignment(saliency, rows, images);
+                maps.add(saliency);
+                labels.add("ε = " + (epsilon == null ? "∞" : String.format(Locale.ROOT, "%.0f", epsilon)));
+                JsonObject figures = sanity.getAsJsonObject(name);
+                JsonObject map = figures.getAsJsonObject("saliency");
+                JsonObject random = figures.getAsJsonObject("randomMap");
+                JsonObject ig = figures.getAsJsonObject("ig");
+                table.add(new HtmlReport.Row(List.<HtmlReport.Cell>of(new HtmlReport.Text(labels.get(labels.size() - 1)),
+                        percent(accuracy), fixed(edges), fixed(map.get("randomisedTopLayerSpearmanAbs").getAsDouble()),
+                        fixed(map.get("randomisedAllLayersSpearmanAbs").getAsDouble()),
+                        versus(map.get("deletionAuc"), random.get("deletionAuc")),
+                        versus(map.get("insertionAuc"), random.get("insertionAuc")),
+                        fixed(ig.get("deletionAuc").getAsDouble()), fixed(ig.get("insertionAuc").getAsDouble())), false));
+                measured.put(name, Map.of("bundledAccuracy", accuracy, "saliencyEdgeSpearman", edges));
+            }
+        }
+        report.table(List.of("model", "accuracy (bundled)", "saliency ~ edges", "top layer randomised",
+                "all layers randomised", "deletion (random map)", "insertion (random map)", "IG deletion",
+                "IG insertion"), table);
+        saliencyGrid(images, rows, maps, labels, report);
+        return measured;
+    }
+
+    private static HtmlReport.Cell fixed(double value) {
+        return new HtmlReport.Number(String.format(Locale.ROOT, "%.3f", value));
+    }
+
+    private static HtmlReport.Cell versus(JsonElement value, JsonElement random) {
+        return new HtmlReport.Number(String.format(Locale.ROOT, "%.3f (%.3f)", value.getAsDouble(),
+                random.getAsDouble()));
+    }
+
+    private static void saliencyGrid(LabelledImages images, float[][] rows, List<float[][]> maps, List<String> labels,
+            HtmlReport report) {
         List<HtmlReport.Row> grid = new ArrayList<>();
         for (int i = 0; i < SHOWN; i++) {
             List<HtmlReport.Cell> cells = new ArrayList<>();
@@ -121,7 +181,7 @@ public final class RobustDemo {
             grid.add(new HtmlReport.Row(cells, false));
         }
         List<String> headers = new ArrayList<>(List.of("image"));
-        MODELS.forEach(name -> headers.add("saliency, " + TRAINING.get(name)));
+        labels.forEach(label -> headers.add("saliency, " + label));
         report.table(headers, grid);
     }
 
