@@ -2,7 +2,6 @@ package dev.glassbox.core.explain.perturb;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,14 +93,14 @@ final class ShapleyKernelSampler {
             draw[k] = sizeWeight[s - 1] / (s <= pairedSizes ? 2 : 1);
             total += draw[k];
         }
-        Map<BitSet, Integer> seen = new HashMap<>();
+        Map<Members, Integer> seen = new HashMap<>();
         int[] partner = new int[budget];
         int left = budget;
         for (int attempt = 0; attempt < 4 * budget && left > 0; attempt++) {
             int s = fullSizes + 1 + pick(draw, total, random);
             boolean[] c = randomSubset(m, s, random);
             boolean paired = s <= pairedSizes;
-            BitSet key = bits(c);
+            Members key = new Members(c);
             Integer known = seen.get(key);
             if (known != null) {
                 draws.weights[known]++;
@@ -116,7 +115,7 @@ final class ShapleyKernelSampler {
             left--;
             if (paired && left > 0) {
                 boolean[] other = complement(c);
-                seen.put(bits(other), index + 1);
+                seen.put(new Members(other), index + 1);
                 draws.add(other, 1);
                 partner[index - first] = index + 1;
                 partner[index + 1 - first] = index;
@@ -208,14 +207,22 @@ final class ShapleyKernelSampler {
         return out;
     }
 
-    private static BitSet bits(boolean[] c) {
-        BitSet b = new BitSet(c.length);
-        for (int i = 0; i < c.length; i++) {
-            if (c[i]) {
-                b.set(i);
-            }
+    /** A coalition as a map key: equal when the same players are present (the array is never changed). */
+    private record Members(boolean[] present) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Members that && Arrays.equals(present, that.present);
         }
-        return b;
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(present);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(present);
+        }
     }
 
     static double binomial(int n, int k) {
