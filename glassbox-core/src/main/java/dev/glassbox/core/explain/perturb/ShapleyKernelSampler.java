@@ -218,11 +218,6 @@ final class ShapleyKernelSampler {
         public int hashCode() {
             return Arrays.hashCode(present);
         }
-
-        @Override
-        public String toString() {
-            return Arrays.toString(present);
-        }
     }
 
     static double binomial(int n, int k) {
