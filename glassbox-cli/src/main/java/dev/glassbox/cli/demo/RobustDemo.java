@@ -67,24 +67,22 @@ public final class RobustDemo {
             Path folder = bundle.robustDir().resolve(name);
             ModelCard card = SavedModels.card(folder);
             try (BlockModel model = SavedModels.load(folder, 200)) {
-                double accuracy = Classification.accuracy(model, rows, images.labels());
+                Measured measured = Measured.of(model, rows, images);
                 float[][] adversarial = Fgsm.builder(model).epsilon(FGSM_EPSILON).bounds(new InputBounds(0, 1))
                         .build().perturb(rows, images.labels());
                 double underFgsm = Classification.accuracy(model, adversarial, images.labels());
-                float[][] saliency = model.inputGradient(rows, Target.PREDICTED);
-                double edges = edgeAlignment(saliency, rows, images);
-                maps.add(saliency);
+                maps.add(measured.saliency());
                 Map<String, Double> m = card.metrics();
                 table.add(new HtmlReport.Row(List.<HtmlReport.Cell>of(new HtmlReport.Text(TRAINING.get(name)),
                         percent(m.get("testAccuracy")), percent(m.get("pgdRobustAccuracyEps0.100")),
-                        percent(m.get("pgdRobustAccuracyEps0.300")), number(m.get("dpEpsilon")), percent(accuracy),
-                        percent(underFgsm), new HtmlReport.Number(String.format(Locale.ROOT, "%.3f", edges))), false));
+                        percent(m.get("pgdRobustAccuracyEps0.300")), number(m.get("dpEpsilon")),
+                        percent(measured.accuracy()), percent(underFgsm), fixed(measured.edges())), false));
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("training", card.data());
                 row.put("card", new java.util.TreeMap<>(m));
-                row.put("bundledAccuracy", accuracy);
+                row.put("bundledAccuracy", measured.accuracy());
                 row.put("bundledFgsmAccuracy", underFgsm);
-                row.put("saliencyEdgeSpearman", edges);
+                row.put("saliencyEdgeSpearman", measured.edges());
                 json.put(name, row);
             }
         }
@@ -94,6 +92,15 @@ public final class RobustDemo {
         json.put("privacySweep", privacySweep(bundle, images, rows, report));
         extraction(bundle, report);
         Files.writeString(dir.resolve("robust.json"), StableJson.toJsonAllowingSpecialFloats(json));
+    }
+
+    /** A bundled model's accuracy on the bundled images, its saliency maps |∂z/∂x| of them and their likeness to edges. */
+    private record Measured(double accuracy, float[][] saliency, double edges) {
+        static Measured of(BlockModel model, float[][] rows, LabelledImages images) {
+            float[][] saliency = model.inputGradient(rows, Target.PREDICTED);
+            return new Measured(Classification.accuracy(model, rows, images.labels()), saliency,
+                    edgeAlignment(saliency, rows, images));
+        }
     }
 
     private static double edgeAlignment(float[][] saliency, float[][] rows, LabelledImages images) {
@@ -129,22 +136,21 @@ public final class RobustDemo {
             Path modelFolder = folder.resolve(name);
             Double epsilon = SavedModels.card(modelFolder).metrics().get("dpEpsilon");
             try (BlockModel model = SavedModels.load(modelFolder, 200)) {
-                double accuracy = Classification.accuracy(model, rows, images.labels());
-                float[][] saliency = model.inputGradient(rows, Target.PREDICTED);
-                double edges = edgeAlignment(saliency, rows, images);
-                maps.add(saliency);
+                Measured here = Measured.of(model, rows, images);
+                maps.add(here.saliency());
                 labels.add("ε = " + (epsilon == null ? "∞" : String.format(Locale.ROOT, "%.0f", epsilon)));
                 JsonObject figures = sanity.getAsJsonObject(name);
                 JsonObject map = figures.getAsJsonObject("saliency");
                 JsonObject random = figures.getAsJsonObject("randomMap");
                 JsonObject ig = figures.getAsJsonObject("ig");
                 table.add(new HtmlReport.Row(List.<HtmlReport.Cell>of(new HtmlReport.Text(labels.get(labels.size() - 1)),
-                        percent(accuracy), fixed(edges), fixed(map.get("randomisedTopLayerSpearmanAbs").getAsDouble()),
+                        percent(here.accuracy()), fixed(here.edges()),
+                        fixed(map.get("randomisedTopLayerSpearmanAbs").getAsDouble()),
                         fixed(map.get("randomisedAllLayersSpearmanAbs").getAsDouble()),
                         versus(map.get("deletionAuc"), random.get("deletionAuc")),
                         versus(map.get("insertionAuc"), random.get("insertionAuc")),
                         fixed(ig.get("deletionAuc").getAsDouble()), fixed(ig.get("insertionAuc").getAsDouble())), false));
-                measured.put(name, Map.of("bundledAccuracy", accuracy, "saliencyEdgeSpearman", edges));
+                measured.put(name, Map.of("bundledAccuracy", here.accuracy(), "saliencyEdgeSpearman", here.edges()));
             }
         }
         report.table(List.of("model", "accuracy (bundled)", "saliency ~ edges", "top layer randomised",
