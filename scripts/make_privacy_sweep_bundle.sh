@@ -30,26 +30,16 @@ for m in eps-1 eps-3 eps-8 eps-inf; do
     "$root/glassbox" sanity --model "$tmp/$m" --input "$tmp/test50.npy" --method saliency,ig --seed 0 \
         --out "$tmp/sanity-$m" >/dev/null
 done
-/usr/bin/python3 - "$tmp" <<'PY'
+/usr/bin/python3 - "$tmp" "$root/scripts" <<'PY'
 import json, pathlib, sys
 tmp = pathlib.Path(sys.argv[1])
+sys.path.insert(0, sys.argv[2])
+import sanity_figures
 sweep = {}
 for m in ("eps-1", "eps-3", "eps-8", "eps-inf"):
-    sanity = json.loads((tmp / f"sanity-{m}" / "sanity.json").read_text())
-    randomisation, faithfulness = sanity["randomisation"], sanity["faithfulness"]
-    figures = {}
-    for method in ("saliency", "ig"):
-        after = randomisation["similarity"][method]["spearman-abs"]["mean"]
-        figures[method] = {
-            "edgeSpearmanAbs": randomisation["edgeSimilarity"][method]["spearman-abs"]["mean"],
-            "randomisedTopLayerSpearmanAbs": after[1],
-            "randomisedAllLayersSpearmanAbs": after[-1],
-            "deletionAuc": faithfulness[method]["deletionAuc"],
-            "insertionAuc": faithfulness[method]["insertionAuc"],
-        }
-    figures["randomMap"] = {"deletionAuc": faithfulness["random"]["deletionAuc"],
-                            "insertionAuc": faithfulness["random"]["insertionAuc"]}
-    sweep[m] = figures
+    sanity = sanity_figures.load(tmp / f"sanity-{m}" / "sanity.json")
+    sweep[m] = {method: sanity_figures.method_figures(sanity, method) for method in ("saliency", "ig")}
+    sweep[m]["randomMap"] = sanity_figures.random_map(sanity)
 (tmp / "sweep.json").write_text(json.dumps(sweep, indent=2, sort_keys=True) + "\n")
 PY
 rm -rf "$demo/robust/privacy-sweep" && mkdir -p "$demo/robust/privacy-sweep"

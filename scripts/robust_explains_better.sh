@@ -29,9 +29,11 @@ for pair in "robust:$robust:$standard" "standard:$standard:$robust"; do
     "$glassbox" predict --model "$judge" --input "$dir"/*.pgd.npy --json >"$dir/judged.json"
   done
 done
-/usr/bin/python3 - "$out" "$eps" <<'EOF'
+/usr/bin/python3 - "$out" "$eps" "$here/scripts" <<'EOF'
 import json, sys, pathlib
 out, eps = pathlib.Path(sys.argv[1]), float(sys.argv[2])
+sys.path.insert(0, sys.argv[3])
+import sanity_figures
 summary = {"epsilonL2": eps}
 for maker, judge in (("robust", "standard"), ("standard", "robust")):
     reached = fooled = total = 0
@@ -50,19 +52,12 @@ for maker, judge in (("robust", "standard"), ("standard", "robust")):
     print(f"targeted L2 PGD at eps {eps} made on the {maker} model: {reached / total:.1%} reach the target on it, "
           f"the {judge} model sees the target in {fooled / total:.1%} of {total}")
 for name in ("standard", "robust"):
-    sanity = json.loads((out / f"sanity-{name}" / "sanity.json").read_text())
-    randomisation, faithfulness = sanity["randomisation"], sanity["faithfulness"]
+    sanity = sanity_figures.load(out / f"sanity-{name}" / "sanity.json")
+    random = sanity_figures.random_map(sanity)
     for method in ("saliency", "ig"):
-        after = randomisation["similarity"][method]["spearman-abs"]["mean"]
-        figures = {
-            "edgeSpearmanAbs": randomisation["edgeSimilarity"][method]["spearman-abs"]["mean"],
-            "randomisedTopLayerSpearmanAbs": after[1],
-            "randomisedAllLayersSpearmanAbs": after[-1],
-            "deletionAuc": faithfulness[method]["deletionAuc"],
-            "insertionAuc": faithfulness[method]["insertionAuc"],
-            "randomMapDeletionAuc": faithfulness["random"]["deletionAuc"],
-            "randomMapInsertionAuc": faithfulness["random"]["insertionAuc"],
-        }
+        figures = sanity_figures.method_figures(sanity, method)
+        figures["randomMapDeletionAuc"] = random["deletionAuc"]
+        figures["randomMapInsertionAuc"] = random["insertionAuc"]
         summary[f"{name}-{method}"] = figures
         print(f"{name} {method}: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
 (out / "summary.json").write_text(json.dumps(summary, indent=2))
