@@ -33,6 +33,10 @@ class RobustPrivateCommandsTest {
             assertThat(o.get("agreement").getAsDouble()).isBetween(0.0, 1.0);
         }
         assertThat(results.get(2).getAsJsonObject().get("explanationCosine").getAsDouble()).isLessThan(1.0);
+        JsonObject reconstruction = JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("reconstruction");
+        assertThat(reconstruction.get("unitsFound").getAsInt()).isEqualTo(5);
+        assertThat(reconstruction.get("agreement").getAsDouble()).isEqualTo(1.0);
+        assertThat(reconstruction.get("queries").getAsInt()).isBetween(5, 30);
         args[args.length - 1] = dir.resolve("b").toString();
         assertThat(Cli.run(args).exitCode()).isZero();
         assertThat(Files.readString(dir.resolve("b/extraction.json"))).isEqualTo(json);

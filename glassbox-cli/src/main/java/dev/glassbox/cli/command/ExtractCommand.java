@@ -9,6 +9,7 @@ import dev.glassbox.core.model.Shape;
 import dev.glassbox.core.output.AtomicDirectory;
 import dev.glassbox.core.output.StableJson;
 import dev.glassbox.core.privacy.ModelExtraction;
+import dev.glassbox.core.privacy.ReluReconstruction;
 import dev.glassbox.core.privacy.TwoLayerNet;
 import dev.glassbox.djl.DifferentiableModel;
 import dev.glassbox.djl.model.Models;
@@ -34,11 +35,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code glassbox extract}: the model-extraction experiment of Milli et al. 2019 on a two-layer ReLU network over
  * tabular inputs, or on an image classifier given with {@code --model}: agreement of the attacker's copy with the target on held-out inputs against the number of queries,
- * from scores alone, from scores and gradient explanations, and with noise added to the released gradients.
+ * from scores alone, from scores and gradient explanations, and with noise added to the released gradients; for the
+ * tabular target answered with scores, also Milli et al.'s reconstruction ({@link ReluReconstruction}).
  */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Model extraction from explanations: how many queries an attacker needs to copy a two-layer ReLU "
-                + "network from its scores, and from its scores and gradients (Milli et al. 2019).")
+                + "network from its scores, and from its scores and gradients (Milli et al. 2019); with scores, also "
+                + "the queries its reconstruction from exact gradients needs.")
 public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--inputs", description = "Input features of the target (default: ${DEFAULT-VALUE}).")
     public int inputs = 10;
@@ -131,9 +134,28 @@ public final class ExtractCommand implements Callable<Integer> {
         settings.put("iterations", iterations);
         settings.put("restarts", restarts);
         settings.put("seed", seed);
+        Map<String, Object> reconstruction = null;
+        if (answers == ModelExtraction.Answers.SCORES) {
+            ReluReconstruction.Result r = new ReluReconstruction(RECONSTRUCTION_RANGE, RECONSTRUCTION_QUERIES,
+                    seed + 300).reconstruct(target);
+            reconstruction = new LinkedHashMap<>();
+            reconstruction.put("method", "Milli et al. 2019: breaks along a line from scores and exact gradients, "
+                    + "output layer by least squares");
+            reconstruction.put("range", RECONSTRUCTION_RANGE);
+            reconstruction.put("queries", r.queries());
+            reconstruction.put("unitsFound", r.units());
+            reconstruction.put("agreement", ModelExtraction.agreement(target, r.copy(), held));
+        }
         return run(answers.name().toLowerCase(Locale.ROOT), "two-layer ReLU network, He-initialised from the seed; "
-                + "inputs standard normal", settings, (q, gradients, s) -> attack.attack(target, q, gradients, s, held));
+                + "inputs standard normal", settings, reconstruction,
+                (q, gradients, s) -> attack.attack(target, q, gradients, s, held));
     }
+
+    /** The searched segment of the reconstruction, t ∈ [−range, range] along a unit direction. */
+    private static final double RECONSTRUCTION_RANGE = 1e4;
+
+    /** The most queries the reconstruction may make. */
+    private static final int RECONSTRUCTION_QUERIES = 10_000;
 
     /** One attack: {@code queries} queries, with gradient explanations or not, noised by {@code noise}. */
     @FunctionalInterface
@@ -171,14 +193,18 @@ public final class ExtractCommand implements Callable<Integer> {
         try (DifferentiableModel target = Models.loadDifferentiable(model, new ModelOptions(Shape.of(1, 28, 28),
                 FashionMnist.CLASS_NAMES, ModelOptions.DEFAULT_BATCH)); ProgressBars progress = new ProgressBars()) {
             return run("scores", model + " on Fashion-MNIST; queries: the first training images; held out: the first "
-                    + "test images; explanations: saliency of the predicted class", described,
+                    + "test images; explanations: saliency of the predicted class", described, null,
                     (q, gradients, s) -> ImageExtraction.attack(target, pool, q, gradients, s, held, settings,
                             progress));
         }
     }
 
-    /** Runs every attack the options ask for, prints the table and writes {@code extraction.json}. */
-    private int run(String answers, String targetDescription, Map<String, Object> settings, Attack attack) {
+    /**
+     * Runs every attack the options ask for, prints the table (and the reconstruction's line, when there is one) and
+     * writes {@code extraction.json}.
+     */
+    private int run(String answers, String targetDescription, Map<String, Object> settings,
+            Map<String, Object> reconstruction, Attack attack) {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%8s %10s %10s%s%n", "queries", answers,
                 "+gradients",
@@ -218,6 +244,12 @@ public final class ExtractCommand implements Callable<Integer> {
             doc.put("target", targetDescription);
             doc.put("settings", settings);
             doc.put("results", rows);
+            if (reconstruction != null) {
+                doc.put("reconstruction", reconstruction);
+                stdout.printf(Locale.ROOT, "reconstruction from scores and gradients (Milli et al.): %d queries, "
+                        + "%d of %d units found, %.1f%% agreement%n", reconstruction.get("queries"),
+                        reconstruction.get("unitsFound"), hidden, 100 * (double) reconstruction.get("agreement"));
+            }
             Files.writeString(output.path().resolve("extraction.json"), StableJson.toJson(doc));
             output.commit();
         } catch (IOException e) {

@@ -228,6 +228,14 @@ public final class RobustDemo {
             rows.add(new HtmlReport.Row(cells, false));
         }
         report.table(headers, rows);
+        if (doc.has("reconstruction")) {
+            JsonObject r = doc.getAsJsonObject("reconstruction");
+            report.paragraph(String.format(Locale.ROOT, "Reconstruction instead of fitting (Milli et al.): from the "
+                    + "scores and exact gradients along one line the attacker finds each hidden unit's hyperplane "
+                    + "where the gradient jumps and solves for the output layer: %d queries, %d of %d units, %.1f%% "
+                    + "agreement.", r.get("queries").getAsInt(), r.get("unitsFound").getAsInt(),
+                    doc.getAsJsonObject("settings").get("hidden").getAsInt(), 100 * r.get("agreement").getAsDouble()));
+        }
     }
 
     private static HtmlReport.Cell percent(Double value) {

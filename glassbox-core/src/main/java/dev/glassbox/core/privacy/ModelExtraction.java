@@ -56,11 +56,17 @@ public record ModelExtraction(Answers answers, int hidden, int iterations, int b
         return TwoLayerNet.gaussian(count, dimensions, 1, new SplittableRandom(seed));
     }
 
-    /** The share of {@code inputs} on which the two networks predict the same class. */
-    public static double agreement(TwoLayerNet a, TwoLayerNet b, double[][] inputs) {
+    /**
+     * The share of {@code inputs} on which the copy predicts the target's class; where the target's largest logits tie
+     * (to 1e-12, as where every hidden unit is off and a bias-free target's logits are all 0), any of the tied classes
+     * is the target's answer.
+     */
+    public static double agreement(TwoLayerNet target, TwoLayerNet copy, double[][] inputs) {
         int same = 0;
         for (double[] x : inputs) {
-            same += a.predict(x) == b.predict(x) ? 1 : 0;
+            double[] z = target.logits(x);
+            double top = z[dev.glassbox.core.math.Vectors.argmax(z)];
+            same += z[copy.predict(x)] >= top - 1e-12 * (1 + Math.abs(top)) ? 1 : 0;
         }
         return same / (double) inputs.length;
     }
