@@ -75,6 +75,10 @@ public final class RobustTraining {
     @Option(names = "--clip-norm", description = "DP-SGD's per-example gradient clipping norm C (default: ${DEFAULT-VALUE}).")
     public double clipNorm = 1.0;
 
+    @Option(names = "--dp-optimiser", paramLabel = "adam|sgd", description = "DP-SGD's update: Adam with a cosine "
+            + "schedule, or SGD with momentum 0.9 at the constant --learning-rate (default: ${DEFAULT-VALUE}).")
+    public String dpOptimiser = "adam";
+
     @Option(names = "--dp-epochs", description = "Passes of DP-SGD over the data, fractions allowed (default: --epochs, "
             + "else ${DEFAULT-VALUE}).")
     public Double dpEpochs;
@@ -96,8 +100,13 @@ public final class RobustTraining {
             throw new InvalidInputException("give --epochs or --dp-epochs, not both");
         }
         double epochs = dpEpochs != null ? dpEpochs : training.epochs();
+        DpSgd.Optimiser optimiser = switch (dpOptimiser.toLowerCase(Locale.ROOT)) {
+            case "adam" -> DpSgd.Optimiser.ADAM_COSINE;
+            case "sgd" -> DpSgd.Optimiser.SGD_MOMENTUM;
+            default -> throw new InvalidInputException("--dp-optimiser takes adam or sgd, got '" + dpOptimiser + "'");
+        };
         DpSgd.Settings settings = new DpSgd.Settings(epochs, training.batchSize(), training.learningRate(),
-                training.seed(), clipNorm, 0, dpDelta).withEpsilon(dpEpsilon, train.count());
+                training.seed(), clipNorm, 0, dpDelta, optimiser).withEpsilon(dpEpsilon, train.count());
         long start = System.nanoTime();
         DpSgd.Result result;
         try (ProgressBars progress = new ProgressBars()) {
@@ -121,6 +130,7 @@ public final class RobustTraining {
                         + "(%.3f, %s)-DP", train.count(), training.batchSize(), train.count(), clipNorm,
                         settings.noiseMultiplier(), result.steps(), result.spent().epsilon(), dpDelta);
                 metrics.put("dpEpochs", epochs);
+                metrics.put("dpSgdMomentum", optimiser == DpSgd.Optimiser.SGD_MOMENTUM ? 0.9 : 0.0);
                 SavedModels.save(model, new ModelCard(architecture, model.inputShape().dims(),
                         FashionMnist.CLASS_NAMES, provenance, training.seed(), (int) Math.ceil(epochs), metrics), out);
                 stdout.printf(Locale.ROOT, "trained %s with DP-SGD in %.0f s: test accuracy %.2f%% at (ε = %.3f, "

@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
  * independently with probability q = B / n (Poisson sampling, which the accountant assumes), each example's gradient
  * is clipped to L2 norm C ({@link PerExampleGradients}), the clipped gradients are summed, Gaussian noise
  * N(0, σ² C² I) is added, and the sum divided by the expected batch size B is handed to the optimiser (Adam with a
- * cosine schedule, as the other recipes; any update of the noisy gradient is post-processing and costs no privacy).
+ * cosine schedule, as the other recipes, or SGD with momentum 0.9 at a constant rate, as Tramèr and Boneh 2021 train
+ * their end-to-end CNNs; any update of the noisy gradient is post-processing and costs no privacy).
  * The run's (ε, δ) comes from the Rényi-DP accountant of the sampled Gaussian mechanism ({@link DpSgdPrivacy}).
  * Batches are drawn from {@code seed}; the noise from the engine's generator, seeded with it.
  */
@@ -40,15 +41,17 @@ public final class DpSgd {
      *
      * @param epochs passes over the data, fractional allowed: T = ⌈epochs · n / B⌉ steps
      * @param batchSize the expected batch size B (q = B / n)
-     * @param learningRate Adam's initial learning rate
+     * @param learningRate the optimiser's (initial) learning rate
      * @param seed the seed of the batches, the noise and the initial weights
      * @param clipNorm the per-example clipping norm C
      * @param noiseMultiplier σ: the noise's standard deviation is σ · C
      * @param delta the δ at which ε is reported
+     * @param optimiser how the noisy mean gradient updates the weights
      */
     public record Settings(double epochs, int batchSize, float learningRate, long seed, double clipNorm,
-            double noiseMultiplier, double delta) {
+            double noiseMultiplier, double delta, Optimiser optimiser) {
         public Settings {
+            java.util.Objects.requireNonNull(optimiser, "optimiser");
             if (!(epochs > 0) || Double.isInfinite(epochs) || batchSize < 1 || !(learningRate > 0)
                     || Float.isInfinite(learningRate)) {
                 throw new InvalidInputException("DP-SGD needs positive epochs, batch size and learning rate; got "
@@ -65,6 +68,12 @@ public final class DpSgd {
             }
         }
 
+        /** A run updated by Adam with a cosine schedule. */
+        public Settings(double epochs, int batchSize, float learningRate, long seed, double clipNorm,
+                double noiseMultiplier, double delta) {
+            this(epochs, batchSize, learningRate, seed, clipNorm, noiseMultiplier, delta, Optimiser.ADAM_COSINE);
+        }
+
         /** The accounting of this run on {@code examples} training examples. */
         public DpSgdPrivacy privacy(int examples) {
             return DpSgdPrivacy.of(examples, batchSize, epochs, delta);
@@ -78,8 +87,26 @@ public final class DpSgd {
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(e.getMessage());
             }
-            return new Settings(epochs, batchSize, learningRate, seed, clipNorm, sigma, delta);
+            return new Settings(epochs, batchSize, learningRate, seed, clipNorm, sigma, delta, optimiser);
         }
+
+        private Optimizer build(long steps) {
+            return switch (optimiser) {
+                case ADAM_COSINE -> Optimizer.adam().optLearningRateTracker(Tracker.cosine()
+                        .setBaseValue(learningRate).optFinalValue(learningRate / 100).setMaxUpdates((int) steps)
+                        .build()).build();
+                case SGD_MOMENTUM -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(learningRate))
+                        .optMomentum(0.9f).build();
+            };
+        }
+    }
+
+    /** How the noisy mean gradient updates the weights. */
+    public enum Optimiser {
+        /** Adam, its rate falling to a hundredth along a cosine. */
+        ADAM_COSINE,
+        /** SGD with momentum 0.9 at a constant rate. */
+        SGD_MOMENTUM
     }
 
     /** The trained network's DJL model and the privacy the run spent. */
@@ -103,10 +130,8 @@ public final class DpSgd {
         Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
         Model model = Model.newInstance(name, "PyTorch");
         model.setBlock(layers.block());
-        Tracker schedule = Tracker.cosine().setBaseValue(settings.learningRate()).optFinalValue(settings.learningRate() / 100)
-                .setMaxUpdates((int) steps).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build());
+                .optOptimizer(settings.build(steps));
         Shape inputShape = new Shape(examples.inputShape());
         SplittableRandom sampler = new SplittableRandom(settings.seed());
         try (NDManager data = model.getNDManager().newSubManager(); Trainer trainer = model.newTrainer(config)) {
