@@ -161,6 +161,46 @@ class DpSgdTest {
         assertThat(held[1]).isEqualTo(held[0]);
     }
 
+    /**
+     * One noiseless step over every example (q = 1) with SGD: the weights move by the rate times the mean gradient —
+     * twice as far at twice the rate, and by amounts as uneven as the gradient's entries, where Adam's first step moves
+     * every weight by about the rate, in the same directions.
+     */
+    @Test
+    void sgdMovesTheWeightsAlongTheMeanGradient() {
+        Training.Examples examples = new Training.Examples(TestFixtures.uniform(32 * 784, 4), new long[] {32, 1, 28, 28},
+                new float[32], new long[] {32});
+        for (int i = 0; i < 32; i++) {
+            examples.targets()[i] = i % 10;
+        }
+        float[] start = fc2AfterOneStep(examples, 1e-20f, DpSgd.Optimiser.SGD_MOMENTUM);
+        float[] sgd = fc2AfterOneStep(examples, 0.1f, DpSgd.Optimiser.SGD_MOMENTUM);
+        float[] sgdTwice = fc2AfterOneStep(examples, 0.2f, DpSgd.Optimiser.SGD_MOMENTUM);
+        float[] adam = fc2AfterOneStep(examples, 0.1f, DpSgd.Optimiser.ADAM_COSINE);
+        double largest = 0;
+        double[] moves = new double[start.length];
+        for (int i = 0; i < start.length; i++) {
+            double move = sgd[i] - start[i];
+            moves[i] = Math.abs(move);
+            largest = Math.max(largest, Math.abs(move));
+            assertThat((double) sgdTwice[i] - start[i]).isCloseTo(2 * move, within(1e-5 + 1e-4 * Math.abs(move)));
+            if (Math.abs(move) > 1e-4) {
+                assertThat(Math.signum(adam[i] - start[i])).isEqualTo(Math.signum(move));
+                assertThat(Math.abs(adam[i] - start[i])).isCloseTo(0.1, within(0.01));
+            }
+        }
+        java.util.Arrays.sort(moves);
+        assertThat(largest).isGreaterThan(3 * moves[moves.length / 2]);
+    }
+
+    private static float[] fc2AfterOneStep(Training.Examples examples, float rate, DpSgd.Optimiser optimiser) {
+        NamedBlocks net = SmallCnn.build();
+        DpSgd.Settings settings = new DpSgd.Settings(1, 32, rate, 3, 1e6, 0, 1e-5, optimiser);
+        try (Model model = DpSgd.train("dp", net, examples, settings, Progress.NONE).model()) {
+            return net.layer("fc2").getParameters().get("weight").getArray().toFloatArray();
+        }
+    }
+
     /** A short run: the accountant's ε for the noise chosen, reproducible weights for one seed. */
     @Test
     void aShortRunSpendsTheAccountedPrivacyAndRepeatsForOneSeed() {
