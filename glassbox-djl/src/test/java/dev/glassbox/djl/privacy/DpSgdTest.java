@@ -164,7 +164,7 @@ class DpSgdTest {
     /**
      * One noiseless step over every example (q = 1) with SGD: the weights move by the rate times the mean gradient —
      * twice as far at twice the rate, and by amounts as uneven as the gradient's entries, where Adam's first step moves
-     * every weight by about the rate, in the same directions.
+     * every weight by the same amount (its scheduled rate), in the same directions.
      */
     @Test
     void sgdMovesTheWeightsAlongTheMeanGradient() {
@@ -185,8 +185,10 @@ class DpSgdTest {
             largest = Math.max(largest, Math.abs(move));
             assertThat((double) sgdTwice[i] - start[i]).isCloseTo(2 * move, within(1e-5 + 1e-4 * Math.abs(move)));
             if (Math.abs(move) > 1e-4) {
-                assertThat(Math.signum(adam[i] - start[i])).isEqualTo(Math.signum(move));
-                assertThat(Math.abs(adam[i] - start[i])).isCloseTo(0.1, within(0.01));
+                double adamMove = adam[i] - start[i];
+                assertThat(Math.signum(adamMove)).isEqualTo(Math.signum(move));
+                // a one-step run: Adam's cosine schedule is already at its final hundredth of the rate
+                assertThat(Math.abs(adamMove)).isCloseTo(0.001, within(1e-4));
             }
         }
         java.util.Arrays.sort(moves);
