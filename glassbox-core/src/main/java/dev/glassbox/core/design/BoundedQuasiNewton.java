@@ -1,5 +1,7 @@
 package dev.glassbox.core.design;
 
+import static dev.glassbox.core.math.Vectors.dot;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -181,13 +183,5 @@ final class BoundedQuasiNewton {
             out[i] = Math.max(lower[i], Math.min(upper[i], x[i]));
         }
         return out;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

@@ -1,5 +1,7 @@
 package dev.glassbox.core.inspect;
 
+import static dev.glassbox.core.math.Vectors.dot;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
@@ -230,14 +232,6 @@ public final class ConceptClassifier {
             out[i] = dot(matrix[i], v);
         }
         return out;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     private static double sigmoid(double z) {

@@ -72,7 +72,7 @@ public final class NewtonMinimizer {
                 return new Result(x, at.value(), gradientNorm, iteration, true);
             }
             double[] direction = newtonDirection(at);
-            double slope = dot(at.gradient(), direction);
+            double slope = Vectors.dot(at.gradient(), direction);
             if (-slope <= RESOLUTION * Math.max(1, Math.abs(at.value()))) {
                 return lastStep(objective, x, direction, at, iteration);
             }
@@ -140,14 +140,6 @@ public final class NewtonMinimizer {
 
     private static double maxAbs(double[] values) {
         return Arrays.stream(values).map(Math::abs).max().orElse(0);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     private static double[] axpy(double alpha, double[] direction, double[] x) {

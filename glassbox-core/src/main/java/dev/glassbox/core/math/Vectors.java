@@ -4,9 +4,18 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
-/** Small numerical helpers over score vectors: argmax, a numerically stable softmax and log-sum-exp, top-k. */
+/** Small numerical helpers over vectors: argmax, a numerically stable softmax and log-sum-exp, top-k, dot products. */
 public final class Vectors {
     private Vectors() {
+    }
+
+    /** The dot product of two vectors of one length, summed in index order. */
+    public static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 
     /** The index of the largest value (the first on ties). */

@@ -1,5 +1,7 @@
 package dev.glassbox.core.privacy;
 
+import static dev.glassbox.core.math.Vectors.dot;
+
 import dev.glassbox.core.math.Vectors;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -426,22 +428,5 @@ public record ReluReconstruction(double range, int maxQueries, long seed) {
             x[i] = p[i] + t * u[i];
         }
         return x;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static boolean allTrue(boolean[] flags) {
-        for (boolean f : flags) {
-            if (!f) {
-                return false;
-            }
-        }
-        return true;
     }
 }
