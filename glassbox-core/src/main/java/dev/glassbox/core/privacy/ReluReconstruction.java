@@ -28,8 +28,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * (the flips solve a linear system); turned right, every class is refitted without it and the copy is kept when it
  * reproduces every answer: a two-layer ReLU network of the target's width, exact up to rounding. Until then the
  * attacker asks random queries (while a class was never predicted) and searches further lines (a break where the
- * predicted class changes is invisible to one class's gradient); if that does not settle it, the copy keeps the
- * linear term (as two units per class).
+ * predicted class changes is invisible to one class's gradient); when the copy with the linear term already
+ * reproduces every answer — every unit found, but fewer equations for the flips than units (inputs × classes below the
+ * hidden width) — it keeps the linear term, as two units per class.
  *
  * <p>About three queries per hidden unit, independent of the input dimension, where fitting a copy from scores alone
  * needs on the order of its weights divided by the classes.
@@ -150,9 +151,26 @@ public record ReluReconstruction(double range, int maxQueries, long seed) {
                 oracle.ask(Double.NaN, TwoLayerNet.gaussian(1, d, 1, random)[0]);
                 copy = oriented(units, oracle.answers, d, outputs);
             }
+            if (copy == null && everyClassPredicted(oracle.answers, outputs)
+                    && linearTermFits(units, oracle.answers, d, outputs)) {
+                copy = withLinearTerm(units, oracle.answers, d, outputs);
+            }
         }
         return new Result(copy != null ? copy : withLinearTerm(units, oracle.answers, d, outputs),
                 oracle.answers.size(), units.size());
+    }
+
+    /**
+     * Whether the copy with a linear term reproduces every answer: then every unit was found, and only the
+     * orientations are unsettled (fewer equations than units: inputs × classes below the hidden width).
+     */
+    private static boolean linearTermFits(List<Unit> units, List<Answer> answers, int d, int outputs) {
+        for (int k = 0; k < outputs; k++) {
+            if (!(fitClass(units, answers, k, d, true).residual() <= 1e-7)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean everyClassPredicted(List<Answer> answers, int outputs) {

@@ -50,6 +50,21 @@ class ReluReconstructionTest {
         }
     }
 
+    /**
+     * Wider than inputs × classes (40 units, 5 inputs, 3 classes): the units' orientations cannot be solved, the copy
+     * keeps a linear term (two units per class) and is still exact, after one line's queries.
+     */
+    @Test
+    void keepsTheLinearTermWhenOrientationsCannotBeSolved() {
+        TwoLayerNet target = TwoLayerNet.random(5, 40, 3, 1);
+        ReluReconstruction.Result result = new ReluReconstruction(1e4, 2000, 11).reconstruct(target);
+        assertThat(result.units()).isEqualTo(40);
+        assertThat(result.copy().b1()).hasSize(40 + 2 * 3);
+        assertThat(result.queries()).isLessThanOrEqualTo(5 * 40 + 2);
+        assertThat(largestLogitGap(target, result.copy(), ModelExtraction.gaussianInputs(2000, 5, 12)))
+                .isLessThan(1e-8);
+    }
+
     /** At the reconstruction's budget, a copy fitted to the scores alone agrees with the target far less. */
     @Test
     void fittingScoresAloneAtTheSameBudgetFallsShort() {
