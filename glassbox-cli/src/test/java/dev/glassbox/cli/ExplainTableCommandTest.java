@@ -43,8 +43,15 @@ class ExplainTableCommandTest {
         Cli spark = Cli.run(args(input, dir.resolve("spark"), "--spark", "local[2]", "--partitions", "3"));
         assertThat(spark.exitCode()).as(spark.err()).isZero();
 
+        Cli shipped = Cli.run(args(input, dir.resolve("shipped"), "--spark", "local[2]", "--ship-model"));
+        assertThat(shipped.exitCode()).as(shipped.err()).isZero();
+        Cli shipAlone = Cli.run(args(input, dir.resolve("ship-alone"), "--ship-model"));
+        assertThat(shipAlone.exitCode()).isEqualTo(2);
+        assertThat(shipAlone.err()).contains("--ship-model").contains("--spark");
+
         List<String> csv = Files.readAllLines(dir.resolve("local/attributions.csv"));
         assertThat(Files.readAllLines(dir.resolve("spark/attributions.csv"))).isEqualTo(csv);
+        assertThat(Files.readAllLines(dir.resolve("shipped/attributions.csv"))).isEqualTo(csv);
         assertThat(csv).hasSize(11);
         assertThat(csv.get(0)).startsWith("key,mean_radius,mean_texture,").endsWith(",error");
         assertThat(csv.get(4)).startsWith("p0003,,").contains("column mean_texture holds 'n/a'");

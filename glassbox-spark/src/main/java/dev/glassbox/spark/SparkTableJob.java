@@ -12,6 +12,7 @@ import dev.glassbox.spark.table.CsvCells;
 import dev.glassbox.spark.table.ExplainedRow;
 import dev.glassbox.spark.table.ImportanceSummary;
 import dev.glassbox.spark.table.LocalTableJob;
+import dev.glassbox.spark.table.ModelSource;
 import dev.glassbox.spark.table.SummaryReport;
 import dev.glassbox.spark.table.SummarySample;
 import dev.glassbox.spark.table.TableJob;
@@ -53,8 +54,13 @@ public final class SparkTableJob {
     private SparkTableJob() {
     }
 
-    /** Runs {@code job} on {@code master} with {@code partitions} partitions (0: as read), writing into {@code out}. */
-    public static LocalTableJob.Outcome run(TableJob job, Path input, Path out, String master, int partitions) {
+    /**
+     * Runs {@code job} on {@code master} with {@code partitions} partitions (0: as read), writing into {@code out}; with
+     * {@code shipModel} the model file goes to the executors with the job ({@link ShippedModel}) instead of being read
+     * from a path they share.
+     */
+    public static LocalTableJob.Outcome run(TableJob job, Path input, Path out, String master, int partitions,
+            boolean shipModel) {
         SparkSession spark = session(master);
         try {
             Dataset<Row> table = positioned(spark, read(spark, input));
@@ -65,7 +71,9 @@ public final class SparkTableJob {
                 table = table.repartition(partitions);
             }
             String key = job.key() == null ? POSITION : job.key();
-            Dataset<Row> explained = SparkExplainer.builder(job.source(features.size()), job.method())
+            ModelSource source = shipModel ? ShippedModel.ship(spark, Path.of(job.model()), features.size(),
+                    job.batchSize()) : job.source(features.size());
+            Dataset<Row> explained = SparkExplainer.builder(source, job.method())
                     .key(key).features(features).seed(job.seed()).target(job.target()).failOnError(job.failFast())
                     .build().explain(table).persist(StorageLevel.MEMORY_AND_DISK());
             try {

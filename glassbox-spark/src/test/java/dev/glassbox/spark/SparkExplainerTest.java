@@ -68,6 +68,28 @@ class SparkExplainerTest {
         return SparkFixtures.attribution(row);
     }
 
+    /**
+     * A model shipped with the job: the source carries only the file's name, executors load their fetched copy, and
+     * the attributions are those of the model read from its path; a missing file fails on the driver, before any work.
+     */
+    @Test
+    void aShippedModelGivesTheSameBitsAsTheSharedPath(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("shipped-model.pt");
+        java.nio.file.Files.copy(SparkFixtures.model(), copy);
+        ShippedModel shipped = ShippedModel.ship(spark, copy, 30, 64);
+        assertThat(shipped.name()).isEqualTo("shipped-model.pt");
+        assertThat(shipped.toString()).doesNotContain(dir.toString());
+        Map<String, ExplainedRow> expected = withoutSpark(kernelShap);
+        List<Row> rows = SparkExplainer.builder(shipped, kernelShap).key("id").features(SparkFixtures.features())
+                .seed(SEED).build().explain(table.repartition(3)).collectAsList();
+        assertThat(rows).hasSize(ROWS);
+        for (Row row : rows) {
+            assertThat(attribution(row)).containsExactly(expected.get(row.<String>getAs("id")).attribution());
+        }
+        assertThatThrownBy(() -> ShippedModel.ship(spark, dir.resolve("missing.pt"), 30, 64))
+                .isInstanceOf(ModelLoadException.class).hasMessageContaining("not found");
+    }
+
     @Test
     void kernelShapIsBitIdenticalToTheSingleMachineExplainerForAnyPartitioning() {
         Map<String, ExplainedRow> expected = withoutSpark(kernelShap);

@@ -15,7 +15,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A job on a real standalone cluster (a master and two workers on loopback, separate JVMs) gives the same bits. */
+/**
+ * A job on a real standalone cluster (a master and two workers on loopback, separate JVMs) gives the same bits, with
+ * the model read from a shared path and shipped with the job.
+ */
 class StandaloneClusterTest {
 
     @Test
@@ -48,6 +51,17 @@ class StandaloneClusterTest {
                 }
                 assertThat(spark.sparkContext().getExecutorMemoryStatus().size()).as("driver and two executors")
                         .isEqualTo(3);
+                // the same job with the model shipped: the workers' JVMs load the copies they fetched
+                Path copy = dir.resolve("shipped").resolve("cluster-model.pt");
+                java.nio.file.Files.createDirectories(copy.getParent());
+                java.nio.file.Files.copy(SparkFixtures.model(), copy);
+                List<Row> shipped = SparkExplainer.builder(ShippedModel.ship(spark, copy, 30, 64), method).key("id")
+                        .features(SparkFixtures.features()).seed(3).build().explain(table).collectAsList();
+                assertThat(shipped).hasSize(12);
+                for (Row row : shipped) {
+                    assertThat(SparkFixtures.attribution(row)).as("shipped, row %s", row.<String>getAs("id"))
+                            .containsExactly(expected.get(row.<String>getAs("id")).attribution());
+                }
             } finally {
                 spark.stop();
             }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 public final class ExplainTableCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "M",
             description = "A TorchScript .pt file, an .onnx file or a glassbox model folder, at a path every Spark "
-                    + "executor can read.")
+                    + "executor can read (or shipped with the job: --ship-model).")
     public Path model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
@@ -75,6 +75,10 @@ public final class ExplainTableCommand implements Callable<Integer> {
     @Option(names = "--partitions", description = "With --spark, repartition the rows into N partitions (default: as read).")
     public int partitions;
 
+    @Option(names = "--ship-model", description = "With --spark, send the model file or folder to the executors "
+            + "with the job (SparkContext.addFile) instead of reading it from a path they all share.")
+    public boolean shipModel;
+
     @Option(names = "--csv", description = "Also write attributions.csv: the key, one column per feature, the error.")
     public boolean csv;
 
@@ -103,10 +107,13 @@ public final class ExplainTableCommand implements Callable<Integer> {
         if (partitions < 0 || partitions > 0 && spark == null) {
             throw new InvalidInputException("--partitions takes a positive number, with --spark");
         }
+        if (shipModel && spark == null) {
+            throw new InvalidInputException("--ship-model sends the model to Spark executors: give --spark too");
+        }
         LocalTableJob.Outcome outcome;
         try (AtomicDirectory output = AtomicDirectory.open(out); ProgressBars progress = new ProgressBars()) {
             outcome = spark == null ? LocalTableJob.run(job, input, output.path(), progress)
-                    : SparkRun.run(job, input, output.path(), spark, partitions);
+                    : SparkRun.run(job, input, output.path(), spark, partitions, shipModel);
             output.commit();
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "explained %,d row(s) (%,d with errors) with %s: %s%n",
@@ -116,8 +123,9 @@ public final class ExplainTableCommand implements Callable<Integer> {
 
     /** The Spark path, in its own class so that a run without --spark loads no Spark class. */
     private static final class SparkRun {
-        static LocalTableJob.Outcome run(TableJob job, Path input, Path out, String master, int partitions) {
-            return dev.glassbox.spark.SparkTableJob.run(job, input, out, master, partitions);
+        static LocalTableJob.Outcome run(TableJob job, Path input, Path out, String master, int partitions,
+                boolean shipModel) {
+            return dev.glassbox.spark.SparkTableJob.run(job, input, out, master, partitions, shipModel);
         }
     }
 }

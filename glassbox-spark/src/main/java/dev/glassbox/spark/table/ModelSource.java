@@ -51,9 +51,18 @@ public interface ModelSource extends Serializable {
         @Override
         public Model open() {
             check();
-            Path file = Path.of(path);
-            boolean recordsShape = Files.isDirectory(file) || path.toLowerCase(Locale.ROOT).endsWith(".onnx");
-            return Models.load(file, new ModelOptions(recordsShape ? null : new Shape(new int[] {features}), null, batchSize));
+            return load(Path.of(path), features, batchSize);
+        }
+
+        /**
+         * Loads the model file or folder at {@code file}, taking rows of {@code features} values where the file does
+         * not record its input shape (TorchScript).
+         */
+        public static Model load(Path file, int features, int batchSize) {
+            boolean recordsShape = Files.isDirectory(file)
+                    || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
+            return Models.load(file, new ModelOptions(recordsShape ? null : new Shape(new int[] {features}), null,
+                    batchSize));
         }
 
         @Override
