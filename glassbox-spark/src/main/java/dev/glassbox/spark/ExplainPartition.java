@@ -115,6 +115,9 @@ final class ExplainPartition implements MapPartitionsFunction<Row, Row> {
                 throw new InvalidInputException("cannot read image " + path + ": " + e.getMessage());
             }
         }
+        if (MlVectors.isVector(row.get(arrayIndex))) {
+            return MlVectors.values(row.get(arrayIndex));
+        }
         List<Object> cells = row.getList(arrayIndex);
         float[] out = new float[cells.size()];
         for (int j = 0; j < out.length; j++) {

@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.StructType;
  * Explains every row of a Spark {@code Dataset<Row>} with a glassbox {@link TableMethod}, returning the rows with the
  * explanation's columns appended: {@code attribution} (one float per feature), {@code target}, {@code prediction},
  * {@code expected_value}, {@code additivity_error}, {@code r2}, {@code seed} and {@code error} (why a row was not
- * explained; null when it was). The features are numeric (or numeric text) columns, one array column, or one column of
- * image paths (PNG or JPEG, read on the executors; an unreadable path is that row's error).
+ * explained; null when it was). The features are numeric (or numeric text) columns, one array or Spark ML vector
+ * column, or one column of image paths (PNG or JPEG, read on the executors; an unreadable path is that row's error).
  *
  * <p>Each row is explained by the same code as without Spark ({@link dev.glassbox.spark.table.RowExplainer}) with a
  * seed derived from the job seed and the row's key, so the attributions are the same bits for any partitioning, any
@@ -201,7 +201,10 @@ public final class SparkExplainer {
             return this;
         }
 
-        /** One array column holding each row's features, instead of one column per feature. */
+        /**
+         * One column holding each row's features, instead of one column per feature: an array of numbers or a Spark ML
+         * vector (dense or sparse).
+         */
         public Builder arrayColumn(String column) {
             this.arrayColumn = column;
             this.features = null;

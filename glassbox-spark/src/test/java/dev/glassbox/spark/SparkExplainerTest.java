@@ -90,6 +90,39 @@ class SparkExplainerTest {
                 .isInstanceOf(ModelLoadException.class).hasMessageContaining("not found");
     }
 
+    /**
+     * The features as one Spark ML vector column — dense for even rows, sparse (one feature set to 0 everywhere, so
+     * that sparse rows leave it out) for odd ones — give the same bits as the named columns with the same values.
+     */
+    @Test
+    void aSparkMlVectorColumnGivesTheSameBitsAsTheColumns() {
+        List<String> names = SparkFixtures.features();
+        Dataset<Row> zeroed = table.withColumn(names.get(3), functions.lit("0"));
+        Map<String, ExplainedRow> expected = SparkFixtures.singleMachine(source, kernelShap, SEED,
+                zeroed.collectAsList());
+        List<Row> vectors = new ArrayList<>();
+        for (Row row : zeroed.collectAsList()) {
+            if (!expected.get(row.<String>getAs("id")).ok()) {
+                continue; // the fixture's unreadable cells
+            }
+            double[] values = new double[names.size()];
+            for (int j = 0; j < values.length; j++) {
+                values[j] = Float.parseFloat(row.<String>getAs(names.get(j)));
+            }
+            org.apache.spark.ml.linalg.Vector v = org.apache.spark.ml.linalg.Vectors.dense(values);
+            vectors.add(RowFactory.create(row.<String>getAs("id"), vectors.size() % 2 == 0 ? v : v.toSparse()));
+        }
+        StructType schema = new StructType().add("id", DataTypes.StringType)
+                .add("features", new org.apache.spark.ml.linalg.VectorUDT());
+        List<Row> rows = SparkExplainer.builder(source, kernelShap).key("id").arrayColumn("features").seed(SEED)
+                .build().explain(spark.createDataFrame(vectors, schema).repartition(3)).collectAsList();
+        assertThat(rows).hasSize(vectors.size()).hasSizeGreaterThan(ROWS - 3);
+        for (Row row : rows) {
+            assertThat(row.<String>getAs("error")).isNull();
+            assertThat(attribution(row)).containsExactly(expected.get(row.<String>getAs("id")).attribution());
+        }
+    }
+
     @Test
     void kernelShapIsBitIdenticalToTheSingleMachineExplainerForAnyPartitioning() {
         Map<String, ExplainedRow> expected = withoutSpark(kernelShap);
