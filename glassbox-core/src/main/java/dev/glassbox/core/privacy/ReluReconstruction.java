@@ -74,12 +74,9 @@ public record ReluReconstruction(double range, int maxQueries, long seed) {
     /** One answered query: where on the line (NaN off it), the input, every logit, the class and its gradient. */
     private record Answer(double t, double[] x, double[] logits, int predicted, double[] gradient) {
 
+        /** The predicted class's slope along direction {@code u}. */
         double slope(double[] u) {
-            double s = 0;
-            for (int i = 0; i < u.length; i++) {
-                s += gradient[i] * u[i];
-            }
-            return s;
+            return dot(gradient, u);
         }
     }
 
