@@ -45,6 +45,13 @@ class ExplainTableCommandTest {
 
         Cli shipped = Cli.run(args(input, dir.resolve("shipped"), "--spark", "local[2]", "--ship-model"));
         assertThat(shipped.exitCode()).as(shipped.err()).isZero();
+        Cli kmeansLocal = Cli.run(args(input, dir.resolve("kmeans-local"), "--kmeans", "3"));
+        assertThat(kmeansLocal.exitCode()).as(kmeansLocal.err()).isZero();
+        Cli kmeansSpark = Cli.run(args(input, dir.resolve("kmeans-spark"), "--kmeans", "3", "--spark", "local[2]"));
+        assertThat(kmeansSpark.exitCode()).as(kmeansSpark.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("kmeans-spark/attributions.csv")))
+                .isEqualTo(Files.readAllLines(dir.resolve("kmeans-local/attributions.csv")))
+                .isNotEqualTo(Files.readAllLines(dir.resolve("local/attributions.csv")));
         Cli shipAlone = Cli.run(args(input, dir.resolve("ship-alone"), "--ship-model"));
         assertThat(shipAlone.exitCode()).isEqualTo(2);
         assertThat(shipAlone.err()).contains("--ship-model").contains("--spark");
@@ -91,5 +98,12 @@ class ExplainTableCommandTest {
         assertThat(failFast.exitCode()).isEqualTo(2);
         assertThat(failFast.err()).contains("row p0003: column mean_texture holds 'n/a'");
         assertThat(dir.resolve("c")).doesNotExist();
+        Cli kmeansAlone = Cli.run("explain-table", "--model", TABULAR.resolve("cancer.pt").toString(), "--input",
+                input.toString(), "--method", "kernel-shap", "--kmeans", "2", "--out", dir.resolve("d").toString());
+        assertThat(kmeansAlone.exitCode()).isEqualTo(2);
+        assertThat(kmeansAlone.err()).contains("--kmeans").contains("--background");
+        Cli tooMany = Cli.run(args(input, dir.resolve("e"), "--kmeans", "100000"));
+        assertThat(tooMany.exitCode()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("k must be between 1 and the number of rows");
     }
 }

@@ -46,6 +46,10 @@ public final class ExplainTableCommand implements Callable<Integer> {
                     + "keep it small (10–100 rows): each row's cost grows with it. Without it masked features are 0.")
     public Path background;
 
+    @Option(names = "--kmeans", paramLabel = "K", description = "Summarise --background to K weighted k-means "
+            + "centres, once before any row (seeded by --seed), as shap.kmeans does: each row's cost shrinks with it.")
+    public Integer kmeans;
+
     @Option(names = "--samples", description = "Coalitions (kernel-shap), LIME samples, permutations or IG steps; "
             + "0 for the method's default (default: ${DEFAULT-VALUE}).")
     public int samples;
@@ -101,9 +105,14 @@ public final class ExplainTableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (kmeans != null && background == null) {
+            throw new InvalidInputException("--kmeans summarises the background: give --background FILE too");
+        }
         float[][] rows = background == null ? new float[0][] : CsvReader.read(background).rows();
-        TableJob job = new TableJob(model.toString(), new TableMethod(method, samples, rows, probabilities), seed, key,
-                features, target, failOnError, batchSize, maxDots, csv);
+        TableMethod how = kmeans == null ? new TableMethod(method, samples, rows, probabilities)
+                : TableMethod.summarised(method, samples, rows, kmeans, seed, probabilities);
+        TableJob job = new TableJob(model.toString(), how, seed, key, features, target, failOnError, batchSize, maxDots,
+                csv);
         if (partitions < 0 || partitions > 0 && spark == null) {
             throw new InvalidInputException("--partitions takes a positive number, with --spark");
         }

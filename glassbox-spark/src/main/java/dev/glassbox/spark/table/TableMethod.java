@@ -6,13 +6,15 @@ import dev.glassbox.core.explain.catalogue.MethodCatalogue;
 import dev.glassbox.core.explain.catalogue.MethodSettings;
 import dev.glassbox.core.explain.grouping.FeatureGrouping;
 import dev.glassbox.core.explain.grouping.Segmenter;
+import dev.glassbox.core.explain.perturb.Background;
 import dev.glassbox.core.model.Model;
 import java.io.Serializable;
 import java.util.List;
 
 /**
  * How to explain each row of a table: the method, its sample budget, the background rows that masked features take
- * their values from, and whether softmax probabilities are explained instead of raw scores. It is a small serialisable
+ * their values from (with weights when they summarise a larger background), and whether softmax probabilities are
+ * explained instead of raw scores. It is a small serialisable
  * value, shipped once to every executor; {@link #explainer} builds the row's explainer from the method catalogue
  * ({@link MethodCatalogue#standard()}) with the row's own seed, one thread per row (Spark runs the rows in parallel).
  *
@@ -26,12 +28,18 @@ import java.util.List;
  * @param name the method, as named in the catalogue and on the command line
  * @param samples coalitions, permutations, LIME samples or IG steps; 0 for the method's default
  * @param background rows masked features take their values from (already summarised), or an empty array
+ * @param weights one positive weight per background row (as {@link Background#summarize} gives them), or {@code null}
+ *     for equal weights
  * @param probabilities whether softmax probabilities are explained when the model outputs logits
  */
-public record TableMethod(String name, int samples, float[][] background, boolean probabilities) implements Serializable {
+public record TableMethod(String name, int samples, float[][] background, double[] weights, boolean probabilities)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public TableMethod {
+        if (weights != null) {
+            new Background(background, weights);  // the same checks as the explainer's, before any work
+        }
         name = MethodCatalogue.standard().require(name).name();
         if (samples < 0) {
             throw new InvalidInputException("the sample count must be 0 (the method's default) or positive, was "
@@ -43,6 +51,21 @@ public record TableMethod(String name, int samples, float[][] background, boolea
         }
     }
 
+    /** A method whose background rows weigh the same. */
+    public TableMethod(String name, int samples, float[][] background, boolean probabilities) {
+        this(name, samples, background, null, probabilities);
+    }
+
+    /**
+     * A method whose background is {@code rows} summarised once to {@code k} weighted k-means centres
+     * ({@link Background#summarize}, seeded), as shap's {@code kmeans} does for its Kernel explainer.
+     */
+    public static TableMethod summarised(String name, int samples, float[][] rows, int k, long seed,
+            boolean probabilities) {
+        Background centres = Background.summarize(rows, k, seed);
+        return new TableMethod(name, samples, centres.rows(), centres.weights(), probabilities);
+    }
+
     /** The explainer of one row: {@code seed} is the row's seed ({@link RowSeeds#of}). */
     public Explainer explainer(Model model, long seed, List<String> columns) {
         MethodSettings.Builder settings = MethodSettings.builder().seed(seed).threads(1).probabilities(probabilities);
@@ -51,6 +74,9 @@ public record TableMethod(String name, int samples, float[][] background, boolea
         }
         if (background.length > 0) {
             settings.background(background);
+        }
+        if (weights != null) {
+            settings.removal(new Background(background, weights));
         }
         if (model.inputShape().rank() == 1) {
             settings.columns(columns);
