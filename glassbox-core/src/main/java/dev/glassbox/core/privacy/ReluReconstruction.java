@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Reconstruction of a two-layer ReLU network from its scores and gradient explanations, after Milli, Schmidt, Dragan
@@ -72,7 +69,7 @@ public record ReluReconstruction(double range, int maxQueries, long seed) {
     }
 
     /** One answered query: where on the line (NaN off it), the input, every logit, the class and its gradient. */
-    private record Answer(double t, double[] x, double[] logits, int predicted, double[] gradient) {
+    record Answer(double t, double[] x, double[] logits, int predicted, double[] gradient) {
 
         /** The predicted class's slope along direction {@code u}. */
         double slope(double[] u) {
@@ -81,7 +78,7 @@ public record ReluReconstruction(double range, int maxQueries, long seed) {
     }
 
     /** A hidden unit relu(normal·x + offset), up to orientation and scale. */
-    private record Unit(double[] normal, double offset) {
+    record Unit(double[] normal, double offset) {
 
         double activation(double[] x) {
             return Math.max(0, dot(normal, x) + offset);
@@ -142,41 +139,19 @@ public record ReluReconstruction(double range, int maxQueries, long seed) {
                     units.add(found);
                 }
             }
-            copy = oriented(units, oracle.answers, d, outputs);
-            for (int extra = 0; copy == null && !everyClassPredicted(oracle.answers, outputs)
+            copy = ReluOutputLayer.oriented(units, oracle.answers, d, outputs);
+            for (int extra = 0; copy == null && !ReluOutputLayer.everyClassPredicted(oracle.answers, outputs)
                     && extra < EXTRA_QUERIES_PER_CLASS * outputs && oracle.answers.size() < maxQueries; extra++) {
                 oracle.ask(Double.NaN, TwoLayerNet.gaussian(1, d, 1, random)[0]);
-                copy = oriented(units, oracle.answers, d, outputs);
+                copy = ReluOutputLayer.oriented(units, oracle.answers, d, outputs);
             }
-            if (copy == null && everyClassPredicted(oracle.answers, outputs)
-                    && linearTermFits(units, oracle.answers, d, outputs)) {
-                copy = withLinearTerm(units, oracle.answers, d, outputs);
+            if (copy == null && ReluOutputLayer.everyClassPredicted(oracle.answers, outputs)
+                    && ReluOutputLayer.linearTermFits(units, oracle.answers, d, outputs)) {
+                copy = ReluOutputLayer.withLinearTerm(units, oracle.answers, d, outputs);
             }
         }
-        return new Result(copy != null ? copy : withLinearTerm(units, oracle.answers, d, outputs),
+        return new Result(copy != null ? copy : ReluOutputLayer.withLinearTerm(units, oracle.answers, d, outputs),
                 oracle.answers.size(), units.size());
-    }
-
-    /**
-     * Whether the copy with a linear term reproduces every answer: then every unit was found, and only the
-     * orientations are unsettled (fewer equations than units: inputs × classes below the hidden width).
-     */
-    private static boolean linearTermFits(List<Unit> units, List<Answer> answers, int d, int outputs) {
-        for (int k = 0; k < outputs; k++) {
-            if (!(fitClass(units, answers, k, d, true).residual() <= 1e-7)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean everyClassPredicted(List<Answer> answers, int outputs) {
-        for (int k = 0; k < outputs; k++) {
-            if (!predictedSomewhere(answers, k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Finds every break on the segment x(t) = p + t·u, t ∈ [−range, range]. */
@@ -273,168 +248,6 @@ public record ReluReconstruction(double range, int maxQueries, long seed) {
             gap = Math.max(gap, Math.abs(g[i] - h[i]));
         }
         return gap <= TOLERANCE * scale;
-    }
-
-    /**
-     * The copy with every unit turned the right way, or null while the answers do not settle it. Fitted with a linear
-     * term, a class whose gradient was released has L_k = −Σ_{j flipped} A_kj n_j (a·relu(−s) = a·relu(s) − a·s), so
-     * the flipped units solve a linear system over the classes seen; with them turned, every class — seen or not — is
-     * fitted without a linear term, and the result is kept only if it reproduces every answer.
-     */
-    private static TwoLayerNet oriented(List<Unit> units, List<Answer> answers, int d, int outputs) {
-        int m = units.size();
-        List<double[]> rows = new ArrayList<>();
-        List<Double> targets = new ArrayList<>();
-        for (int k = 0; k < outputs; k++) {
-            if (!predictedSomewhere(answers, k)) {
-                continue;
-            }
-            double[] fit = fitClass(units, answers, k, d, true).coefficients();
-            for (int i = 0; i < d; i++) {
-                double[] row = new double[m];
-                for (int j = 0; j < m; j++) {
-                    row[j] = fit[j] * units.get(j).normal()[i];
-                }
-                rows.add(row);
-                targets.add(-fit[m + i]);
-            }
-        }
-        if (rows.size() < m) {
-            return null;
-        }
-        double[] flips = leastSquares(rows, targets, m);
-        List<Unit> turned = new ArrayList<>();
-        for (int j = 0; j < m; j++) {
-            if (Math.abs(flips[j] - Math.rint(flips[j])) > 1e-6 || Math.abs(Math.rint(flips[j]) - 0.5) != 0.5) {
-                return null;
-            }
-            Unit unit = units.get(j);
-            turned.add(flips[j] > 0.5 ? unit.turned() : unit);
-        }
-        double[][] w2 = new double[outputs][];
-        double[] b2 = new double[outputs];
-        for (int k = 0; k < outputs; k++) {
-            ClassFit fit = fitClass(turned, answers, k, d, false);
-            if (!(fit.residual() <= 1e-7)) {
-                return null;
-            }
-            w2[k] = java.util.Arrays.copyOf(fit.coefficients(), m);
-            b2[k] = fit.coefficients()[m];
-        }
-        double[][] w1 = new double[m][];
-        double[] b1 = new double[m];
-        for (int j = 0; j < m; j++) {
-            w1[j] = turned.get(j).normal();
-            b1[j] = turned.get(j).offset();
-        }
-        return new TwoLayerNet(w1, b1, w2, b2);
-    }
-
-    private static boolean predictedSomewhere(List<Answer> answers, int k) {
-        return answers.stream().anyMatch(a -> a.predicted() == k);
-    }
-
-    /**
-     * The copy when the orientations stay unsettled: each unit as found, and per class a linear term, held as two
-     * units (relu(L·x) − relu(−L·x) = L·x); exact for every class whose gradient was released.
-     */
-    private static TwoLayerNet withLinearTerm(List<Unit> units, List<Answer> answers, int d, int outputs) {
-        int m = units.size();
-        double[][] w1 = new double[m + 2 * outputs][];
-        double[] b1 = new double[m + 2 * outputs];
-        double[][] w2 = new double[outputs][m + 2 * outputs];
-        double[] b2 = new double[outputs];
-        for (int j = 0; j < m; j++) {
-            w1[j] = units.get(j).normal().clone();
-            b1[j] = units.get(j).offset();
-        }
-        for (int k = 0; k < outputs; k++) {
-            double[] fit = fitClass(units, answers, k, d, true).coefficients();
-            System.arraycopy(fit, 0, w2[k], 0, m);
-            b2[k] = fit[m + d];
-            w1[m + 2 * k] = java.util.Arrays.copyOfRange(fit, m, m + d);
-            w1[m + 2 * k + 1] = new double[d];
-            for (int i = 0; i < d; i++) {
-                w1[m + 2 * k + 1][i] = -fit[m + i];
-            }
-            w2[k][m + 2 * k] = 1;
-            w2[k][m + 2 * k + 1] = -1;
-        }
-        return new TwoLayerNet(w1, b1, w2, b2);
-    }
-
-    /**
-     * A class's output weights over the units' activations (then, with {@code linear}, a linear term over the input)
-     * and its bias, and the largest residual relative to the answers' scale.
-     */
-    private record ClassFit(double[] coefficients, double residual) {
-    }
-
-    /**
-     * Least squares over every query's score of class k and the gradients of the queries that predicted k; score rows
-     * are scaled by 1 / (1 + ‖x‖), as the segment's ends lie far out.
-     */
-    private static ClassFit fitClass(List<Unit> units, List<Answer> answers, int k, int d, boolean linear) {
-        int m = units.size();
-        int columns = m + (linear ? d : 0) + 1;
-        List<double[]> rows = new ArrayList<>();
-        List<Double> targets = new ArrayList<>();
-        double scale = 0;
-        for (Answer a : answers) {
-            double weight = 1 / (1 + Math.sqrt(dot(a.x(), a.x())));
-            double[] row = new double[columns];
-            for (int j = 0; j < m; j++) {
-                row[j] = weight * units.get(j).activation(a.x());
-            }
-            if (linear) {
-                for (int i = 0; i < d; i++) {
-                    row[m + i] = weight * a.x()[i];
-                }
-            }
-            row[columns - 1] = weight;
-            rows.add(row);
-            targets.add(weight * a.logits()[k]);
-            scale = Math.max(scale, weight * Math.abs(a.logits()[k]));
-            if (a.predicted() == k) {
-                for (int i = 0; i < d; i++) {
-                    double[] gradientRow = new double[columns];
-                    for (int j = 0; j < m; j++) {
-                        Unit unit = units.get(j);
-                        gradientRow[j] = unit.activation(a.x()) > 0 ? unit.normal()[i] : 0;
-                    }
-                    if (linear) {
-                        gradientRow[m + i] = 1;
-                    }
-                    rows.add(gradientRow);
-                    targets.add(a.gradient()[i]);
-                    scale = Math.max(scale, Math.abs(a.gradient()[i]));
-                }
-            }
-        }
-        double[] solution = leastSquares(rows, targets, columns);
-        double residual = 0;
-        for (int r = 0; r < rows.size(); r++) {
-            residual = Math.max(residual, Math.abs(dot(rows.get(r), solution) - targets.get(r)));
-        }
-        return new ClassFit(solution, residual / Math.max(scale, Double.MIN_NORMAL));
-    }
-
-    private static double[] leastSquares(List<double[]> rows, List<Double> targets, int columns) {
-        DMatrixRMaj a = new DMatrixRMaj(rows.size(), columns);
-        DMatrixRMaj y = new DMatrixRMaj(rows.size(), 1);
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < columns; c++) {
-                a.set(r, c, rows.get(r)[c]);
-            }
-            y.set(r, 0, targets.get(r));
-        }
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
-        if (!solver.setA(a)) {
-            throw new IllegalStateException("a least-squares system of the reconstruction is singular");
-        }
-        DMatrixRMaj x = new DMatrixRMaj(columns, 1);
-        solver.solve(y, x);
-        return x.getData();
     }
 
     private static double[] at(double[] p, double[] u, double t) {
