@@ -80,7 +80,7 @@ public final class ExplainTableCommand implements Callable<Integer> {
     public int partitions;
 
     @Option(names = "--ship-model", description = "With --spark, send the model file or folder to the executors "
-            + "with the job (SparkContext.addFile) instead of reading it from a path they all share.")
+            + "with the job (a broadcast of its bytes) instead of reading it from a path they all share.")
     public boolean shipModel;
 
     @Option(names = "--csv", description = "Also write attributions.csv: the key, one column per feature, the error.")

@@ -17,16 +17,28 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * without it.
  */
 final class ReluOutputLayer {
+    /** The largest residual, relative to the answers' scale, of a fit that reproduces them. */
+    private static final double EXACT = 1e-7;
+
     private ReluOutputLayer() {
     }
 
+    /** Each class's fit with a linear term over the input, from every answer held. */
+    static ClassFit[] linearFits(List<Unit> units, List<Answer> answers, int d, int outputs) {
+        ClassFit[] fits = new ClassFit[outputs];
+        for (int k = 0; k < outputs; k++) {
+            fits[k] = fitClass(units, answers, k, d, true);
+        }
+        return fits;
+    }
+
     /**
-     * Whether the copy with a linear term reproduces every answer: then every unit was found, and only the
+     * Whether the fits reproduce every answer: with a linear term, that means every unit was found and only the
      * orientations are unsettled (fewer equations than units: inputs × classes below the hidden width).
      */
-    static boolean linearTermFits(List<Unit> units, List<Answer> answers, int d, int outputs) {
-        for (int k = 0; k < outputs; k++) {
-            if (!(fitClass(units, answers, k, d, true).residual() <= 1e-7)) {
+    static boolean reproduceAnswers(ClassFit[] fits) {
+        for (ClassFit fit : fits) {
+            if (!(fit.residual() <= EXACT)) {
                 return false;
             }
         }
@@ -48,15 +60,16 @@ final class ReluOutputLayer {
      * the flipped units solve a linear system over the classes seen; with them turned, every class — seen or not — is
      * fitted without a linear term, and the result is kept only if it reproduces every answer.
      */
-    static TwoLayerNet oriented(List<Unit> units, List<Answer> answers, int d, int outputs) {
+    static TwoLayerNet oriented(List<Unit> units, List<Answer> answers, ClassFit[] linear, int d) {
         int m = units.size();
+        int outputs = linear.length;
         List<double[]> rows = new ArrayList<>();
         List<Double> targets = new ArrayList<>();
         for (int k = 0; k < outputs; k++) {
             if (!predictedSomewhere(answers, k)) {
                 continue;
             }
-            double[] fit = fitClass(units, answers, k, d, true).coefficients();
+            double[] fit = linear[k].coefficients();
             for (int i = 0; i < d; i++) {
                 double[] row = new double[m];
                 for (int j = 0; j < m; j++) {
@@ -72,17 +85,18 @@ final class ReluOutputLayer {
         double[] flips = leastSquares(rows, targets, m);
         List<Unit> turned = new ArrayList<>();
         for (int j = 0; j < m; j++) {
-            if (Math.abs(flips[j] - Math.rint(flips[j])) > 1e-6 || Math.abs(Math.rint(flips[j]) - 0.5) != 0.5) {
+            long flip = Math.round(flips[j]);
+            if (flip != 0 && flip != 1 || Math.abs(flips[j] - flip) > 1e-6) {
                 return null;
             }
             Unit unit = units.get(j);
-            turned.add(flips[j] > 0.5 ? unit.turned() : unit);
+            turned.add(flip == 1 ? unit.turned() : unit);
         }
         double[][] w2 = new double[outputs][];
         double[] b2 = new double[outputs];
         for (int k = 0; k < outputs; k++) {
             ClassFit fit = fitClass(turned, answers, k, d, false);
-            if (!(fit.residual() <= 1e-7)) {
+            if (!(fit.residual() <= EXACT)) {
                 return null;
             }
             w2[k] = java.util.Arrays.copyOf(fit.coefficients(), m);
@@ -105,8 +119,9 @@ final class ReluOutputLayer {
      * The copy when the orientations stay unsettled: each unit as found, and per class a linear term, held as two
      * units (relu(L·x) − relu(−L·x) = L·x); exact for every class whose gradient was released.
      */
-    static TwoLayerNet withLinearTerm(List<Unit> units, List<Answer> answers, int d, int outputs) {
+    static TwoLayerNet withLinearTerm(List<Unit> units, ClassFit[] linear, int d) {
         int m = units.size();
+        int outputs = linear.length;
         double[][] w1 = new double[m + 2 * outputs][];
         double[] b1 = new double[m + 2 * outputs];
         double[][] w2 = new double[outputs][m + 2 * outputs];
@@ -116,7 +131,7 @@ final class ReluOutputLayer {
             b1[j] = units.get(j).offset();
         }
         for (int k = 0; k < outputs; k++) {
-            double[] fit = fitClass(units, answers, k, d, true).coefficients();
+            double[] fit = linear[k].coefficients();
             System.arraycopy(fit, 0, w2[k], 0, m);
             b2[k] = fit[m + d];
             w1[m + 2 * k] = java.util.Arrays.copyOfRange(fit, m, m + d);
@@ -134,7 +149,7 @@ final class ReluOutputLayer {
      * A class's output weights over the units' activations (then, with {@code linear}, a linear term over the input)
      * and its bias, and the largest residual relative to the answers' scale.
      */
-    private record ClassFit(double[] coefficients, double residual) {
+    record ClassFit(double[] coefficients, double residual) {
     }
 
     /**

@@ -17,19 +17,20 @@ import java.util.SplittableRandom;
  * hidden unit's hyperplane w·x + b = 0; the gradient explanation of the predicted class is constant between breaks. A
  * query answers a logit's value and (through the gradient) its slope along the line, so two queries whose gradients
  * differ give two lines whose intersection is the break when there is only one; two queries just before and just after
- * it confirm it (each on its end's linear piece: same class, same gradient, value on the line) or split the interval. Each confirmed break gives one unit: its normal is the jump of the
- * gradient across it (±a·w), its offset follows from the break's position. The output layer is then linear in the
- * units' activations and solved by least squares from every answer already held — all scores and gradients —
- * with a linear term that absorbs the unknown orientation of each unit (a·relu(s) = a·s +
- * a·relu(−s)). The linear terms of the classes whose gradients were released tell which units are turned the wrong way
- * (the flips solve a linear system); turned right, every class is refitted without it and the copy is kept when it
- * reproduces every answer: a two-layer ReLU network of the target's width, exact up to rounding. Until then the
- * attacker asks random queries (while a class was never predicted) and searches further lines (a break where the
- * predicted class changes is invisible to one class's gradient); when the copy with the linear term already
- * reproduces every answer — every unit found, but fewer equations for the flips than units (inputs × classes below the
- * hidden width) — it keeps the linear term, as two units per class.
+ * it confirm it (each on its end's linear piece: same class, same gradient, value on the line) or split the interval.
+ * Each confirmed break gives one unit: its normal is the jump of the gradient across it (±a·w), its offset follows from
+ * the break's position. The output layer ({@link ReluOutputLayer}) is then linear in the units' activations and solved
+ * by least squares from every answer already held — all scores and gradients — with a linear term that absorbs the
+ * unknown orientation of each unit (a·relu(s) = a·s + a·relu(−s)). The linear terms of the classes whose gradients
+ * were released tell which units are turned the wrong way (the flips solve a linear system); turned right, every class
+ * is refitted without it and the copy is kept when it reproduces every answer: a two-layer ReLU network of the
+ * target's width, exact up to rounding. Until then the attacker asks random queries (while a class was never
+ * predicted) and searches further lines (a break where the predicted class changes is invisible to one class's
+ * gradient); when the copy with the linear term already reproduces every answer — every unit found, but fewer
+ * equations for the flips than units (inputs × classes below the hidden width) — it keeps the linear term, as two
+ * units per class.
  *
- * <p>About three queries per hidden unit, independent of the input dimension, where fitting a copy from scores alone
+ * <p>About four queries per hidden unit, independent of the input dimension, where fitting a copy from scores alone
  * needs on the order of its weights divided by the classes.
  *
  * @param range the searched segment is t ∈ [−range, range] along a unit direction; a unit whose hyperplane is crossed
@@ -127,6 +128,8 @@ public record ReluReconstruction(double range, int maxQueries, long seed) {
         int outputs = target.outputs();
         List<Unit> units = new ArrayList<>();
         TwoLayerNet copy = null;
+        // the linear-term fits of the current units and answers (the loop runs at least once: maxQueries ≥ 2)
+        ReluOutputLayer.ClassFit[] linear = null;
         for (int line = 0; line < LINES && copy == null && oracle.answers.size() < maxQueries; line++) {
             double[] p = TwoLayerNet.gaussian(1, d, 1, random)[0];
             double[] u = TwoLayerNet.gaussian(1, d, 1, random)[0];
@@ -139,18 +142,20 @@ public record ReluReconstruction(double range, int maxQueries, long seed) {
                     units.add(found);
                 }
             }
-            copy = ReluOutputLayer.oriented(units, oracle.answers, d, outputs);
+            linear = ReluOutputLayer.linearFits(units, oracle.answers, d, outputs);
+            copy = ReluOutputLayer.oriented(units, oracle.answers, linear, d);
             for (int extra = 0; copy == null && !ReluOutputLayer.everyClassPredicted(oracle.answers, outputs)
                     && extra < EXTRA_QUERIES_PER_CLASS * outputs && oracle.answers.size() < maxQueries; extra++) {
                 oracle.ask(Double.NaN, TwoLayerNet.gaussian(1, d, 1, random)[0]);
-                copy = ReluOutputLayer.oriented(units, oracle.answers, d, outputs);
+                linear = ReluOutputLayer.linearFits(units, oracle.answers, d, outputs);
+                copy = ReluOutputLayer.oriented(units, oracle.answers, linear, d);
             }
             if (copy == null && ReluOutputLayer.everyClassPredicted(oracle.answers, outputs)
-                    && ReluOutputLayer.linearTermFits(units, oracle.answers, d, outputs)) {
-                copy = ReluOutputLayer.withLinearTerm(units, oracle.answers, d, outputs);
+                    && ReluOutputLayer.reproduceAnswers(linear)) {
+                copy = ReluOutputLayer.withLinearTerm(units, linear, d);
             }
         }
-        return new Result(copy != null ? copy : ReluOutputLayer.withLinearTerm(units, oracle.answers, d, outputs),
+        return new Result(copy != null ? copy : ReluOutputLayer.withLinearTerm(units, linear, d),
                 oracle.answers.size(), units.size());
     }
 
