@@ -162,6 +162,26 @@ public record ModelGraph(String input, DataType inputType, List<GraphNode> nodes
         throw new InvalidInputException("no node writes tensor '" + tensor + "'");
     }
 
+    /**
+     * The tensors that nodes after node {@code index} read but the input or nodes up to {@code index} wrote: what a
+     * pass over the rest of the graph needs from the first part, in the order first read.
+     */
+    public List<String> readAfter(int index) {
+        Set<String> later = new HashSet<>();
+        for (int i = index + 1; i < nodes.size(); i++) {
+            later.addAll(nodes.get(i).outputs());
+        }
+        Set<String> needed = new java.util.LinkedHashSet<>();
+        for (int i = index + 1; i < nodes.size(); i++) {
+            for (String tensor : nodes.get(i).inputs()) {
+                if (!later.contains(tensor)) {
+                    needed.add(tensor);
+                }
+            }
+        }
+        return List.copyOf(needed);
+    }
+
     /** Node names in order, each with the names of the tensors it writes. */
     public Map<String, List<String>> layerOutputs() {
         Map<String, List<String>> out = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import dev.glassbox.djl.LayerGradient;
 import dev.glassbox.djl.OutputWeighting;
 import dev.glassbox.djl.graph.GraphNode;
 import dev.glassbox.djl.graph.ModelGraph;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class ImportedModel extends EngineModel implements GraphModel {
     private final AutoCloseable resources;
     private final String description;
     private dev.glassbox.core.model.Model forward;
+    private InnerTensorRuntime inner;
 
     ImportedModel(NDManager manager, ModelGraph graph, AutoCloseable resources, Shape inputShape, int outputSize,
             ModelOptions options, String description) {
@@ -48,6 +50,16 @@ public final class ImportedModel extends EngineModel implements GraphModel {
             throw new IllegalArgumentException(runtime + " does not take and give what " + description + " does");
         }
         this.forward = runtime;
+    }
+
+    /**
+     * Lets another runtime of the same file compute the inner tensors where no gradient is needed: the pass up to a
+     * layer whose activations, or whose activations and gradients, a method asks for (Grad-CAM, TCAV, dissection,
+     * embeddings of hidden layers). The rest of the pass, and every gradient, stays on the graph. It is closed with
+     * this model.
+     */
+    void innerTensorsWith(InnerTensorRuntime runtime) {
+        this.inner = runtime;
     }
 
     @Override
@@ -119,32 +131,35 @@ public final class ImportedModel extends EngineModel implements GraphModel {
     }
 
     /**
-     * The layer's output and the gradient of the weighted scores with respect to it: the graph runs up to the node that
-     * writes the layer's tensor without a graph, the tensor becomes a leaf, and the rest runs under autograd, so the
-     * gradient counts every path from the tensor to the scores (skip connections included).
+     * The layer's output and the gradient of the weighted scores with respect to it: the pass up to the node that
+     * writes the layer's tensor runs without a graph (on the inner-tensor runtime when there is one), the tensor becomes
+     * a leaf, and the rest of the graph runs under autograd from the tensors it reads, so the gradient counts every path
+     * from the tensor to the scores (skip connections included).
      */
     @Override
     public LayerGradient layerGradient(float[][] batch, String layer, OutputWeighting weighting) {
         String tensor = graph.tensorOf(layer);
         int writer = graph.writerOf(tensor);
-        int end = graph.nodes().size();
+        List<String> needed = new ArrayList<>(List.of(tensor));
+        graph.readAfter(writer).stream().filter(t -> !t.equals(tensor)).forEach(needed::add);
         Map<String, NDArray> before = new HashMap<>();
         return layerGradientInChunks(batch, layer, weighting, x -> {
-            Map<String, NDArray> values = graph.runBetween(Map.of(graph.input(), cast(x, graph)), 0, writer + 1,
-                    (i, node, in, out) -> { });
             before.clear();
-            before.putAll(values);
-            return values.get(tensor);
+            before.putAll(upTo(x, writer, needed));
+            return before.get(tensor);
         }, activation -> {
             Map<String, NDArray> known = new HashMap<>(before);
             known.put(tensor, activation);
-            return graph.runBetween(known, writer + 1, end, (i, node, in, out) -> { }).get(graph.output());
+            return graph.runBetween(known, writer + 1, graph.nodes().size(), (i, node, in, out) -> { })
+                    .get(graph.output());
         });
     }
 
     @Override
     public float[][] activations(float[][] batch, String layer) {
-        return predictWith(batch, upTo(layer));
+        String tensor = graph.tensorOf(layer);
+        int writer = graph.writerOf(tensor);
+        return predictWith(batch, x -> upTo(x, writer, List.of(tensor)).get(tensor));
     }
 
     @Override
@@ -153,7 +168,7 @@ public final class ImportedModel extends EngineModel implements GraphModel {
         return gradientsThrough(batch, weighting, upTo(layer));
     }
 
-    /** The pass from the input to {@code layer}'s tensor. */
+    /** The pass from the input to {@code layer}'s tensor, on the graph. */
     private UnaryOperator<NDArray> upTo(String layer) {
         String tensor = graph.tensorOf(layer);
         int writer = graph.writerOf(tensor);
@@ -161,11 +176,32 @@ public final class ImportedModel extends EngineModel implements GraphModel {
                 .get(tensor);
     }
 
+    /**
+     * The {@code needed} tensors (and the input), all written by node {@code writer} or before, without a graph: from
+     * the inner-tensor runtime when it can give them (float input only), else from the graph's nodes up to
+     * {@code writer}.
+     */
+    private Map<String, NDArray> upTo(NDArray x, int writer, List<String> needed) {
+        if (inner != null && graph.inputType() == DataType.FLOAT32) {
+            Map<String, NDArray> values = inner.tensors(x, needed.stream().filter(t -> !t.equals(graph.input()))
+                    .toList());
+            if (values != null) {
+                Map<String, NDArray> known = new HashMap<>(values);
+                known.put(graph.input(), x);
+                return known;
+            }
+        }
+        return graph.runBetween(Map.of(graph.input(), cast(x, graph)), 0, writer + 1, (i, node, in, out) -> { });
+    }
+
     @Override
     public void close() {
         try {
             if (forward != null) {
                 forward.close();
+            }
+            if (inner != null) {
+                inner.close();
             }
             super.close();
         } finally {

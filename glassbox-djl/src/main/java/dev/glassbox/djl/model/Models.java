@@ -107,6 +107,7 @@ public final class Models {
             if (OnnxRuntimeSupport.PRESENT) {
                 try {
                     model.forwardWith(OnnxRuntimeModels.load(path, options.inputShape(shape), null));
+                    model.innerTensorsWith(OnnxRuntimeModels.innerTensors(path, imported.graph().input()));
                 } catch (RuntimeException e) {
                     model.close();
                     throw e;
