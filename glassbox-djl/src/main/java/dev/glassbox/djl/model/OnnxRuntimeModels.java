@@ -12,11 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * The only place glassbox-djl touches glassbox-onnx's types; call it only when {@link OnnxRuntimeSupport#PRESENT}.
@@ -44,12 +44,26 @@ final class OnnxRuntimeModels {
 
     /**
      * One ONNX Runtime session per set of tensors asked for, opened on first use on a copy of the file whose graph
-     * outputs are those tensors; a set ONNX Runtime cannot give is remembered and answered with {@code null}.
+     * outputs are those tensors; a set ONNX Runtime cannot give is remembered and answered with {@code null}. Each
+     * session holds its own copy of the weights, so only the {@value #OPEN_SESSIONS} sets used last keep theirs open
+     * (a layer method asks for one set per layer, layer after layer). Passes are serialised: a session is never
+     * closed while it runs.
      */
     private static final class OrtInnerTensors implements InnerTensorRuntime {
+        private static final int OPEN_SESSIONS = 2;
         private final Path file;
         private final String input;
-        private final Map<List<String>, Optional<InnerTensors>> sessions = new HashMap<>();
+        private final Set<List<String>> refused = new HashSet<>();
+        private final Map<List<String>, InnerTensors> sessions = new LinkedHashMap<>(4, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<String>, InnerTensors> eldest) {
+                if (size() > OPEN_SESSIONS) {
+                    eldest.getValue().close();
+                    return true;
+                }
+                return false;
+            }
+        };
 
         OrtInnerTensors(Path file, String input) {
             this.file = file;
@@ -57,16 +71,18 @@ final class OnnxRuntimeModels {
         }
 
         @Override
-        public Map<String, NDArray> tensors(NDArray x, List<String> names) {
-            Optional<InnerTensors> session = session(names);
-            if (session.isEmpty()) {
+        public synchronized Map<String, NDArray> tensors(NDArray x, List<String> names) {
+            List<String> key = List.copyOf(names);
+            InnerTensors session = session(key);
+            if (session == null) {
                 return null;
             }
             Map<String, InnerTensors.Values> values;
             try {
-                values = session.get().run(x.toFloatArray(), x.getShape().getShape());
+                values = session.run(x.toFloatArray(), x.getShape().getShape());
             } catch (IllegalArgumentException notFloat) {
-                forget(names);
+                sessions.remove(key).close();
+                refused.add(key);
                 return null;
             }
             NDManager manager = x.getManager();
@@ -75,19 +91,20 @@ final class OnnxRuntimeModels {
             return out;
         }
 
-        private synchronized Optional<InnerTensors> session(List<String> names) {
-            return sessions.computeIfAbsent(List.copyOf(names), key -> {
-                try {
-                    return Optional.of(InnerTensors.open(withOutputs(key), input, key, "ONNX model "
-                            + file.getFileName()));
-                } catch (RuntimeException refused) {
-                    return Optional.empty();
-                }
-            });
-        }
-
-        private synchronized void forget(List<String> names) {
-            sessions.put(List.copyOf(names), Optional.empty()).ifPresent(InnerTensors::close);
+        /** The open session for {@code names}, opened now if need be, or {@code null} when ONNX Runtime refuses them. */
+        private InnerTensors session(List<String> names) {
+            InnerTensors session = sessions.get(names);
+            if (session != null || refused.contains(names)) {
+                return session;
+            }
+            try {
+                session = InnerTensors.open(withOutputs(names), input, names, "ONNX model " + file.getFileName());
+            } catch (RuntimeException cannot) {
+                refused.add(names);
+                return null;
+            }
+            sessions.put(names, session);
+            return session;
         }
 
         /** The file's model with the named tensors as its graph outputs, serialised. */
@@ -110,7 +127,7 @@ final class OnnxRuntimeModels {
 
         @Override
         public synchronized void close() {
-            sessions.values().forEach(session -> session.ifPresent(InnerTensors::close));
+            sessions.values().forEach(InnerTensors::close);
             sessions.clear();
         }
     }
