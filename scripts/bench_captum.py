@@ -3,7 +3,7 @@
 
 Usage: bench_captum.py CAPTUM_SRC [images] [steps] [repeats] [threads]
        bench_captum.py CAPTUM_SRC --resnet [images] [repeats] [--path-images N] [--path-repeats N]
-                       [--perturbation-images N] [--threads N]
+                       [--perturbation-images N] [--threads N] [--parts methods,paths,perturbation]
 
 CAPTUM_SRC is a checkout of Captum's public repository (its `captum` package is imported from there). The network is
 the bundled demo architecture (five 3x3 convolutions with BatchNorm and ReLU, max-pools after the second and fourth,
@@ -25,6 +25,7 @@ internal_batch_size, the noise tunnel's nt_samples_batch_size, occlusion's pertu
 its Addition_Module for the residual sums and a rule for nn.Flatten: the network's own modules are tried first (Captum
 refuses them, and the refusal is printed), then the sums are swapped for Addition_Module and Flatten given Captum's
 IdentityRule; if Captum still fails (as 0.8 does on this network, in a backward hook), LRP's row says so.
+--parts picks the sections to run (methods, paths, perturbation; default all), as OnnxResNetBenchmark's --parts does.
 """
 import os
 import statistics
@@ -130,10 +131,14 @@ def resnet_main(args):
     from captum.attr._utils.lrp_rules import IdentityRule  # noqa: E402
 
     options = {"--path-images": None, "--path-repeats": 1, "--perturbation-images": 1, "--threads": 2}
+    parts = {"methods", "paths", "perturbation"}
     positional = []
     i = 0
     while i < len(args):
-        if args[i] in options:
+        if args[i] == "--parts":
+            parts = set(args[i + 1].split(","))
+            i += 2
+        elif args[i] in options:
             options[args[i]] = int(args[i + 1])
             i += 2
         else:
@@ -228,7 +233,7 @@ def resnet_main(args):
         ("LRP (epsilon 1e-9)", lambda: lrp(inputs, target)),
         ("LayerGradCam", lambda: LayerGradCam(model, last_relu).attribute(inputs, target=target)),
     ]
-    for name, run in methods:
+    for name, run in methods if "methods" in parts else []:
         if name.startswith("LRP") and not lrp_runs:
             print(f"{name:30s} {images:6d} {'-':>10s} {'-':>10s} {'-':>7s}   Captum refuses the network (above)")
             continue
@@ -244,7 +249,7 @@ def resnet_main(args):
             path_inputs, nt_type="smoothgrad", nt_samples=steps, nt_samples_batch_size=max(1, chunk // path_images),
             stdevs=0.15, target=path_target, abs=False)),
     ]
-    for name, run in paths:
+    for name, run in paths if "paths" in parts else []:
         report(name, path_images, interleaved_ms(run, lambda: raw_gradient(path_inputs, steps), path_repeats, False),
                f"{path_images * steps} fwd+bwd")
 
@@ -256,6 +261,8 @@ def resnet_main(args):
                                          + 0.2 * torch.sin(11 * (r + q)) for c in range(3)])
                             for i in range(count)]).float()
 
+    if "perturbation" not in parts:
+        return
     occluded = smooth_images(perturbation_images)
     occluded_target = targets(occluded)
     windows = ((224 - 16 + 7) // 8 + 1) ** 2
