@@ -51,6 +51,10 @@ public final class TcavExperimentCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     public List<Double> rates = List.of(0.0, 0.3, 0.7, 1.0);
 
+    @Option(names = "--elsewhere", paramLabel = "SHARE", description = "Share of the other classes' training images "
+            + "that get the patch too, making it a noisier cue for the class (default: ${DEFAULT-VALUE}).")
+    public double elsewhere = 0;
+
     @Option(names = "--class", description = "The class the patch is planted into (default: ${DEFAULT-VALUE}, Shirt).")
     public int label = 6;
 
@@ -85,20 +89,23 @@ public final class TcavExperimentCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         HtmlReport report = new HtmlReport("glassbox TCAV experiment", String.format(Locale.ROOT,
                 "%s CNNs trained on %d Fashion-MNIST images for %d epoch(s), a %d×%d patch planted into a share of "
-                + "class '%s'.", SmallFashionCnn.NAME, train.count(), settings.epochs(), planted.size(),
-                planted.size(), FashionMnist.className(label)));
+                + "class '%s' and into %.0f%% of the other classes' images.", SmallFashionCnn.NAME, train.count(),
+                settings.epochs(), planted.size(), planted.size(), FashionMnist.className(label), 100 * elsewhere));
         List<HtmlReport.Row> table = new ArrayList<>();
         try (AtomicDirectory output = AtomicDirectory.open(out); ProgressBars progress = new ProgressBars()) {
             for (double rate : rates) {
-                LabelledImages planted0 = planted.plantInClass(train, label, rate, settings.seed());
+                LabelledImages planted0 = planted.plantOutsideClass(planted.plantInClass(train, label, rate,
+                        settings.seed()), label, elsewhere, settings.seed() + 1);
                 try (BlockModel model = ImageClassifierTraining.train(SmallFashionCnn.NAME, SmallFashionCnn.build(),
                         planted0, FashionMnist.CLASS_NAMES, settings, progress)) {
                     double accuracy = Classification.accuracy(model, ImageRows.of(test), test.labels());
-                    String name = String.format(Locale.ROOT, "model-%03d", Math.round(rate * 100));
+                    String name = elsewhere == 0 ? String.format(Locale.ROOT, "model-%03d", Math.round(rate * 100))
+                            : String.format(Locale.ROOT, "model-%03d-elsewhere-%03d", Math.round(rate * 100),
+                                    Math.round(elsewhere * 100));
                     SavedModels.save(model, new ModelCard(SmallFashionCnn.NAME, model.inputShape().dims(),
                             FashionMnist.CLASS_NAMES, String.format(Locale.ROOT, "Fashion-MNIST (MIT licence), %d "
-                            + "training images, patch %s planted into %.0f%% of class %d", train.count(), patch,
-                            100 * rate, label), settings.seed(), settings.epochs(),
+                            + "training images, patch %s planted into %.0f%% of class %d and %.0f%% of the others",
+                            train.count(), patch, 100 * rate, label, 100 * elsewhere), settings.seed(), settings.epochs(),
                             Map.of("testAccuracy", accuracy)), output.path().resolve(name));
                     PlantedConceptCheck.Row row = check.measure(model, test, progress);
                     rows.add(json(rate, accuracy, row));
@@ -119,6 +126,7 @@ public final class TcavExperimentCommand implements Callable<Integer> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("patch", planted);
             json.put("class", label);
+            json.put("elsewhereShare", elsewhere);
             json.put("trainingImages", train.count());
             json.put("epochs", settings.epochs());
             json.put("seed", settings.seed());

@@ -70,12 +70,27 @@ public record Patch(int top, int left, int size, float value) {
      * experiment of Kim et al. 2018, §4.3, which plants a cue into a chosen share of one class).
      */
     public LabelledImages plantInClass(LabelledImages data, int label, double rate, long seed) {
+        return plantWhere(data, l -> l == label, rate, seed, "a class's images");
+    }
+
+    /**
+     * The same images, with the patch planted into a share {@code rate} of the images <em>not</em> labelled
+     * {@code label}, chosen as {@link #plantInClass(LabelledImages, int, double, long)} chooses: planted into other
+     * classes too, the patch becomes a noisier cue for the class (Kim et al.'s captions that disagree with the image).
+     */
+    public LabelledImages plantOutsideClass(LabelledImages data, int label, double rate, long seed) {
+        return plantWhere(data, l -> l != label, rate, seed, "the other classes' images");
+    }
+
+    private LabelledImages plantWhere(LabelledImages data, java.util.function.IntPredicate labels, double rate,
+            long seed, String what) {
         if (!(rate >= 0 && rate <= 1)) {
-            throw new InvalidInputException("the share of a class's images to plant a patch into must lie in [0, 1], "
-                    + "got " + rate);
+            throw new InvalidInputException("the share of " + what + " to plant a patch into must lie in [0, 1], got "
+                    + rate);
         }
         planeOf(Shape.of(data.rows(), data.cols()));
-        int[] members = java.util.stream.IntStream.range(0, data.count()).filter(i -> data.label(i) == label).toArray();
+        int[] members = java.util.stream.IntStream.range(0, data.count()).filter(i -> labels.test(data.label(i)))
+                .toArray();
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
         for (int i = members.length - 1; i > 0 && rate < 1; i--) {
             int j = random.nextInt(i + 1);

@@ -39,22 +39,44 @@ class PatchTest {
         assertThat(planted.labels()).containsExactly(0, 1, 1);
     }
 
-    @Test
-    void plantsIntoTheChosenShareOfTheClassTheSameWayForTheSameSeed() {
+    /** Forty blank 3×4 images, every fourth of class 2 and the rest of class 1. */
+    private static LabelledImages tenOfClassTwoInForty() {
         int[] labels = new int[40];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i % 4 == 0 ? 2 : 1;
         }
-        LabelledImages data = new LabelledImages(40, 3, 4, new byte[40 * 12], labels);
+        return new LabelledImages(40, 3, 4, new byte[40 * 12], labels);
+    }
+
+    /** How many images carry the patch; none may lie on the wrong side of class 2 ({@code inClass}: the class's). */
+    private static int carriers(LabelledImages planted, float[] patched, boolean inClass) {
+        int count = 0;
+        for (int i = 0; i < planted.count(); i++) {
+            boolean carries = Arrays.equals(planted.image(i), patched);
+            assertThat(carries && (planted.label(i) == 2) != inClass).as("image %d", i).isFalse();
+            count += carries ? 1 : 0;
+        }
+        return count;
+    }
+
+    @Test
+    void plantsIntoTheChosenShareOfTheOtherClassesOnly() {
+        LabelledImages data = tenOfClassTwoInForty();
+        LabelledImages planted = CORNER.plantOutsideClass(data, 2, 0.5, 7);
+        float[] patched = CORNER.plant(new float[12], data.shape());
+        assertThat(carriers(planted, patched, false)).isEqualTo(15); // round(0.5 · 30)
+        assertThat(CORNER.plantOutsideClass(data, 2, 0.5, 7)).isEqualTo(planted);
+        assertThat(CORNER.plantOutsideClass(data, 2, 1, 7).image(1)).containsExactly(patched);
+        assertThatThrownBy(() -> CORNER.plantOutsideClass(data, 2, -0.1, 7)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("other classes");
+    }
+
+    @Test
+    void plantsIntoTheChosenShareOfTheClassTheSameWayForTheSameSeed() {
+        LabelledImages data = tenOfClassTwoInForty();
         LabelledImages planted = CORNER.plantInClass(data, 2, 0.3, 7);
         float[] patched = CORNER.plant(new float[12], data.shape());
-        int inClass = 0;
-        for (int i = 0; i < 40; i++) {
-            boolean carries = Arrays.equals(planted.image(i), patched);
-            assertThat(carries && labels[i] != 2).as("image %d of another class", i).isFalse();
-            inClass += carries ? 1 : 0;
-        }
-        assertThat(inClass).isEqualTo(3); // round(0.3 · 10)
+        assertThat(carriers(planted, patched, true)).isEqualTo(3); // round(0.3 · 10)
         assertThat(CORNER.plantInClass(data, 2, 0.3, 7)).isEqualTo(planted);
         assertThat(CORNER.plantInClass(data, 2, 0.3, 8)).isNotEqualTo(planted);
         assertThat(CORNER.plantInClass(data, 2, 0, 7)).isEqualTo(data);
