@@ -71,12 +71,7 @@ public final class InnerTensors implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot close the ONNX session of " + description + ": "
-                    + EngineErrors.firstLine(e), e);
-        }
+        OnnxModel.close(session, description);
     }
 
     /**

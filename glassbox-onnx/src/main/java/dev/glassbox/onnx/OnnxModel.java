@@ -184,10 +184,16 @@ public final class OnnxModel implements Model {
 
     @Override
     public void close() {
+        close(session, toString());
+    }
+
+    /** Closes a session of {@code what}, with a clear error if ONNX Runtime cannot. */
+    static void close(OrtSession session, String what) {
         try {
             session.close();
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot close ONNX session of " + file + ": " + EngineErrors.firstLine(e), e);
+            throw new IllegalStateException("cannot close the ONNX session of " + what + ": "
+                    + EngineErrors.firstLine(e), e);
         }
     }
 

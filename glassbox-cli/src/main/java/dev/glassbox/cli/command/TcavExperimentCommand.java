@@ -99,9 +99,8 @@ public final class TcavExperimentCommand implements Callable<Integer> {
                 try (BlockModel model = ImageClassifierTraining.train(SmallFashionCnn.NAME, SmallFashionCnn.build(),
                         planted0, FashionMnist.CLASS_NAMES, settings, progress)) {
                     double accuracy = Classification.accuracy(model, ImageRows.of(test), test.labels());
-                    String name = elsewhere == 0 ? String.format(Locale.ROOT, "model-%03d", Math.round(rate * 100))
-                            : String.format(Locale.ROOT, "model-%03d-elsewhere-%03d", Math.round(rate * 100),
-                                    Math.round(elsewhere * 100));
+                    String name = String.format(Locale.ROOT, "model-%03d", Math.round(rate * 100)) + (elsewhere == 0
+                            ? "" : String.format(Locale.ROOT, "-elsewhere-%03d", Math.round(elsewhere * 100)));
                     SavedModels.save(model, new ModelCard(SmallFashionCnn.NAME, model.inputShape().dims(),
                             FashionMnist.CLASS_NAMES, String.format(Locale.ROOT, "Fashion-MNIST (MIT licence), %d "
                             + "training images, patch %s planted into %.0f%% of class %d and %.0f%% of the others",

@@ -172,8 +172,12 @@ public final class ImportedModel extends EngineModel implements GraphModel {
     private UnaryOperator<NDArray> upTo(String layer) {
         String tensor = graph.tensorOf(layer);
         int writer = graph.writerOf(tensor);
-        return x -> graph.runBetween(Map.of(graph.input(), cast(x, graph)), 0, writer + 1, (i, node, in, out) -> { })
-                .get(tensor);
+        return x -> onGraph(x, writer).get(tensor);
+    }
+
+    /** Every tensor known once the graph's nodes up to {@code writer} have run on {@code x}. */
+    private Map<String, NDArray> onGraph(NDArray x, int writer) {
+        return graph.runBetween(Map.of(graph.input(), cast(x, graph)), 0, writer + 1, (i, node, in, out) -> { });
     }
 
     /**
@@ -191,7 +195,7 @@ public final class ImportedModel extends EngineModel implements GraphModel {
                 return known;
             }
         }
-        return graph.runBetween(Map.of(graph.input(), cast(x, graph)), 0, writer + 1, (i, node, in, out) -> { });
+        return onGraph(x, writer);
     }
 
     @Override
